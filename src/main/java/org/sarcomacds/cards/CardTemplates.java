@@ -1,0 +1,60 @@
+package org.sarcomacds.cards;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sarcomacds.knowledge.KnowledgeFiles;
+import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
+import org.sarcomacds.rules.RuleEngine;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The card texts of {@code hooks/cards/}, checked at start-up: every rule has one, and each is a valid card. */
+@Component
+class CardTemplates {
+
+    private static final Set<String> INDICATORS = Set.of("info", "warning", "critical");
+
+    private final Map<String, CardTemplate> byRule = new HashMap<>();
+
+    @Autowired
+    CardTemplates(RuleEngine rules) {
+        this(KnowledgeFiles.jsonFiles("cards"), rules.ruleIds());
+    }
+
+    CardTemplates(List<KnowledgeFile> files, List<String> ruleIds) {
+        JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        for (KnowledgeFile file : files) {
+            CardTemplate template = mapper.readValue(file.text(), CardTemplate.class);
+            check(template, file.name());
+            byRule.put(template.ruleId(), template);
+        }
+        for (String ruleId : ruleIds) {
+            if (!byRule.containsKey(ruleId)) {
+                throw new IllegalStateException("Rule " + ruleId + " has no card text in hooks/cards");
+            }
+        }
+    }
+
+    private static void check(CardTemplate template, String file) {
+        if (!INDICATORS.contains(template.indicator()) || template.summary() == null
+                || template.summary().length() >= 140 || template.source() == null || template.source().label() == null
+                || template.citations().isEmpty()) {
+            throw new IllegalStateException(file + ": a card needs an indicator, a summary under 140 characters,"
+                    + " a source label and citations");
+        }
+        if (!template.indicator().equals("info") && template.overrideReasons().isEmpty()) {
+            throw new IllegalStateException(file + ": warning and critical cards need override reasons");
+        }
+        if (template.overrideReasons().stream().anyMatch(r -> r.display() == null)) {
+            throw new IllegalStateException(file + ": every override reason needs a display");
+        }
+    }
+
+    CardTemplate forRule(String ruleId) {
+        return byRule.get(ruleId);
+    }
+}

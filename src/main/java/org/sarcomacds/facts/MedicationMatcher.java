@@ -1,0 +1,93 @@
+package org.sarcomacds.facts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Type;
+import org.sarcomacds.facts.Terminology.ConceptMatch;
+
+/**
+ * Finds which drugs a MedicationStatement or MedicationRequest names: its own code, else the Medication it
+ * references (contained or from the record) by code, then by ingredient, then by name.
+ */
+final class MedicationMatcher {
+
+    private final Terminology terminology;
+    private final Map<String, Medication> medications;
+
+    MedicationMatcher(Terminology terminology, Map<String, Medication> medications) {
+        this.terminology = terminology;
+        this.medications = medications;
+    }
+
+    /** The drug matches and the name to show for the medication element {@code medication[x]}. */
+    Named match(DomainResource owner, Type medication) {
+        if (medication instanceof CodeableConcept concept) {
+            return new Named(display(concept), terminology.match(concept));
+        }
+        if (medication instanceof Reference reference) {
+            Medication resolved = resolve(owner, reference);
+            if (resolved == null) {
+                return new Named(reference.hasDisplay() ? reference.getDisplay() : "unresolved medication", List.of());
+            }
+            return new Named(display(resolved.getCode()), matchMedication(resolved));
+        }
+        return new Named("no medication given", List.of());
+    }
+
+    private List<ConceptMatch> matchMedication(Medication medication) {
+        List<ConceptMatch> matches = new ArrayList<>(terminology.match(medication.getCode()).stream()
+                .filter(m -> !m.byName()).toList());
+        for (Medication.MedicationIngredientComponent ingredient : medication.getIngredient()) {
+            if (ingredient.getItem() instanceof CodeableConcept item) {
+                for (ConceptMatch m : terminology.match(item)) {
+                    if (!m.byName() && matches.stream().noneMatch(x -> x.valueSet().equals(m.valueSet()))) {
+                        matches.add(new ConceptMatch(m.valueSet(), "ingredient " + m.matchedOn(), false));
+                    }
+                }
+            }
+        }
+        if (matches.isEmpty()) {
+            matches.addAll(terminology.match(medication.getCode()));
+        }
+        return matches;
+    }
+
+    private Medication resolve(DomainResource owner, Reference reference) {
+        String ref = reference.getReference();
+        if (ref == null) {
+            return null;
+        }
+        if (ref.startsWith("#")) {
+            for (Resource contained : owner.getContained()) {
+                if (contained instanceof Medication medication && ref.substring(1).equals(localId(contained))) {
+                    return medication;
+                }
+            }
+            return null;
+        }
+        int at = ref.lastIndexOf("Medication/");
+        return at < 0 ? null : medications.get(ref.substring(at));
+    }
+
+    private static String localId(Resource resource) {
+        String id = resource.getIdElement().getIdPart();
+        return id != null && id.startsWith("#") ? id.substring(1) : id;
+    }
+
+    private static String display(CodeableConcept concept) {
+        if (concept.hasText()) {
+            return concept.getText();
+        }
+        return concept.getCoding().stream().filter(c -> c.hasDisplay()).map(c -> c.getDisplay()).findFirst()
+                .orElse(concept.getCoding().stream().map(c -> c.getCode()).findFirst().orElse("unnamed medication"));
+    }
+
+    /** The name a medication has in the record, and the drugs it matched. */
+    record Named(String display, List<ConceptMatch> matches) {}
+}

@@ -1,0 +1,120 @@
+package org.sarcomacds.facts;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import ca.uhn.fhir.context.FhirContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.sarcomacds.knowledge.KnowledgeFiles;
+import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The value sets of {@code hooks/valuesets/}, turned once into hash lookups: (system, code) to value set ids, and
+ * the name terms used as a last resort when a record carries no code we know.
+ */
+@Component
+public class Terminology {
+
+    static final String TEXT_MATCH = "https://sarcomacds.org/fhir/StructureDefinition/text-match";
+
+    private final Map<String, Set<String>> byCode = new HashMap<>();
+    private final Map<String, Pattern> textTerms = new HashMap<>();
+    private final Map<String, String> systemNames = Map.of(
+            "http://snomed.info/sct", "SNOMED CT",
+            "http://hl7.org/fhir/sid/icd-10-cm", "ICD-10-CM",
+            "http://terminology.hl7.org/CodeSystem/icd-o-3", "ICD-O-3",
+            "http://www.nlm.nih.gov/research/umls/rxnorm", "RxNorm",
+            "http://www.whocc.no/atc", "ATC",
+            "http://loinc.org", "LOINC");
+
+    @Autowired
+    Terminology(FhirContext fhir) {
+        this(fhir, KnowledgeFiles.jsonFiles("valuesets"));
+    }
+
+    Terminology(FhirContext fhir, List<KnowledgeFile> files) {
+        for (KnowledgeFile file : files) {
+            ValueSet valueSet = fhir.newJsonParser().parseResource(ValueSet.class, file.text());
+            String id = valueSet.getIdElement().getIdPart();
+            for (ValueSet.ConceptSetComponent include : valueSet.getCompose().getInclude()) {
+                for (ValueSet.ConceptReferenceComponent concept : include.getConcept()) {
+                    byCode.computeIfAbsent(key(include.getSystem(), concept.getCode()), k -> new LinkedHashSet<>()).add(id);
+                }
+            }
+            List<String> terms = new ArrayList<>();
+            for (Extension extension : valueSet.getExtensionsByUrl(TEXT_MATCH)) {
+                terms.add(Pattern.quote(extension.getValue().primitiveValue().toLowerCase(Locale.ROOT)));
+            }
+            if (!terms.isEmpty()) {
+                textTerms.put(id, Pattern.compile("\\b(" + String.join("|", terms) + ")", Pattern.CASE_INSENSITIVE));
+            }
+        }
+    }
+
+    /** Every value set the concept belongs to: by code first; by name only for value sets no code matched. */
+    public List<ConceptMatch> match(CodeableConcept concept) {
+        List<ConceptMatch> matches = new ArrayList<>();
+        if (concept == null) {
+            return matches;
+        }
+        for (Coding coding : concept.getCoding()) {
+            for (String valueSet : byCode.getOrDefault(key(coding.getSystem(), coding.getCode()), Set.of())) {
+                if (matches.stream().noneMatch(m -> m.valueSet().equals(valueSet))) {
+                    matches.add(new ConceptMatch(valueSet, describe(coding), false));
+                }
+            }
+        }
+        textTerms.forEach((valueSet, pattern) -> {
+            if (matches.stream().noneMatch(m -> m.valueSet().equals(valueSet))) {
+                textMatch(concept, pattern).ifPresent(term ->
+                        matches.add(new ConceptMatch(valueSet, "the name \"" + term + "\"", true)));
+            }
+        });
+        return matches;
+    }
+
+    public boolean isIn(CodeableConcept concept, String valueSet) {
+        return match(concept).stream().anyMatch(m -> m.valueSet().equals(valueSet));
+    }
+
+    private static java.util.Optional<String> textMatch(CodeableConcept concept, Pattern pattern) {
+        List<String> texts = new ArrayList<>();
+        if (concept.hasText()) {
+            texts.add(concept.getText());
+        }
+        concept.getCoding().stream().filter(Coding::hasDisplay).forEach(c -> texts.add(c.getDisplay()));
+        for (String text : texts) {
+            var matcher = pattern.matcher(text);
+            if (matcher.find()) {
+                return java.util.Optional.of(matcher.group(1));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private String describe(Coding coding) {
+        return systemNames.getOrDefault(coding.getSystem(), coding.getSystem()) + " " + coding.getCode();
+    }
+
+    private static String key(String system, String code) {
+        return system + "|" + code;
+    }
+
+    /**
+     * One value set a concept belongs to.
+     *
+     * @param matchedOn what matched, e.g. "ICD-O-3 8890/3" or "the name \"doxorubicin\""
+     * @param byName    true when only a name matched: the card says so
+     */
+    public record ConceptMatch(String valueSet, String matchedOn, boolean byName) {}
+}

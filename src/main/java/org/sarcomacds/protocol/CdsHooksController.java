@@ -1,0 +1,72 @@
+package org.sarcomacds.protocol;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.sarcomacds.cards.Card;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The CDS Hooks 2.0 endpoints: discovery, service calls and feedback. */
+@RestController
+class CdsHooksController {
+
+    private static final Logger log = LoggerFactory.getLogger(CdsHooksController.class);
+
+    private final ServiceCatalog catalog;
+    private final RequestBodyReader bodies;
+    private final HookRequestParser parser;
+    private final HookHandler handler;
+    private final FeedbackLog feedbackLog;
+
+    CdsHooksController(ServiceCatalog catalog, RequestBodyReader bodies, HookRequestParser parser, HookHandler handler,
+                       FeedbackLog feedbackLog) {
+        this.catalog = catalog;
+        this.bodies = bodies;
+        this.parser = parser;
+        this.handler = handler;
+        this.feedbackLog = feedbackLog;
+    }
+
+    @GetMapping(path = "/cds-services", produces = "application/json")
+    Discovery discovery() {
+        return Discovery.of(catalog.all());
+    }
+
+    @PostMapping(path = "/cds-services/{id}", produces = "application/json")
+    CdsResponse call(@PathVariable String id, HttpServletRequest http) {
+        long start = System.nanoTime();
+        ServiceDefinition service = service(id);
+        HookRequest request = parser.parse(bodies.read(http), service);
+        MDC.put("hookInstance", LogText.token(request.hookInstance()));
+        try {
+            List<Card> cards = handler.handle(service, request);
+            log.info("hook service={} outcome=200 cards={} rules={} ms={}", service.id(), cards.size(),
+                    cards.stream().map(Card::ruleId).toList(), (System.nanoTime() - start) / 1_000_000);
+            return CdsResponse.of(cards);
+        } finally {
+            MDC.remove("hookInstance");
+        }
+    }
+
+    @PostMapping(path = "/cds-services/{id}/feedback")
+    ResponseEntity<Void> feedback(@PathVariable String id, HttpServletRequest http) {
+        ServiceDefinition service = service(id);
+        List<Feedback> items = FeedbackParser.parse(bodies.read(http));
+        long fresh = items.stream().filter(item -> feedbackLog.record(service.id(), item)).count();
+        log.info("feedback service={} items={} new={}", service.id(), items.size(), fresh);
+        return ResponseEntity.ok().build();
+    }
+
+    private ServiceDefinition service(String id) {
+        return catalog.find(id).orElseThrow(() -> new CdsRequestException(HttpStatus.NOT_FOUND,
+                "No CDS Service with id '" + LogText.token(id) + "'; GET /cds-services lists them"));
+    }
+}

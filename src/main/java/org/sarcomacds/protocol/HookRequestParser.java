@@ -1,0 +1,159 @@
+package org.sarcomacds.protocol;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
+import org.sarcomacds.record.FhirEndpoint;
+import org.sarcomacds.record.FhirMessages;
+import org.sarcomacds.record.FhirServerPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checks a hook call against CDS Hooks 2.0 and the hook's context definition. Unknown fields and {@code extension}
+ * are ignored; FHIR inside the request is read leniently, as real clients send it.
+ */
+@Component
+class HookRequestParser {
+
+    private static final Logger log = LoggerFactory.getLogger(HookRequestParser.class);
+    /** Request resources of DSTU2 and STU3 that R4 renamed: a sure sign the client speaks another FHIR version. */
+    private static final Set<String> PRE_R4_ORDERS = Set.of("MedicationOrder", "ProcedureRequest", "DiagnosticOrder",
+            "DeviceUseRequest", "ReferralRequest");
+    private static final Map<String, String> USER_TOKENS = Map.of(
+            "Practitioner", "userPractitionerId",
+            "PractitionerRole", "userPractitionerRoleId",
+            "Patient", "userPatientId",
+            "RelatedPerson", "userRelatedPersonId");
+
+    private final FhirContext fhir;
+    private final FhirServerPolicy serverPolicy;
+
+    HookRequestParser(FhirContext fhir, FhirServerPolicy serverPolicy) {
+        this.fhir = fhir;
+        this.serverPolicy = serverPolicy;
+    }
+
+    HookRequest parse(JsonNode body, ServiceDefinition service) {
+        if (!body.isObject()) {
+            throw CdsRequestException.badRequest("The request body must be a JSON object");
+        }
+        String hook = requiredString(body, "hook", "hook");
+        if (!hook.equals(service.hook())) {
+            throw CdsRequestException.badRequest("Hook '" + hook + "' does not match service '" + service.id()
+                    + "', which answers '" + service.hook() + "'");
+        }
+        Hook kind = Hook.byId(hook).orElseThrow();
+        String hookInstance = requiredString(body, "hookInstance", "hookInstance");
+        JsonNode context = body.get("context");
+        if (context == null || !context.isObject()) {
+            throw CdsRequestException.badRequest("'context' is required and must be an object");
+        }
+        String patientId = requiredString(context, "patientId", "context.patientId");
+        String userId = requiredString(context, "userId", "context.userId");
+        Bundle drafts = kind.hasDraftOrders() ? draftOrders(context) : null;
+        List<String> selections = kind.hasSelections() ? selections(context) : List.of();
+        return new HookRequest(hook, hookInstance, patientId, fhirServer(body), tokens(context, userId),
+                prefetch(body), drafts, selections);
+    }
+
+    private Bundle draftOrders(JsonNode context) {
+        JsonNode drafts = context.get("draftOrders");
+        if (drafts == null || !drafts.isObject() || !"Bundle".equals(drafts.path("resourceType").asString(""))) {
+            throw CdsRequestException.badRequest("'context.draftOrders' is required and must be a FHIR Bundle");
+        }
+        for (JsonNode entry : drafts.path("entry")) {
+            String type = entry.path("resource").path("resourceType").asString("");
+            if (PRE_R4_ORDERS.contains(type)) {
+                throw CdsRequestException.badRequest("'context.draftOrders' holds a " + type + ", which is not FHIR R4:"
+                        + " this service speaks FHIR R4 only (use MedicationRequest or ServiceRequest)."
+                        + " A CDS client on a DSTU2 FHIR server sends these; point it at an R4 server.");
+            }
+        }
+        try {
+            return fhir.newJsonParser().parseResource(Bundle.class, drafts.toString());
+        } catch (DataFormatException e) {
+            throw CdsRequestException.badRequest("'context.draftOrders' is not a FHIR R4 Bundle: "
+                    + FhirMessages.withoutCode(e.getMessage()));
+        }
+    }
+
+    private static List<String> selections(JsonNode context) {
+        JsonNode selections = context.get("selections");
+        if (selections == null || !selections.isArray()) {
+            throw CdsRequestException.badRequest("'context.selections' is required for order-select and must be an array");
+        }
+        return selections.valueStream().map(s -> s.asString("")).toList();
+    }
+
+    private Optional<FhirEndpoint> fhirServer(JsonNode body) {
+        JsonNode server = body.get("fhirServer");
+        JsonNode authorization = body.get("fhirAuthorization");
+        if (server != null && !server.isNull() && !server.isString()) {
+            throw CdsRequestException.badRequest("'fhirServer' must be a URL string");
+        }
+        String token = null;
+        if (authorization != null && !authorization.isNull()) {
+            if (server == null || server.isNull()) {
+                throw CdsRequestException.badRequest("'fhirServer' is required when 'fhirAuthorization' is present");
+            }
+            JsonNode accessToken = authorization.path("access_token");
+            if (!authorization.isObject() || !accessToken.isString() || accessToken.asString().isEmpty()) {
+                throw CdsRequestException.badRequest("'fhirAuthorization.access_token' is required and must be a string");
+            }
+            token = accessToken.asString();
+        }
+        if (server == null || server.isNull()) {
+            return Optional.empty();
+        }
+        if (!serverPolicy.permits(server.asString())) {
+            log.warn("fhirServer is not on the allowlist for this service; it will not be contacted");
+            return Optional.empty();
+        }
+        return Optional.of(new FhirEndpoint(server.asString(), token));
+    }
+
+    private static Map<String, JsonNode> prefetch(JsonNode body) {
+        JsonNode prefetch = body.get("prefetch");
+        if (prefetch == null || prefetch.isNull()) {
+            return Map.of();
+        }
+        if (!prefetch.isObject()) {
+            throw CdsRequestException.badRequest("'prefetch' must be an object of prefetch keys");
+        }
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        prefetch.properties().forEach(e -> values.put(e.getKey(), e.getValue()));
+        return values;
+    }
+
+    /** Root-level primitive context fields, and the user tokens the specification derives from {@code userId}. */
+    private static Map<String, String> tokens(JsonNode context, String userId) {
+        Map<String, String> tokens = new HashMap<>();
+        context.properties().forEach(e -> {
+            if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                tokens.put("context." + e.getKey(), e.getValue().asString());
+            }
+        });
+        String[] user = userId.split("/", 2);
+        if (user.length == 2 && USER_TOKENS.containsKey(user[0])) {
+            tokens.put(USER_TOKENS.get(user[0]), user[1]);
+        }
+        return tokens;
+    }
+
+    private static String requiredString(JsonNode node, String field, String name) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isString() || value.asString().isBlank()) {
+            throw CdsRequestException.badRequest("'" + name + "' is required and must be a non-empty string");
+        }
+        return value.asString();
+    }
+}

@@ -1,0 +1,15 @@
+package org.sarcomacds.protocol;
+
+/** Client-supplied identifiers reduced to a short, single-line token before they reach a log or a message. */
+final class LogText {
+
+    private LogText() {}
+
+    static String token(String value) {
+        if (value == null) {
+            return "-";
+        }
+        String cleaned = value.replaceAll("[^A-Za-z0-9._:-]", "_");
+        return cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned;
+    }
+}

@@ -1,0 +1,90 @@
+package org.sarcomacds.record;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/** Collects resources from every prefetch key and fetch, once each, sorted by what the rules read. */
+final class RecordBuilder {
+
+    private final Map<String, Resource> byReference = new LinkedHashMap<>();
+    private final List<String> gaps = new ArrayList<>();
+
+    synchronized void addAll(List<Resource> resources) {
+        for (Resource resource : resources) {
+            byReference.putIfAbsent(reference(resource), resource);
+        }
+    }
+
+    void addGap(String gap) {
+        gaps.add(gap);
+    }
+
+    /** {@code Medication/x} references of medication resources that are neither contained nor at hand. */
+    List<String> unresolvedMedicationReferences() {
+        List<String> unresolved = new ArrayList<>();
+        for (Resource resource : byReference.values()) {
+            Reference ref = medicationReference(resource);
+            String value = ref == null ? null : ref.getReference();
+            if (value != null && value.matches("Medication/[A-Za-z0-9\\-.]{1,64}")
+                    && !byReference.containsKey(value) && !unresolved.contains(value)) {
+                unresolved.add(value);
+            }
+        }
+        return unresolved;
+    }
+
+    PatientRecord build(List<String> unavailable) {
+        List<String> allGaps = new ArrayList<>(unavailable);
+        allGaps.addAll(gaps);
+        Map<String, Medication> medications = new LinkedHashMap<>();
+        byReference.forEach((ref, resource) -> {
+            if (resource instanceof Medication medication) {
+                medications.put(ref, medication);
+            }
+        });
+        return new PatientRecord(
+                Optional.ofNullable(first(Patient.class)),
+                all(Condition.class),
+                all(MedicationStatement.class),
+                all(MedicationRequest.class),
+                medications,
+                all(Observation.class),
+                allGaps);
+    }
+
+    private <T extends Resource> List<T> all(Class<T> type) {
+        return byReference.values().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private <T extends Resource> T first(Class<T> type) {
+        List<T> found = all(type);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static Reference medicationReference(Resource resource) {
+        if (resource instanceof MedicationStatement statement && statement.hasMedicationReference()) {
+            return statement.getMedicationReference();
+        }
+        if (resource instanceof MedicationRequest request && request.hasMedicationReference()) {
+            return request.getMedicationReference();
+        }
+        return null;
+    }
+
+    private static String reference(Resource resource) {
+        String id = resource.getIdElement().getIdPart();
+        String type = resource.fhirType();
+        return id == null ? type + "/" + System.identityHashCode(resource) : type + "/" + id;
+    }
+}

@@ -1,0 +1,25 @@
+package org.sarcomacds.rules;
+
+import java.util.List;
+import java.util.Optional;
+import org.sarcomacds.facts.PatientFacts;
+import org.springframework.stereotype.Component;
+
+/** Runs every rule on the facts of one hook call. */
+@Component
+public class RuleEngine {
+
+    private final List<Rule> rules;
+
+    RuleEngine(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public List<Finding> evaluate(String hook, PatientFacts facts) {
+        return rules.stream().map(rule -> rule.evaluate(hook, facts)).flatMap(Optional::stream).toList();
+    }
+
+    public List<String> ruleIds() {
+        return rules.stream().map(Rule::id).toList();
+    }
+}
