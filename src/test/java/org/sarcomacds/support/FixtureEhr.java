@@ -23,10 +23,17 @@ public final class FixtureEhr {
 
     private final WireMockServer server;
     private final String token;
+    private final int delayMillis;
 
     public FixtureEhr(WireMockServer server, String token) {
+        this(server, token, 0);
+    }
+
+    /** An EHR whose every answer is delayed, for latency probes. */
+    public FixtureEhr(WireMockServer server, String token, int delayMillis) {
         this.server = server;
         this.token = token;
+        this.delayMillis = delayMillis;
     }
 
     public String baseUrl() {
@@ -81,7 +88,7 @@ public final class FixtureEhr {
                 mapping = mapping.withQueryParam(param.getKey(), equalTo(param.getValue()));
             }
         }
-        server.stubFor(mapping.willReturn(aResponse().withStatus(200)
+        server.stubFor(mapping.willReturn(aResponse().withStatus(200).withFixedDelay(delayMillis)
                 .withHeader("Content-Type", "application/fhir+json").withBody(body.toString())));
     }
 }
