@@ -32,7 +32,8 @@ public class CardFactory {
 
     private Card card(Finding finding) {
         CardTemplate template = templates.forRule(finding.ruleId());
-        List<Suggestion> suggestions = finding.removals().stream().map(CardFactory::removal).toList();
+        boolean onlyOne = finding.removals().size() == 1;
+        List<Suggestion> suggestions = finding.removals().stream().map(draft -> removal(draft, onlyOne)).toList();
         return new Card(
                 UUID.randomUUID().toString(),
                 template.summary(),
@@ -75,11 +76,12 @@ public class CardFactory {
                 .append(fact.reference().replace("`", "")).append('`').toString();
     }
 
-    private static Suggestion removal(DraftOrder draft) {
+    /** A suggestion to delete a draft; recommended when it is the only way to resolve the card. */
+    private static Suggestion removal(DraftOrder draft, boolean recommended) {
         String label = "Remove the draft order: " + draft.drug().display();
         Action delete = Action.delete("Delete the draft " + draft.drug().display() + " order", draft.drug().reference());
         return new Suggestion(label.length() > 120 ? label.substring(0, 120) : label, UUID.randomUUID().toString(),
-                null, List.of(delete));
+                recommended ? Boolean.TRUE : null, List.of(delete));
     }
 
     private static String fill(String line, Map<String, String> fills) {
