@@ -28,7 +28,7 @@ class HookHandler {
     }
 
     List<Card> handle(ServiceDefinition service, HookRequest request) {
-        PatientRecord record = records.assemble(new RecordRequest(service.prefetch(), service.requiredPrefetch(),
+        PatientRecord record = records.assemble(new RecordRequest(request.patientId(), service.prefetch(), service.requiredPrefetch(),
                 request.tokens(), request.prefetch(), request.fhirServer()));
         PatientFacts patientFacts = facts.extract(record, request.draftOrders(), request.selections());
         return cards.cards(rules.evaluate(request.hook(), patientFacts));

@@ -37,7 +37,7 @@ public class RecordAssembler {
 
     public PatientRecord assemble(RecordRequest request) {
         long deadline = System.nanoTime() + deadlineNanos;
-        RecordBuilder record = new RecordBuilder();
+        RecordBuilder record = new RecordBuilder(request.patientId());
         Map<String, String> unavailable = new LinkedHashMap<>();
         Map<String, CompletableFuture<List<Resource>>> fetches = new LinkedHashMap<>();
 

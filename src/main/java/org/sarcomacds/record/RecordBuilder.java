@@ -14,16 +14,45 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
-/** Collects resources from every prefetch key and fetch, once each, sorted by what the rules read. */
+/**
+ * Collects resources from every prefetch key and fetch, once each, sorted by what the rules read. Resources about
+ * another patient than the hook's are dropped: a card must never rest on someone else's record.
+ */
 final class RecordBuilder {
 
+    private final String patientId;
     private final Map<String, Resource> byReference = new LinkedHashMap<>();
     private final List<String> gaps = new ArrayList<>();
+    private int otherPatients;
 
-    synchronized void addAll(List<Resource> resources) {
+    RecordBuilder(String patientId) {
+        this.patientId = patientId;
+    }
+
+    void addAll(List<Resource> resources) {
         for (Resource resource : resources) {
-            byReference.putIfAbsent(reference(resource), resource);
+            if (isAboutAnotherPatient(resource)) {
+                otherPatients++;
+            } else {
+                byReference.putIfAbsent(reference(resource), resource);
+            }
         }
+    }
+
+    private boolean isAboutAnotherPatient(Resource resource) {
+        String patient = null;
+        if (resource instanceof Patient p) {
+            patient = "Patient/" + p.getIdElement().getIdPart();
+        } else if (resource instanceof Condition c) {
+            patient = c.getSubject().getReference();
+        } else if (resource instanceof MedicationStatement s) {
+            patient = s.getSubject().getReference();
+        } else if (resource instanceof MedicationRequest r) {
+            patient = r.getSubject().getReference();
+        } else if (resource instanceof Observation o) {
+            patient = o.getSubject().getReference();
+        }
+        return patient != null && !patient.equals("Patient/" + patientId) && !patient.endsWith("/Patient/" + patientId);
     }
 
     void addGap(String gap) {
@@ -47,6 +76,9 @@ final class RecordBuilder {
     PatientRecord build(List<String> unavailable) {
         List<String> allGaps = new ArrayList<>(unavailable);
         allGaps.addAll(gaps);
+        if (otherPatients > 0) {
+            allGaps.add(otherPatients + " resource(s) about a patient other than the one in context were ignored");
+        }
         Map<String, Medication> medications = new LinkedHashMap<>();
         byReference.forEach((ref, resource) -> {
             if (resource instanceof Medication medication) {
