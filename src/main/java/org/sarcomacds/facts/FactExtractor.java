@@ -33,7 +33,8 @@ public class FactExtractor {
         List<Fact> lms = new ArrayList<>();
         List<Fact> metastases = new ArrayList<>();
         for (Condition condition : record.conditions()) {
-            if (NEVER_COUNTS.contains(code(condition.getVerificationStatus()))) {
+            String verification = code(condition.getVerificationStatus());
+            if (verification != null && NEVER_COUNTS.contains(verification)) {
                 continue;
             }
             for (Fact fact : conditionFacts(condition)) {

@@ -28,13 +28,13 @@ class ErrorAnswers {
 
     @ExceptionHandler(CdsRequestException.class)
     ResponseEntity<String> refused(CdsRequestException e) {
-        log.info("refused status={} reason={}", e.status().value(), e.getMessage());
+        log.info("refused status={} reason={}", e.status().value(), LogText.line(e.getMessage()));
         return outcomes.answer(e.status(), e.getMessage());
     }
 
     @ExceptionHandler(RequiredDataUnavailableException.class)
     ResponseEntity<String> preconditionFailed(RequiredDataUnavailableException e) {
-        log.info("refused status=412 reason={}", e.getMessage());
+        log.info("refused status=412 reason={}", LogText.line(e.getMessage()));
         return outcomes.answer(HttpStatus.PRECONDITION_FAILED, e.getMessage());
     }
 

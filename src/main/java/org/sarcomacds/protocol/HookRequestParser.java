@@ -83,6 +83,9 @@ class HookRequestParser {
         } catch (DataFormatException e) {
             throw CdsRequestException.badRequest("'context.draftOrders' is not a FHIR R4 Bundle: "
                     + FhirMessages.withoutCode(e.getMessage()));
+        } catch (RuntimeException e) {
+            // HAPI fails with other exceptions on some shapes (an entry whose resource is a string): still the client's
+            throw CdsRequestException.badRequest("'context.draftOrders' is not a FHIR R4 Bundle");
         }
     }
 

@@ -12,4 +12,13 @@ final class LogText {
         String cleaned = value.replaceAll("[^A-Za-z0-9._:-]", "_");
         return cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned;
     }
+
+    /** A message that may quote client input, kept to one line of bounded length. */
+    static String line(String message) {
+        if (message == null) {
+            return "-";
+        }
+        String flat = message.replaceAll("\\p{Cntrl}", " ");
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
 }

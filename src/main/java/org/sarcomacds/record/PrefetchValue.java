@@ -50,6 +50,9 @@ sealed interface PrefetchValue {
         } catch (DataFormatException e) {
             throw new InvalidPrefetchException("prefetch key '" + key + "' is not FHIR R4 JSON: "
                     + FhirMessages.withoutCode(e.getMessage()));
+        } catch (RuntimeException e) {
+            // HAPI fails with other exceptions on some shapes (an entry whose resource is a string): still the client's
+            throw new InvalidPrefetchException("prefetch key '" + key + "' is not FHIR R4 JSON");
         }
     }
 }
