@@ -1,0 +1,126 @@
+package org.sarcomacds.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sarcomacds.support.CdsResponseAssertions.assertNoEmptyOptionals;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sarcomacds.support.HookClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** {@code GET /cds-services}: the three services with what CDS Hooks 2.0 asks of each entry, and nothing more. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DiscoveryTest {
+
+    private static final List<String> PREFETCH_KEYS =
+            List.of("patient", "conditions", "medstatements", "medrequests", "vitals", "labs", "genomics");
+    private static final Pattern TOKEN = Pattern.compile("\\{\\{(.*?)}}");
+    private static final List<String> SPEC_FIELDS =
+            List.of("hook", "title", "description", "id", "prefetch", "usageRequirements", "extension");
+
+    @LocalServerPort
+    int port;
+
+    private HookClient.Reply reply;
+    private JsonNode discovery;
+
+    @BeforeEach
+    void discover() {
+        reply = new HookClient(port).get("/cds-services");
+        discovery = reply.json();
+    }
+
+    @Test
+    void answers200WithJson() {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.contentType()).startsWith("application/json");
+        assertThat(discovery.isObject()).isTrue();
+        assertThat(discovery.path("services").isArray()).as("services array").isTrue();
+    }
+
+    @Test
+    void listsExactlyTheThreeServicesWithTheirHooks() {
+        Map<String, String> hooks = new LinkedHashMap<>();
+        discovery.path("services").forEach(s -> hooks.put(s.path("id").asString(""), s.path("hook").asString("")));
+        assertThat(discovery.path("services").size()).as("one entry per service").isEqualTo(3);
+        assertThat(hooks).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "lms-patient-view", "patient-view",
+                "lms-order-select", "order-select",
+                "lms-order-sign", "order-sign"));
+    }
+
+    @Test
+    void everyServiceHasTitleDescriptionAndUsageRequirements() {
+        for (JsonNode service : discovery.path("services")) {
+            String id = service.path("id").asString("");
+            assertThat(service.path("title").asString("")).as(id + " title").isNotBlank();
+            assertThat(service.path("description").asString("")).as(id + " description").isNotBlank();
+            assertThat(service.path("usageRequirements").asString("")).as(id + " usageRequirements").isNotBlank();
+        }
+    }
+
+    @Test
+    void everyServiceAdvertisesThePrefetchKeysTheRulesRead() {
+        for (JsonNode service : discovery.path("services")) {
+            List<String> keys = new ArrayList<>();
+            service.path("prefetch").propertyNames().forEach(keys::add);
+            assertThat(keys).as(service.path("id").asString() + " prefetch keys").containsExactlyInAnyOrderElementsOf(PREFETCH_KEYS);
+            service.path("prefetch").properties().forEach(e ->
+                    assertThat(e.getValue().isString()).as(e.getKey() + " is a template string").isTrue());
+        }
+    }
+
+    @Test
+    void everyTemplateUsesOnlyTheContextPatientIdToken() {
+        for (JsonNode service : discovery.path("services")) {
+            service.path("prefetch").properties().forEach(e -> {
+                String template = e.getValue().asString("");
+                List<String> tokens = new ArrayList<>();
+                Matcher m = TOKEN.matcher(template);
+                while (m.find()) {
+                    tokens.add(m.group(1));
+                }
+                String where = service.path("id").asString() + "." + e.getKey() + " = " + template;
+                assertThat(tokens).as(where).isNotEmpty().containsOnly("context.patientId");
+                assertThat(template.replace("{{context.patientId}}", "")).as(where + ": stray braces")
+                        .doesNotContain("{", "}");
+                assertThat(template).as(where + ": a relative FHIR read or search").matches("[A-Z][A-Za-z]+(/|\\?).+");
+            });
+        }
+    }
+
+    @Test
+    void patientTemplateIsAnInstanceRead() {
+        for (JsonNode service : discovery.path("services")) {
+            assertThat(service.path("prefetch").path("patient").asString(""))
+                    .isEqualTo("Patient/{{context.patientId}}");
+        }
+    }
+
+    @Test
+    void noInternalFieldLeaks() {
+        assertThat(reply.body()).doesNotContain("requiredPrefetch");
+        List<String> topLevel = new ArrayList<>();
+        discovery.propertyNames().forEach(topLevel::add);
+        assertThat(topLevel).containsExactly("services");
+        for (JsonNode service : discovery.path("services")) {
+            List<String> fields = new ArrayList<>();
+            service.propertyNames().forEach(fields::add);
+            assertThat(SPEC_FIELDS).as("fields of " + service.path("id").asString()).containsAll(fields);
+        }
+    }
+
+    @Test
+    void noNullOrEmptyValues() {
+        assertNoEmptyOptionals(discovery, "discovery");
+        assertThat(reply.body()).doesNotContain("null");
+    }
+}
