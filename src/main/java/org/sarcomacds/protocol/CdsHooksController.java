@@ -35,12 +35,12 @@ class CdsHooksController {
         this.feedbackLog = feedbackLog;
     }
 
-    @GetMapping(path = "/cds-services", produces = "application/json")
+    @GetMapping("/cds-services")
     Discovery discovery() {
         return Discovery.of(catalog.all());
     }
 
-    @PostMapping(path = "/cds-services/{id}", produces = "application/json")
+    @PostMapping("/cds-services/{id}")
     CdsResponse call(@PathVariable String id, HttpServletRequest http) {
         long start = System.nanoTime();
         ServiceDefinition service = service(id);
@@ -56,7 +56,7 @@ class CdsHooksController {
         }
     }
 
-    @PostMapping(path = "/cds-services/{id}/feedback")
+    @PostMapping("/cds-services/{id}/feedback")
     ResponseEntity<Void> feedback(@PathVariable String id, HttpServletRequest http) {
         ServiceDefinition service = service(id);
         List<Feedback> items = FeedbackParser.parse(bodies.read(http));

@@ -31,6 +31,7 @@ class OperationOutcomes {
     private static OperationOutcome.IssueType issueType(HttpStatus status) {
         return switch (status) {
             case NOT_FOUND -> OperationOutcome.IssueType.NOTFOUND;
+            case FORBIDDEN, UNAUTHORIZED -> OperationOutcome.IssueType.SECURITY;
             case PRECONDITION_FAILED -> OperationOutcome.IssueType.INCOMPLETE;
             case PAYLOAD_TOO_LARGE -> OperationOutcome.IssueType.TOOCOSTLY;
             case METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE -> OperationOutcome.IssueType.NOTSUPPORTED;
