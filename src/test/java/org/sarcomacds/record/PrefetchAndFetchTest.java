@@ -1,5 +1,6 @@
 package org.sarcomacds.record;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -325,6 +326,34 @@ class PrefetchAndFetchTest {
         assertPreconditionFailed(reply, "conditions");
         // A bound, not a benchmark: deadline 1.5 s, the FHIR server would take 10 s.
         assertThat(elapsedMillis).isLessThan(6_000);
+    }
+
+    @Test
+    void redirectIsNotFollowed() {
+        ObjectNode prefetch = serve("patient-view");
+        prefetch.remove("conditions");
+        EHR.stubFor(get(urlPathEqualTo("/fhir/Condition"))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", "/fhir/elsewhere")));
+        EHR.stubFor(get(urlPathEqualTo("/fhir/elsewhere")).willReturn(fhir(200, conditionsBundle())));
+
+        HookClient.Reply reply = call("patient-view", prefetch);
+
+        assertPreconditionFailed(reply, "conditions");
+        EHR.verify(1, getRequestedFor(urlPathEqualTo("/fhir/Condition")));
+        EHR.verify(0, getRequestedFor(urlPathEqualTo("/fhir/elsewhere")));
+    }
+
+    @Test
+    void redirectToAnotherOriginIsNotFollowed() {
+        ObjectNode prefetch = serve("patient-view");
+        prefetch.remove("conditions");
+        EHR.stubFor(get(urlPathEqualTo("/fhir/Condition")).willReturn(aResponse().withStatus(307)
+                .withHeader("Location", elsewhereBase() + "/Condition?patient=" + PATIENT)));
+
+        HookClient.Reply reply = call("patient-view", prefetch);
+
+        assertPreconditionFailed(reply, "conditions");
+        assertThat(ELSEWHERE.getAllServeEvents()).isEmpty();
     }
 
     // ---- Medication resolution ----

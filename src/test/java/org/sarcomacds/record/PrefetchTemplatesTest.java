@@ -85,6 +85,13 @@ class PrefetchTemplatesTest {
     }
 
     @Test
+    void contextUserIdRendersAsARead() {
+        // CDS Hooks 2.0 §prefetch: "user": "{{context.userId}}" is a read of Practitioner/abc; encoding its "/"
+        // would turn the read into a search for a resource type named "Practitioner%2Fabc".
+        assertThat(PrefetchTemplates.render("{{context.userId}}", TOKENS)).contains("Practitioner/pract-onc-1002");
+    }
+
+    @Test
     void templateWithoutTokensIsReturnedUnchanged() {
         assertThat(PrefetchTemplates.render("Metadata?_summary=true", Map.of())).contains("Metadata?_summary=true");
     }
