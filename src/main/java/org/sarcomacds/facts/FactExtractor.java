@@ -22,6 +22,10 @@ public class FactExtractor {
             "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-histology-morphology-behavior";
     private static final Set<String> NEVER_COUNTS = Set.of("entered-in-error", "refuted");
     private static final Set<String> ACTIVE_CLINICAL = Set.of("active", "recurrence", "relapse");
+    /** Statements that do not show the drug was given: planned only, not taken, or recorded in error. */
+    private static final Set<String> NOT_GIVEN = Set.of("entered-in-error", "not-taken", "intended");
+    /** Requests that never became an order that could be given. */
+    private static final Set<String> NOT_ORDERED = Set.of("entered-in-error", "cancelled", "draft");
 
     private final Terminology terminology;
 
@@ -71,7 +75,7 @@ public class FactExtractor {
 
     private static List<Fact> statementFacts(MedicationMatcher matcher, MedicationStatement statement) {
         String status = statement.hasStatus() ? statement.getStatus().toCode() : "unknown";
-        if (status.equals("entered-in-error") || status.equals("not-taken")) {
+        if (NOT_GIVEN.contains(status)) {
             return List.of();
         }
         String when = statement.hasEffectivePeriod() ? period(statement.getEffectivePeriod())
@@ -82,7 +86,7 @@ public class FactExtractor {
 
     private static List<Fact> requestFacts(MedicationMatcher matcher, MedicationRequest request) {
         String status = request.hasStatus() ? request.getStatus().toCode() : "unknown";
-        if (Set.of("entered-in-error", "cancelled", "draft").contains(status)) {
+        if (NOT_ORDERED.contains(status)) {
             return List.of();
         }
         String when = request.hasAuthoredOn() ? "ordered " + request.getAuthoredOnElement().getValueAsString() : "";

@@ -34,6 +34,10 @@ class FetchConfiguration {
         OkHttpRestfulClientFactory factory = new OkHttpRestfulClientFactory(fhirContext);
         factory.setHttpClient(http);
         factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
+        // HAPI builds each request with the FhirContext's client factory, not with the factory that made the
+        // client: without this, fetches would go out on HAPI's default client, which follows redirects (with the
+        // Bearer token) and has none of the limits above.
+        fhirContext.setRestfulClientFactory(factory);
         return factory;
     }
 

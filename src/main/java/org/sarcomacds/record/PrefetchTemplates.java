@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public final class PrefetchTemplates {
 
     private static final Pattern TOKEN = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");
+    /** A FHIR id or a relative reference ({@code Practitioner/abc}): nothing in it can change the query. */
+    private static final Pattern ID_OR_REFERENCE = Pattern.compile("([A-Z][A-Za-z]+/)?[A-Za-z0-9\\-.]{1,64}");
 
     private PrefetchTemplates() {}
 
@@ -23,7 +25,8 @@ public final class PrefetchTemplates {
             if (value == null || value.isEmpty()) {
                 return Optional.empty();
             }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+            String safe = ID_OR_REFERENCE.matcher(value).matches() ? value : URLEncoder.encode(value, StandardCharsets.UTF_8);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(safe));
         }
         matcher.appendTail(out);
         return Optional.of(out.toString());

@@ -210,8 +210,8 @@ class FactExtractorTest {
     // ---- medications ----
 
     @ParameterizedTest
-    @ValueSource(strings = {"entered-in-error", "not-taken"})
-    void enteredInErrorAndNotTakenStatementsAreIgnored(String status) {
+    @ValueSource(strings = {"entered-in-error", "not-taken", "intended"})
+    void statementsThatDoNotShowTheDrugWasGivenAreIgnored(String status) {
         MedicationStatement statement = statement("s1", status, concept(RXNORM, "3639", "doxorubicin"));
 
         PatientFacts facts = extract(record(List.of(), List.of(statement), List.of(), Map.of()));
