@@ -7,8 +7,12 @@ import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
@@ -98,7 +102,7 @@ class FhirFetcher {
         return client;
     }
 
-    private static List<Resource> guarded(java.util.function.Supplier<List<Resource>> call) {
+    private static List<Resource> guarded(Supplier<List<Resource>> call) {
         try {
             return call.get();
         } catch (FetchException e) {
@@ -114,13 +118,13 @@ class FhirFetcher {
 
     private static String describe(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.io.InterruptedIOException) {
+            if (t instanceof InterruptedIOException) {
                 return "FHIR server did not answer in time";
             }
-            if (t instanceof java.net.UnknownHostException) {
+            if (t instanceof UnknownHostException) {
                 return "FHIR server address refused or unknown";
             }
-            if (t instanceof java.io.IOException) {
+            if (t instanceof IOException) {
                 return "FHIR server could not be read (" + t.getClass().getSimpleName() + ")";
             }
         }

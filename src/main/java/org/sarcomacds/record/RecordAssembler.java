@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.hl7.fhir.r4.model.Resource;
 import org.sarcomacds.CdsProperties;
 import org.springframework.stereotype.Component;
@@ -35,92 +35,106 @@ public class RecordAssembler {
         this.deadlineNanos = properties.fetch().deadline().toNanos();
     }
 
+    /**
+     * @throws RequiredDataUnavailableException when a required key is neither prefetched nor fetchable
+     * @throws InvalidPrefetchException         when the client's prefetch is not FHIR R4
+     */
     public PatientRecord assemble(RecordRequest request) {
-        long deadline = System.nanoTime() + deadlineNanos;
-        RecordBuilder record = new RecordBuilder(request.patientId());
-        Map<String, String> unavailable = new LinkedHashMap<>();
-        Map<String, CompletableFuture<List<Resource>>> fetches = new LinkedHashMap<>();
+        Assembly assembly = new Assembly(request, System.nanoTime() + deadlineNanos);
+        request.templates().forEach(assembly::readPrefetch);
+        assembly.awaitFetches();
+        assembly.resolveMedications();
+        return assembly.result();
+    }
 
-        request.templates().forEach((key, template) -> {
+    /** The state of one hook call's assembly; never shared between calls. */
+    private final class Assembly {
+
+        private final RecordRequest request;
+        private final long deadline;
+        private final RecordBuilder record;
+        private final Map<String, String> unavailable = new LinkedHashMap<>();
+        private final Map<String, CompletableFuture<List<Resource>>> fetches = new LinkedHashMap<>();
+
+        Assembly(RecordRequest request, long deadline) {
+            this.request = request;
+            this.deadline = deadline;
+            this.record = new RecordBuilder(request.patientId());
+        }
+
+        void readPrefetch(String key, String template) {
             PrefetchValue value = PrefetchValue.read(fhir, key, request.prefetch().get(key));
             if (value instanceof PrefetchValue.Data data) {
                 record.addAll(data.resources());
                 if (data.morePages() != null) {
-                    startFetch(key, request.fhirServer(), server -> fetcher.remainingPages(server, data.morePages()),
-                            fetches, unavailable, "more pages, and no FHIR server to read them from");
+                    fetch(key, server -> fetcher.remainingPages(server, data.morePages()),
+                            "more pages, and no FHIR server to read them from");
                 }
-            } else {
-                Optional<String> query = PrefetchTemplates.render(template, request.tokens());
-                String why = ((PrefetchValue.Missing) value).why();
-                if (query.isEmpty()) {
-                    unavailable.put(key, why + "; the template needs context this call did not carry");
-                } else {
-                    startFetch(key, request.fhirServer(), server -> fetcher.fetch(server, query.get()), fetches,
-                            unavailable, why + ", and no FHIR server this service may call");
-                }
+                return;
             }
-        });
-        collect(fetches, deadline, record, unavailable);
-        resolveMedications(request.fhirServer(), deadline, record);
-
-        List<String> missingRequired = request.required().stream()
-                .filter(unavailable::containsKey)
-                .map(key -> key + ": " + unavailable.get(key))
-                .toList();
-        if (!missingRequired.isEmpty()) {
-            throw new RequiredDataUnavailableException(
-                    "Required data could not be obtained: " + String.join("; ", missingRequired));
+            String why = ((PrefetchValue.Missing) value).why();
+            Optional<String> query = PrefetchTemplates.render(template, request.tokens());
+            if (query.isEmpty()) {
+                unavailable.put(key, why + "; the template needs context this call did not carry");
+            } else {
+                fetch(key, server -> fetcher.fetch(server, query.get()), why + ", and no FHIR server this service may call");
+            }
         }
-        List<String> gaps = new ArrayList<>();
-        unavailable.forEach((key, why) -> gaps.add(key + " (" + why + ")"));
-        return record.build(gaps);
-    }
 
-    private void startFetch(String key, Optional<FhirEndpoint> server,
-                            java.util.function.Function<FhirEndpoint, List<Resource>> call,
-                            Map<String, CompletableFuture<List<Resource>>> fetches,
-                            Map<String, String> unavailable, String whyWithoutServer) {
-        if (server.isEmpty()) {
-            unavailable.put(key, whyWithoutServer);
-        } else {
-            fetches.put(key, async(() -> call.apply(server.get())));
+        private void fetch(String key, Function<FhirEndpoint, List<Resource>> call, String whyWithoutServer) {
+            Optional<FhirEndpoint> server = request.fhirServer();
+            if (server.isEmpty()) {
+                unavailable.put(key, whyWithoutServer);
+            } else {
+                fetches.put(key, CompletableFuture.supplyAsync(() -> call.apply(server.get()), executor));
+            }
         }
-    }
 
-    private void resolveMedications(Optional<FhirEndpoint> server, long deadline, RecordBuilder record) {
-        List<String> unresolved = record.unresolvedMedicationReferences();
-        if (unresolved.isEmpty()) {
-            return;
+        void awaitFetches() {
+            collect(fetches, unavailable);
         }
-        Map<String, String> failures = new LinkedHashMap<>();
-        if (server.isPresent()) {
-            Map<String, CompletableFuture<List<Resource>>> reads = new LinkedHashMap<>();
-            unresolved.forEach(ref -> reads.put(ref, async(() -> fetcher.read(server.get(), ref))));
-            collect(reads, deadline, record, failures);
+
+        void resolveMedications() {
+            List<String> unresolved = record.unresolvedMedicationReferences();
+            if (!unresolved.isEmpty() && request.fhirServer().isPresent()) {
+                FhirEndpoint server = request.fhirServer().get();
+                Map<String, CompletableFuture<List<Resource>>> reads = new LinkedHashMap<>();
+                unresolved.forEach(ref -> reads.put(ref, CompletableFuture.supplyAsync(() -> fetcher.read(server, ref), executor)));
+                collect(reads, new LinkedHashMap<>());
+            }
+            record.unresolvedMedicationReferences().forEach(ref -> record.addGap(
+                    ref + " could not be read, so the medication it names is unknown"));
         }
-        record.unresolvedMedicationReferences().forEach(ref -> record.addGap(
-                ref + " could not be read, so the medication it names is unknown"));
-    }
 
-    private CompletableFuture<List<Resource>> async(Supplier<List<Resource>> call) {
-        return CompletableFuture.supplyAsync(call, executor);
-    }
+        PatientRecord result() {
+            List<String> missingRequired = request.required().stream()
+                    .filter(unavailable::containsKey)
+                    .map(key -> key + ": " + unavailable.get(key))
+                    .toList();
+            if (!missingRequired.isEmpty()) {
+                throw new RequiredDataUnavailableException(
+                        "Required data could not be obtained: " + String.join("; ", missingRequired));
+            }
+            List<String> gaps = new ArrayList<>();
+            unavailable.forEach((key, why) -> gaps.add(key + " (" + why + ")"));
+            return record.build(gaps);
+        }
 
-    /** Waits for all fetches until the deadline; each one that failed or is still running becomes a reason. */
-    private static void collect(Map<String, CompletableFuture<List<Resource>>> fetches, long deadline,
-                                RecordBuilder record, Map<String, String> failures) {
-        for (Map.Entry<String, CompletableFuture<List<Resource>>> fetch : fetches.entrySet()) {
-            try {
-                long remaining = Math.max(0, deadline - System.nanoTime());
-                record.addAll(fetch.getValue().get(remaining, TimeUnit.NANOSECONDS));
-            } catch (TimeoutException e) {
-                fetch.getValue().cancel(true);
-                failures.put(fetch.getKey(), "the FHIR server did not answer within the deadline");
-            } catch (ExecutionException e) {
-                failures.put(fetch.getKey(), e.getCause() instanceof FetchException f ? f.getMessage() : "fetch failed");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failures.put(fetch.getKey(), "interrupted");
+        /** Waits for the calls until the deadline; each one that failed or is still running becomes a reason. */
+        private void collect(Map<String, CompletableFuture<List<Resource>>> calls, Map<String, String> failures) {
+            for (Map.Entry<String, CompletableFuture<List<Resource>>> call : calls.entrySet()) {
+                try {
+                    long remaining = Math.max(0, deadline - System.nanoTime());
+                    record.addAll(call.getValue().get(remaining, TimeUnit.NANOSECONDS));
+                } catch (TimeoutException e) {
+                    call.getValue().cancel(true);
+                    failures.put(call.getKey(), "the FHIR server did not answer within the deadline");
+                } catch (ExecutionException e) {
+                    failures.put(call.getKey(), e.getCause() instanceof FetchException f ? f.getMessage() : "fetch failed");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failures.put(call.getKey(), "interrupted");
+                }
             }
         }
     }
