@@ -9,14 +9,12 @@ import org.springframework.util.unit.DataSize;
 /**
  * Every setting of the service, bound from {@code cds.*}. The README's configuration table documents each one.
  *
- * @param publicBaseUrl the URL EHRs use to reach this service, e.g. {@code https://cds.example.org}
  * @param maxBodySize   requests larger than this are answered 413
  * @param cors          browser clients allowed to call the CDS Hooks endpoints
  * @param fetch         how missing prefetch is fetched from the EHR's FHIR server
  */
 @ConfigurationProperties("cds")
 public record CdsProperties(
-        @DefaultValue("http://localhost:8080") String publicBaseUrl,
         @DefaultValue("5MB") DataSize maxBodySize,
         @DefaultValue Cors cors,
         @DefaultValue Fetch fetch) {

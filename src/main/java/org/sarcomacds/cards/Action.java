@@ -15,8 +15,4 @@ public record Action(String type, String description, @JsonRawValue String resou
     public static Action delete(String description, String resourceId) {
         return new Action("delete", description, null, resourceId);
     }
-
-    public static Action create(String description, String resourceJson) {
-        return new Action("create", description, resourceJson, null);
-    }
 }
