@@ -9,8 +9,6 @@ import org.sarcomacds.knowledge.KnowledgeFiles;
 import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
 import org.sarcomacds.rules.RuleEngine;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The card texts of {@code hooks/cards/}, checked at start-up: every rule has one, and each is a valid card. */
 @Component
@@ -26,9 +24,8 @@ class CardTemplates {
     }
 
     CardTemplates(List<KnowledgeFile> files, List<String> ruleIds) {
-        JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         for (KnowledgeFile file : files) {
-            CardTemplate template = mapper.readValue(file.text(), CardTemplate.class);
+            CardTemplate template = file.as(CardTemplate.class);
             check(template, file.name());
             byRule.put(template.ruleId(), template);
         }

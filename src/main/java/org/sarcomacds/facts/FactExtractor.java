@@ -67,7 +67,7 @@ public class FactExtractor {
         }
         String clinical = code(condition.getClinicalStatus());
         boolean active = clinical == null || ACTIVE_CLINICAL.contains(clinical);
-        String display = display(condition.getCode(), "Condition");
+        String display = Displays.of(condition.getCode(), "Condition");
         String onset = condition.hasOnsetDateTimeType() ? "onset " + condition.getOnsetDateTimeType().getValueAsString() : "";
         return matches.stream().map(m -> new Fact(m.valueSet(), display, ref(condition), clinical == null ? "unknown" : clinical,
                 active, onset, m.matchedOn(), m.byName())).toList();
@@ -123,13 +123,6 @@ public class FactExtractor {
     private static String code(CodeableConcept concept) {
         return concept == null ? null : concept.getCoding().stream().map(c -> c.getCode()).filter(c -> c != null)
                 .findFirst().orElse(null);
-    }
-
-    private static String display(CodeableConcept concept, String fallback) {
-        if (concept.hasText()) {
-            return concept.getText();
-        }
-        return concept.getCoding().stream().filter(c -> c.hasDisplay()).map(c -> c.getDisplay()).findFirst().orElse(fallback);
     }
 
     private static String ref(org.hl7.fhir.r4.model.Resource resource) {

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
 import org.sarcomacds.facts.Terminology.ConceptMatch;
+import org.sarcomacds.record.MedicationReferences;
 
 /**
  * Finds which drugs a MedicationStatement or MedicationRequest names: its own code, else the Medication it
@@ -28,21 +29,21 @@ final class MedicationMatcher {
     /** The drug matches and the name to show for the medication element {@code medication[x]}. */
     Named match(DomainResource owner, Type medication) {
         if (medication instanceof CodeableConcept concept) {
-            return new Named(display(concept), terminology.match(concept));
+            return new Named(Displays.of(concept, "unnamed medication"), terminology.match(concept));
         }
         if (medication instanceof Reference reference) {
             Medication resolved = resolve(owner, reference);
             if (resolved == null) {
                 return new Named(reference.hasDisplay() ? reference.getDisplay() : "unresolved medication", List.of());
             }
-            return new Named(display(resolved.getCode()), matchMedication(resolved));
+            return new Named(Displays.of(resolved.getCode(), "unnamed medication"), matchMedication(resolved));
         }
         return new Named("no medication given", List.of());
     }
 
     private List<ConceptMatch> matchMedication(Medication medication) {
-        List<ConceptMatch> matches = new ArrayList<>(terminology.match(medication.getCode()).stream()
-                .filter(m -> !m.byName()).toList());
+        List<ConceptMatch> byCodeOrName = terminology.match(medication.getCode());
+        List<ConceptMatch> matches = new ArrayList<>(byCodeOrName.stream().filter(m -> !m.byName()).toList());
         for (Medication.MedicationIngredientComponent ingredient : medication.getIngredient()) {
             if (ingredient.getItem() instanceof CodeableConcept item) {
                 for (ConceptMatch m : terminology.match(item)) {
@@ -53,7 +54,7 @@ final class MedicationMatcher {
             }
         }
         if (matches.isEmpty()) {
-            matches.addAll(terminology.match(medication.getCode()));
+            matches.addAll(byCodeOrName);
         }
         return matches;
     }
@@ -71,21 +72,12 @@ final class MedicationMatcher {
             }
             return null;
         }
-        int at = ref.lastIndexOf("Medication/");
-        return at < 0 ? null : medications.get(ref.substring(at));
+        return MedicationReferences.relative(ref).map(medications::get).orElse(null);
     }
 
     private static String localId(Resource resource) {
         String id = resource.getIdElement().getIdPart();
         return id != null && id.startsWith("#") ? id.substring(1) : id;
-    }
-
-    private static String display(CodeableConcept concept) {
-        if (concept.hasText()) {
-            return concept.getText();
-        }
-        return concept.getCoding().stream().filter(c -> c.hasDisplay()).map(c -> c.getDisplay()).findFirst()
-                .orElse(concept.getCoding().stream().map(c -> c.getCode()).findFirst().orElse("unnamed medication"));
     }
 
     /** The name a medication has in the record, and the drugs it matched. */

@@ -83,10 +83,6 @@ public class Terminology {
         return matches;
     }
 
-    public boolean isIn(CodeableConcept concept, String valueSet) {
-        return match(concept).stream().anyMatch(m -> m.valueSet().equals(valueSet));
-    }
-
     private static java.util.Optional<String> textMatch(CodeableConcept concept, Pattern pattern) {
         List<String> texts = new ArrayList<>();
         if (concept.hasText()) {

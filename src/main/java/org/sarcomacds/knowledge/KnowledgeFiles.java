@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the clinical content under {@code hooks/} (packaged into the jar at {@code classpath:hooks/}).
@@ -16,6 +18,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public final class KnowledgeFiles {
 
     private static final PathMatchingResourcePatternResolver RESOLVER = new PathMatchingResourcePatternResolver();
+    private static final JsonMapper STRICT =
+            JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private KnowledgeFiles() {}
 
@@ -41,5 +45,11 @@ public final class KnowledgeFiles {
     }
 
     /** One file of clinical content: its name (for error messages) and its text. */
-    public record KnowledgeFile(String name, String text) {}
+    public record KnowledgeFile(String name, String text) {
+
+        /** The file as a record; a field the record does not know is an error, so a typo cannot pass silently. */
+        public <T> T as(Class<T> type) {
+            return STRICT.readValue(text, type);
+        }
+    }
 }

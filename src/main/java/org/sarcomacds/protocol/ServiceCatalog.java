@@ -8,8 +8,6 @@ import java.util.Optional;
 import org.sarcomacds.knowledge.KnowledgeFiles;
 import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The CDS Services this server offers, loaded once from {@code hooks/services/}. */
 @Component
@@ -23,9 +21,8 @@ public class ServiceCatalog {
     }
 
     ServiceCatalog(List<KnowledgeFile> files) {
-        JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         for (KnowledgeFile file : files) {
-            ServiceDefinition service = mapper.readValue(file.text(), ServiceDefinition.class);
+            ServiceDefinition service = file.as(ServiceDefinition.class);
             check(service, file.name());
             if (byId.putIfAbsent(service.id(), service) != null) {
                 throw new IllegalStateException("Service id " + service.id() + " is defined twice (" + file.name() + ")");

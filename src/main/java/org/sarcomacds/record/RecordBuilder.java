@@ -64,11 +64,9 @@ final class RecordBuilder {
         List<String> unresolved = new ArrayList<>();
         for (Resource resource : byReference.values()) {
             Reference ref = medicationReference(resource);
-            String value = ref == null ? null : ref.getReference();
-            if (value != null && value.matches("Medication/[A-Za-z0-9\\-.]{1,64}")
-                    && !byReference.containsKey(value) && !unresolved.contains(value)) {
-                unresolved.add(value);
-            }
+            MedicationReferences.relative(ref == null ? null : ref.getReference())
+                    .filter(value -> !byReference.containsKey(value) && !unresolved.contains(value))
+                    .ifPresent(unresolved::add);
         }
         return unresolved;
     }

@@ -47,9 +47,10 @@ class RecordBuilderTest {
                 statement("s2", "Medication/m1"),
                 statement("s3", "Medication/m2"),
                 statement("s4", "#contained"),
+                statement("s5", "https://ehr.example.org/fhir/Medication/m3"),
                 (Medication) new Medication().setId("m2")));
 
-        assertThat(builder.unresolvedMedicationReferences()).containsExactly("Medication/m1");
+        assertThat(builder.unresolvedMedicationReferences()).containsExactly("Medication/m1", "Medication/m3");
     }
 
     private static Condition condition(String id, String subject) {
