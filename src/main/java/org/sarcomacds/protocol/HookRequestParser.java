@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.sarcomacds.record.FhirEndpoint;
+import org.sarcomacds.record.FhirJson;
 import org.sarcomacds.record.FhirMessages;
 import org.sarcomacds.record.FhirServerPolicy;
 import org.slf4j.Logger;
@@ -79,7 +80,7 @@ class HookRequestParser {
             }
         }
         try {
-            return fhir.newJsonParser().parseResource(Bundle.class, drafts.toString());
+            return FhirJson.parse(fhir, Bundle.class, drafts);
         } catch (DataFormatException e) {
             throw CdsRequestException.badRequest("'context.draftOrders' is not a FHIR R4 Bundle: "
                     + FhirMessages.withoutCode(e.getMessage()));

@@ -11,6 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a JSON request body within the size limit, refusing anything that is not JSON before it is parsed. */
@@ -25,7 +26,12 @@ class RequestBodyReader {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(1_000_000).build())
                 .build();
-        this.mapper = JsonMapper.builder(factory).build();
+        // FHIR decimals keep their exact value and precision ("1.50" stays 1.50), as HAPI's own parser keeps them:
+        // the tree is handed to HAPI as it is (FhirJson), never written back to text.
+        this.mapper = JsonMapper.builder(factory)
+                .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .build();
     }
 
     JsonNode read(HttpServletRequest request) {
@@ -34,6 +40,11 @@ class RequestBodyReader {
             throw tooLarge();
         }
         byte[] body = readLimited(request);
+        return parse(body);
+    }
+
+    /** The body as a JSON tree; a 400 when it is empty or not JSON. */
+    JsonNode parse(byte[] body) {
         if (body.length == 0) {
             throw CdsRequestException.badRequest("The request body is empty; a JSON object is required");
         }
