@@ -176,6 +176,11 @@ public final class Bench {
 
             line("## HTTP, prefetch supplied (server: `java -Xmx256m -jar target/sarcoma-cds.jar`, closed loop on loopback)");
             line("");
+            long warm = quick ? 10_000 : 45_000;
+            LoadGenerator.Result warmUp = realisticLoad.run(8, 0, warm);
+            line("(JIT warm-up before the phases: " + warmUp.requests() + " realistic calls in " + warm / 1000 + " s at 8 connections;"
+                    + " each phase then has its own warm-up and a " + (quick ? 4 : 10) + " s measurement.)");
+            line("");
             line("| Load | Connections | hooks/s | p50 ms | p95 ms | p99 ms | max ms | errors | server CPU ms/req | GC pauses (total ms, max ms) | heap after GC max MB |");
             line("|---|---|---|---|---|---|---|---|---|---|---|");
             LoadGenerator discovery = new LoadGenerator(port, "/cds-services", null);
@@ -344,6 +349,7 @@ public final class Bench {
             line("");
             line("| Load | Connections | hooks/s | p50 ms | p95 ms | p99 ms | max ms | errors | server CPU ms/req | GC pauses (total ms, max ms) | heap after GC max MB |");
             line("|---|---|---|---|---|---|---|---|---|---|---|");
+            load.run(8, 0, quick ? 5000 : 15_000);
             LoadGenerator.Result one = phase(server, "patient-view, fetched", load, 1, 3000);
             LoadGenerator.Result eight = phase(server, "patient-view, fetched", load, 8, 2000);
             if (one.firstBody() == null || !one.firstBody().contains("LMS-TRABECTEDIN-NEXT-LINE")) {
