@@ -87,7 +87,7 @@ public class CardFactory {
         for (int i = 0; i < citations.size(); i++) {
             md.append(i + 1).append(". ").append(citations.get(i)).append('\n');
         }
-        return md.toString().strip();
+        return md.toString().replaceAll("\n{3,}", "\n\n").strip();
     }
 
     private static String describe(Fact fact) {

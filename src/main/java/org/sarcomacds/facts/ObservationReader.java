@@ -91,7 +91,7 @@ final class ObservationReader {
         LocalDate date = date(observation);
         ntrkResults.add(new Fact(Concepts.NTRK_FUSION, gene + " fusion", FactExtractor.ref(observation),
                 present ? "present" : "not reported present", present, date == null ? "" : date.toString(),
-                match.matchedOn() + ", " + gene + ", gene_fusion", false, present ? "present" : "", date, null));
+                match.matchedOn() + ", " + gene + ", gene_fusion", false, "", date, null));
     }
 
     private boolean matches(CodeableConcept concept, String valueSet) {
