@@ -1,5 +1,6 @@
 package org.sarcomacds.cards;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -8,49 +9,70 @@ import org.sarcomacds.facts.DraftOrder;
 import org.sarcomacds.facts.Fact;
 import org.sarcomacds.rules.Evidence;
 import org.sarcomacds.rules.Finding;
+import org.sarcomacds.text.Markdown;
 import org.springframework.stereotype.Component;
 
-/** Turns findings into CDS Hooks cards: the reviewed text, then "Why this card" and the citations. */
+/**
+ * Turns findings into CDS Hooks cards: the reviewed text, the caveats, then "Why this card" and the citations. Cards
+ * come most urgent first, then in the priority order of their card texts.
+ */
 @Component
 public class CardFactory {
 
     private static final Map<String, Integer> URGENCY = Map.of("critical", 0, "warning", 1, "info", 2);
 
     private final CardTemplates templates;
+    private final OrderBuilder orders;
 
-    CardFactory(CardTemplates templates) {
+    CardFactory(CardTemplates templates, OrderBuilder orders) {
         this.templates = templates;
+        this.orders = orders;
     }
 
-    /** One card per finding, the most urgent first. */
-    public List<Card> cards(List<Finding> findings) {
+    public List<Card> cards(List<Finding> findings, String patientId) {
         return findings.stream()
-                .map(this::card)
-                .sorted(Comparator.comparing(card -> URGENCY.get(card.indicator())))
+                .sorted(Comparator.comparing((Finding f) -> URGENCY.get(indicator(f)))
+                        .thenComparing(f -> templates.forRule(f.ruleId()).priority())
+                        .thenComparing(Finding::ruleId))
+                .map(f -> card(f, patientId))
                 .toList();
     }
 
-    private Card card(Finding finding) {
+    private String indicator(Finding finding) {
+        return finding.indicator() != null ? finding.indicator() : templates.forRule(finding.ruleId()).indicator();
+    }
+
+    private Card card(Finding finding, String patientId) {
         CardTemplate template = templates.forRule(finding.ruleId());
+        String indicator = indicator(finding);
+        List<Suggestion> suggestions = new ArrayList<>();
         boolean onlyOne = finding.removals().size() == 1;
-        List<Suggestion> suggestions = finding.removals().stream().map(draft -> removal(draft, onlyOne)).toList();
+        finding.removals().forEach(draft -> suggestions.add(removal(draft, onlyOne)));
+        if (finding.offerOrders()) {
+            template.orders().forEach(order -> suggestions.add(orders.suggestion(order, finding.fills(), patientId)));
+        }
         return new Card(
                 UUID.randomUUID().toString(),
                 template.summary(),
                 detail(template, finding),
-                template.indicator(),
+                indicator,
                 template.source(),
                 suggestions,
                 suggestions.isEmpty() ? null : "at-most-one",
-                template.indicator().equals("info") ? List.of() : template.overrideReasons(),
+                indicator.equals("info") ? List.of() : template.overrideReasons(),
                 template.links(),
                 finding.ruleId());
     }
 
-    private static String detail(CardTemplate template, Finding finding) {
+    private String detail(CardTemplate template, Finding finding) {
         StringBuilder md = new StringBuilder();
-        for (String line : template.detail()) {
-            md.append(fill(line, finding.fills())).append('\n');
+        template.detail().forEach(line -> md.append(Templates.fill(line, finding.fills())).append('\n'));
+        List<String> citations = new ArrayList<>(template.citations());
+        for (String caveatId : finding.caveats()) {
+            CaveatTemplate caveat = templates.caveat(caveatId);
+            md.append('\n');
+            caveat.detail().forEach(line -> md.append(line).append('\n'));
+            caveat.citations().stream().filter(c -> !citations.contains(c)).forEach(citations::add);
         }
         md.append("\n### Why this card\n");
         for (Evidence evidence : finding.evidence()) {
@@ -59,11 +81,13 @@ public class CardFactory {
         for (String note : finding.notes()) {
             md.append("- **Note:** ").append(Markdown.escape(note)).append('\n');
         }
-        md.append("\nRule `").append(template.ruleId()).append("`.\n\n### Sources\n");
-        for (int i = 0; i < template.citations().size(); i++) {
-            md.append(i + 1).append(". ").append(template.citations().get(i)).append('\n');
+        md.append("\nRule `").append(template.ruleId()).append('`');
+        finding.caveats().forEach(c -> md.append(", caveat `").append(c).append('`'));
+        md.append(".\n\n### Sources\n");
+        for (int i = 0; i < citations.size(); i++) {
+            md.append(i + 1).append(". ").append(citations.get(i)).append('\n');
         }
-        return md.toString().strip();
+        return md.toString().replaceAll("\n{3,}", "\n\n").strip();
     }
 
     private static String describe(Fact fact) {
@@ -71,6 +95,14 @@ public class CardFactory {
                 .append(Markdown.escape(fact.status()));
         if (!fact.when().isEmpty()) {
             text.append(", ").append(Markdown.escape(fact.when()));
+        }
+        if (!fact.note().isEmpty() && !fact.note().startsWith(fact.status() + ":")) {
+            text.append(", ").append(Markdown.escape(fact.note()));
+        } else if (!fact.note().isEmpty()) {
+            text.append(", ").append(Markdown.escape(fact.note().substring(fact.status().length() + 1).strip()));
+        }
+        if (fact.gramsPerM2PerCycle() != null) {
+            text.append(", ").append(fact.gramsPerM2PerCycle()).append(" g/m² per cycle");
         }
         return text.append("; matched ").append(Markdown.escape(fact.matchedOn())).append(") — `")
                 .append(fact.reference().replace("`", "")).append('`').toString();
@@ -82,13 +114,5 @@ public class CardFactory {
         Action delete = Action.delete("Delete the draft " + draft.drug().display() + " order", draft.drug().reference());
         return new Suggestion(label.length() > 120 ? label.substring(0, 120) : label, UUID.randomUUID().toString(),
                 recommended ? Boolean.TRUE : null, List.of(delete));
-    }
-
-    private static String fill(String line, Map<String, String> fills) {
-        String filled = line;
-        for (Map.Entry<String, String> fill : fills.entrySet()) {
-            filled = filled.replace("{{" + fill.getKey() + "}}", fill.getValue());
-        }
-        return filled;
     }
 }

@@ -17,10 +17,23 @@ class CardTemplates {
     private static final Set<String> INDICATORS = Set.of("info", "warning", "critical");
 
     private final Map<String, CardTemplate> byRule = new HashMap<>();
+    private final Map<String, CaveatTemplate> caveats = new HashMap<>();
 
     @Autowired
     CardTemplates(RuleEngine rules) {
         this(KnowledgeFiles.jsonFiles("cards"), rules.ruleIds());
+        for (KnowledgeFile file : KnowledgeFiles.jsonFiles("caveats")) {
+            CaveatTemplate caveat = file.as(CaveatTemplate.class);
+            if (caveat.detail().isEmpty() || caveat.citations().isEmpty()) {
+                throw new IllegalStateException(file.name() + ": a caveat needs detail and citations");
+            }
+            caveats.put(caveat.id(), caveat);
+        }
+        for (String caveatId : RuleEngine.caveatIds()) {
+            if (!caveats.containsKey(caveatId)) {
+                throw new IllegalStateException("Caveat " + caveatId + " has no text in hooks/caveats");
+            }
+        }
     }
 
     CardTemplates(List<KnowledgeFile> files, List<String> ruleIds) {
@@ -43,8 +56,10 @@ class CardTemplates {
             throw new IllegalStateException(file + ": a card needs an indicator, a summary under 140 characters,"
                     + " a source label and citations");
         }
-        if (!template.indicator().equals("info") && template.overrideReasons().isEmpty()) {
-            throw new IllegalStateException(file + ": warning and critical cards need override reasons");
+        if (!template.indicator().equals("info") && template.overrideReasons().isEmpty()
+                || template.ruleId() == null || !file.equals(template.ruleId() + ".json")) {
+            throw new IllegalStateException(file + ": warning and critical cards need override reasons, and the file"
+                    + " is named after its rule id");
         }
         if (template.overrideReasons().stream().anyMatch(r -> r.display() == null)) {
             throw new IllegalStateException(file + ": every override reason needs a display");
@@ -53,5 +68,9 @@ class CardTemplates {
 
     CardTemplate forRule(String ruleId) {
         return byRule.get(ruleId);
+    }
+
+    CaveatTemplate caveat(String caveatId) {
+        return caveats.get(caveatId);
     }
 }

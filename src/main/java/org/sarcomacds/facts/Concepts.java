@@ -4,11 +4,52 @@ package org.sarcomacds.facts;
 public final class Concepts {
 
     public static final String LEIOMYOSARCOMA = "leiomyosarcoma-histology";
+    public static final String GIST = "gist";
+    public static final String SITE_PREFIX = "site-";
+    public static final String SITE_BONE = "site-bone";
     public static final String METASTATIC_DISEASE = "metastatic-disease";
+    public static final String METASTASIS_PREFIX = "metastasis-";
+    public static final String METASTASIS_BONE = "metastasis-bone";
+    public static final String METASTASIS_WIDESPREAD = "metastasis-widespread";
+
     public static final String DOXORUBICIN = "doxorubicin";
+    public static final String IFOSFAMIDE = "ifosfamide";
     public static final String GEMCITABINE = "gemcitabine";
+    public static final String DOCETAXEL = "docetaxel";
     public static final String PAZOPANIB = "pazopanib";
     public static final String TRABECTEDIN = "trabectedin";
+    public static final String REGORAFENIB = "regorafenib";
+    public static final String DACARBAZINE = "dacarbazine";
+    public static final String ERIBULIN = "eribulin";
+    public static final String DEXAMETHASONE = "dexamethasone";
+    public static final String LAROTRECTINIB = "larotrectinib";
+    public static final String ENTRECTINIB = "entrectinib";
+    public static final String CHECKPOINT_INHIBITORS = "checkpoint-inhibitors";
+    public static final String PARP_INHIBITORS = "parp-inhibitors";
+    public static final String CYP3A_INHIBITORS = "strong-cyp3a-inhibitors";
+    public static final String CYP3A_INDUCERS = "strong-cyp3a-inducers";
+
+    public static final String HEIGHT = "obs-body-height";
+    public static final String WEIGHT = "obs-body-weight";
+    public static final String BODY_SURFACE_AREA = "obs-body-surface-area";
+    public static final String BILIRUBIN = "obs-bilirubin-total";
+    public static final String ALT = "obs-alt";
+    public static final String AST = "obs-ast";
+    public static final String ALKALINE_PHOSPHATASE = "obs-alkaline-phosphatase";
+    public static final String CREATINE_KINASE = "obs-creatine-kinase";
+    public static final String NEUTROPHILS = "obs-neutrophils";
+    public static final String PLATELETS = "obs-platelets";
+    public static final String HAEMOGLOBIN = "obs-haemoglobin";
+    public static final String LVEF = "obs-lvef";
+    public static final String GENETIC_VARIANT = "obs-genetic-variant";
+    public static final String GENE_NTRK = "gene-ntrk";
+    public static final String VARIANT_PRESENT = "variant-present";
+    public static final String GENE_FUSION = "dna-change-gene-fusion";
+    public static final String NTRK_FUSION = "ntrk-fusion";
+
+    /** The systemic therapies whose history the cards list, in the order a clinician reads a treatment history. */
+    public static final java.util.List<String> SYSTEMIC_THERAPIES = java.util.List.of(DOXORUBICIN, IFOSFAMIDE,
+            GEMCITABINE, DOCETAXEL, PAZOPANIB, TRABECTEDIN, REGORAFENIB, DACARBAZINE, ERIBULIN);
 
     private Concepts() {}
 }

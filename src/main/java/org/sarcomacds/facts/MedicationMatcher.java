@@ -14,42 +14,47 @@ import org.sarcomacds.record.MedicationReferences;
 
 /**
  * Finds which drugs a MedicationStatement or MedicationRequest names: its own code, else the Medication it
- * references (contained or from the record) by code, then by ingredient, then by name.
+ * references (contained or from the record) by code, then by ingredient, then through the product → ingredient map,
+ * and only then by name.
  */
 final class MedicationMatcher {
 
     private final Terminology terminology;
+    private final ProductIngredients products;
     private final Map<String, Medication> medications;
 
-    MedicationMatcher(Terminology terminology, Map<String, Medication> medications) {
+    MedicationMatcher(Terminology terminology, ProductIngredients products, Map<String, Medication> medications) {
         this.terminology = terminology;
+        this.products = products;
         this.medications = medications;
     }
 
     /** The drug matches and the name to show for the medication element {@code medication[x]}. */
     Named match(DomainResource owner, Type medication) {
         if (medication instanceof CodeableConcept concept) {
-            return new Named(Displays.of(concept, "unnamed medication"), terminology.match(concept));
+            return new Named(Displays.of(concept, "unnamed medication"), matchConcept(concept, List.of()));
         }
         if (medication instanceof Reference reference) {
             Medication resolved = resolve(owner, reference);
             if (resolved == null) {
                 return new Named(reference.hasDisplay() ? reference.getDisplay() : "unresolved medication", List.of());
             }
-            return new Named(Displays.of(resolved.getCode(), "unnamed medication"), matchMedication(resolved));
+            return new Named(Displays.of(resolved.getCode(), "unnamed medication"),
+                    matchConcept(resolved.getCode(), ingredientMatches(resolved)));
         }
         return new Named("no medication given", List.of());
     }
 
-    private List<ConceptMatch> matchMedication(Medication medication) {
-        List<ConceptMatch> byCodeOrName = terminology.match(medication.getCode());
+    /** Codes first, then the ingredients found so far, then mapped product codes; names only when nothing coded matched. */
+    private List<ConceptMatch> matchConcept(CodeableConcept code, List<ConceptMatch> ingredients) {
+        List<ConceptMatch> byCodeOrName = terminology.match(code);
         List<ConceptMatch> matches = new ArrayList<>(byCodeOrName.stream().filter(m -> !m.byName()).toList());
-        for (Medication.MedicationIngredientComponent ingredient : medication.getIngredient()) {
-            if (ingredient.getItem() instanceof CodeableConcept item) {
-                for (ConceptMatch m : terminology.match(item)) {
-                    if (!m.byName() && matches.stream().noneMatch(x -> x.valueSet().equals(m.valueSet()))) {
-                        matches.add(new ConceptMatch(m.valueSet(), "ingredient " + m.matchedOn(), false));
-                    }
+        ingredients.forEach(m -> addNew(matches, m));
+        for (ProductIngredients.Mapped mapped : products.of(code)) {
+            for (ConceptMatch m : terminology.match(mapped.ingredient())) {
+                if (!m.byName()) {
+                    addNew(matches, new ConceptMatch(m.valueSet(),
+                            "product code " + mapped.productCode() + " mapped to " + m.matchedOn(), false));
                 }
             }
         }
@@ -57,6 +62,23 @@ final class MedicationMatcher {
             matches.addAll(byCodeOrName);
         }
         return matches;
+    }
+
+    private List<ConceptMatch> ingredientMatches(Medication medication) {
+        List<ConceptMatch> matches = new ArrayList<>();
+        for (Medication.MedicationIngredientComponent ingredient : medication.getIngredient()) {
+            if (ingredient.getItem() instanceof CodeableConcept item) {
+                terminology.match(item).stream().filter(m -> !m.byName())
+                        .forEach(m -> addNew(matches, new ConceptMatch(m.valueSet(), "ingredient " + m.matchedOn(), false)));
+            }
+        }
+        return matches;
+    }
+
+    private static void addNew(List<ConceptMatch> matches, ConceptMatch match) {
+        if (matches.stream().noneMatch(x -> x.valueSet().equals(match.valueSet()))) {
+            matches.add(match);
+        }
     }
 
     private Medication resolve(DomainResource owner, Reference reference) {

@@ -36,6 +36,11 @@ public final class KnowledgeFiles {
         }
     }
 
+    /** One JSON file of {@code hooks/}, e.g. {@code parameters.json}. */
+    public static KnowledgeFile jsonFile(String path) {
+        return read(RESOLVER.getResource("classpath:hooks/" + path));
+    }
+
     private static KnowledgeFile read(Resource resource) {
         try {
             return new KnowledgeFile(resource.getFilename(), resource.getContentAsString(StandardCharsets.UTF_8));

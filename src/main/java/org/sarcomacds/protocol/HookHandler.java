@@ -31,6 +31,6 @@ class HookHandler {
         PatientRecord record = records.assemble(new RecordRequest(request.patientId(), service.prefetch(), service.requiredPrefetch(),
                 request.tokens(), request.prefetch(), request.fhirServer()));
         PatientFacts patientFacts = facts.extract(record, request.draftOrders(), request.selections());
-        return cards.cards(rules.evaluate(request.hook(), patientFacts));
+        return cards.cards(rules.evaluate(request.hook(), patientFacts), request.patientId());
     }
 }

@@ -27,7 +27,13 @@ class GemcitabinePazopanibRule implements Rule {
 
     @Override
     public Optional<Finding> evaluate(String hook, PatientFacts facts) {
-        if (!ORDER_HOOKS.contains(hook) || facts.leiomyosarcoma().isEmpty()) {
+        if (facts.leiomyosarcoma().isEmpty()) {
+            return Optional.empty();
+        }
+        if (hook.equals("patient-view")) {
+            return bothCurrent(facts);
+        }
+        if (!ORDER_HOOKS.contains(hook)) {
             return Optional.empty();
         }
         List<DraftOrder> offending = new ArrayList<>();
@@ -46,8 +52,21 @@ class GemcitabinePazopanibRule implements Rule {
         offending.forEach(d -> evidence.add(new Evidence("Draft order", d.drug())));
         facts.currentExposures(Concepts.GEMCITABINE).forEach(f -> evidence.add(new Evidence("Current medication", f)));
         facts.currentExposures(Concepts.PAZOPANIB).forEach(f -> evidence.add(new Evidence("Current medication", f)));
-        return Optional.of(new Finding(ID, evidence, Map.of("combination", combination(facts)), offending,
-                RuleNotes.of(evidence, facts)));
+        return Optional.of(new Finding(ID, evidence, Map.of("combination", combination(facts)),
+                RuleNotes.of(evidence, facts)).withRemovals(offending));
+    }
+
+    /** On patient-view: the record shows both drugs as current. */
+    private static Optional<Finding> bothCurrent(PatientFacts facts) {
+        if (facts.currentExposures(Concepts.GEMCITABINE).isEmpty() || facts.currentExposures(Concepts.PAZOPANIB).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Evidence> evidence = new ArrayList<>();
+        facts.leiomyosarcoma().forEach(f -> evidence.add(new Evidence("Leiomyosarcoma", f)));
+        facts.currentExposures(Concepts.GEMCITABINE).forEach(f -> evidence.add(new Evidence("Current medication", f)));
+        facts.currentExposures(Concepts.PAZOPANIB).forEach(f -> evidence.add(new Evidence("Current medication", f)));
+        return Optional.of(new Finding(ID, evidence, Map.of("combination",
+                "**The record shows gemcitabine and pazopanib as current together.**"), RuleNotes.of(evidence, facts)));
     }
 
     /** True when the drug is being ordered or is being taken now. */

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.sarcomacds.facts.PatientFacts;
 import org.springframework.stereotype.Component;
 
-/** Runs every rule on the facts of one hook call. */
+/** Runs every rule on the facts of one hook call, then applies the caveats that qualify every card. */
 @Component
 public class RuleEngine {
 
@@ -16,10 +16,15 @@ public class RuleEngine {
     }
 
     public List<Finding> evaluate(String hook, PatientFacts facts) {
-        return rules.stream().map(rule -> rule.evaluate(hook, facts)).flatMap(Optional::stream).toList();
+        List<Finding> findings = rules.stream().map(rule -> rule.evaluate(hook, facts)).flatMap(Optional::stream).toList();
+        return BonePrimaryCaveat.apply(findings, facts);
     }
 
     public List<String> ruleIds() {
         return rules.stream().map(Rule::id).toList();
+    }
+
+    public static List<String> caveatIds() {
+        return List.of(BonePrimaryCaveat.ID);
     }
 }

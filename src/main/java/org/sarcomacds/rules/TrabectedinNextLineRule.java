@@ -1,21 +1,33 @@
 package org.sarcomacds.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sarcomacds.facts.BodySurfaceArea;
 import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.LabResult;
 import org.sarcomacds.facts.PatientFacts;
+import org.sarcomacds.knowledge.ClinicalParameters;
+import org.sarcomacds.text.Markdown;
 import org.springframework.stereotype.Component;
 
 /**
- * LMS-TRABECTEDIN-NEXT-LINE: metastatic leiomyosarcoma after an anthracycline, trabectedin not yet given. The US
- * indication needs only a prior anthracycline-containing regimen, so ifosfamide is not required.
+ * LMS-TRABECTEDIN-NEXT-LINE: metastatic leiomyosarcoma after an anthracycline, trabectedin never given. The US
+ * indication needs only a prior anthracycline-containing regimen, so ifosfamide is not required. The order is offered
+ * only when the liver tests do not rule out the standard starting dose.
  */
 @Component
 class TrabectedinNextLineRule implements Rule {
 
     static final String ID = "LMS-TRABECTEDIN-NEXT-LINE";
+
+    private final ClinicalParameters parameters;
+
+    TrabectedinNextLineRule(ClinicalParameters parameters) {
+        this.parameters = parameters;
+    }
 
     @Override
     public String id() {
@@ -24,15 +36,68 @@ class TrabectedinNextLineRule implements Rule {
 
     @Override
     public Optional<Finding> evaluate(String hook, PatientFacts facts) {
-        if (!hook.equals("patient-view") || facts.activeLeiomyosarcoma().isEmpty() || facts.activeMetastases().isEmpty()
-                || facts.exposures(Concepts.DOXORUBICIN).isEmpty() || !facts.exposures(Concepts.TRABECTEDIN).isEmpty()) {
+        if (!hook.equals("patient-view") || !applies(facts)) {
             return Optional.empty();
         }
-        List<Evidence> evidence = new ArrayList<>();
-        facts.activeLeiomyosarcoma().forEach(f -> evidence.add(new Evidence("Leiomyosarcoma", f)));
-        facts.activeMetastases().forEach(f -> evidence.add(new Evidence("Metastatic disease", f)));
-        facts.exposures(Concepts.DOXORUBICIN).forEach(f -> evidence.add(new Evidence("Prior anthracycline", f)));
-        return Optional.of(new Finding(ID, evidence, Map.of("anthracyclines", "doxorubicin"), List.of(),
-                RuleNotes.of(evidence, facts)));
+        List<Evidence> evidence = Lms.anthracyclineEvidence(facts);
+        List<String> notes = new ArrayList<>(RuleNotes.of(evidence, facts));
+        Map<String, String> fills = new HashMap<>();
+        fills.put("therapyHistory", Lms.therapyHistory(facts));
+        fills.putAll(dose(facts, notes));
+        Optional<String> liverProblem = liverProblem(facts);
+        fills.put("liver", liverProblem.map(p -> "**" + Markdown.escape(p) + "**").orElse(""));
+        Finding finding = new Finding(ID, evidence, fills, notes);
+        return Optional.of(liverProblem.isPresent() ? finding : finding.offeringOrders());
+    }
+
+    /** Also read by the low-dose radiotherapy rule, which goes with this recommendation. */
+    static boolean applies(PatientFacts facts) {
+        return Lms.metastaticAfterAnthracycline(facts) && facts.exposures(Concepts.TRABECTEDIN).isEmpty()
+                && facts.drafts(Concepts.TRABECTEDIN).isEmpty();
+    }
+
+    private Map<String, String> dose(PatientFacts facts, List<String> notes) {
+        ClinicalParameters.Trabectedin t = parameters.trabectedin();
+        Optional<BodySurfaceArea> bsa = facts.bsa();
+        if (bsa.isEmpty()) {
+            notes.add("Body surface area unknown (" + facts.bodySurfaceAreaGap() + "): the suggested order states "
+                    + LabText.number(t.startingDoseMgPerM2()) + " mg/m²; calculate the dose in mg before signing.");
+            return Map.of("doseValue", LabText.number(t.startingDoseMgPerM2()), "doseUnit", "mg/m2",
+                    "doseText", LabText.number(t.startingDoseMgPerM2()) + " mg/m² (BSA unknown)");
+        }
+        double mg = Math.round(t.startingDoseMgPerM2() * bsa.get().squareMetres() * 100) / 100.0;
+        String text = LabText.number(t.startingDoseMgPerM2()) + " mg/m² × " + LabText.number(bsa.get().squareMetres())
+                + " m² = " + LabText.number(mg) + " mg";
+        notes.add("Dose: " + text + "; BSA by " + bsa.get().how() + ".");
+        return Map.of("doseValue", LabText.number(mg), "doseUnit", "mg", "doseText", text);
+    }
+
+    /** A reason the standard starting dose may be wrong, from the label's liver criteria; empty when none is known. */
+    private Optional<String> liverProblem(PatientFacts facts) {
+        ClinicalParameters.Trabectedin t = parameters.trabectedin();
+        int recent = parameters.labs().recentDays();
+        Optional<LabResult> bilirubin = facts.lab(Concepts.BILIRUBIN);
+        if (bilirubin.isEmpty()) {
+            return Optional.of("No order is suggested: the record has no total bilirubin, and the standard starting dose"
+                    + " needs a normal bilirubin and AST/ALT ≤ " + LabText.number(t.astAltMaxUln()) + " × ULN.");
+        }
+        double times = bilirubin.get().timesUln().orElse(0.0);
+        if (times > 1.0) {
+            String level = times > t.bilirubinDoNotGiveAboveUln() ? "above " + LabText.number(t.bilirubinDoNotGiveAboveUln())
+                    + " × ULN, where the US label says not to give trabectedin"
+                    : times >= t.bilirubinModerateImpairmentFromUln() ? "moderate hepatic impairment, where the US label starts at "
+                    + LabText.number(t.moderateHepaticImpairmentDosesMgPerM2().get(0)) + " mg/m²"
+                    : "above the ULN; the standard starting dose needs a normal bilirubin";
+            return Optional.of("No order is suggested: latest " + LabText.of(bilirubin.get(), facts, recent) + " — " + level + ".");
+        }
+        for (String enzyme : List.of(Concepts.AST, Concepts.ALT)) {
+            Optional<LabResult> lab = facts.lab(enzyme);
+            if (lab.isPresent() && lab.get().timesUln().orElse(0.0) > t.astAltMaxUln()) {
+                return Optional.of("No order is suggested: latest " + LabText.of(lab.get(), facts, recent)
+                        + " — above " + LabText.number(t.astAltMaxUln()) + " × ULN; the standard starting dose needs AST/ALT ≤ "
+                        + LabText.number(t.astAltMaxUln()) + " × ULN.");
+            }
+        }
+        return Optional.empty();
     }
 }

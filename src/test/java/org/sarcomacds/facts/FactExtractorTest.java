@@ -3,6 +3,7 @@ package org.sarcomacds.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sarcomacds.knowledge.ClinicalParameters;
+import org.sarcomacds.knowledge.ClinicalSettings;
+import org.sarcomacds.knowledge.EvaluationDate;
 import org.sarcomacds.record.PatientRecord;
 
 /**
@@ -36,13 +40,15 @@ class FactExtractorTest {
     private static final String CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
     private static final String VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
 
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
     private static FhirContext fhir;
     private static FactExtractor extractor;
 
     @BeforeAll
     static void loadTerminology() {
         fhir = FhirContext.forR4();
-        extractor = new FactExtractor(new Terminology(fhir));
+        extractor = new FactExtractor(new Terminology(fhir), new ProductIngredients(fhir), ClinicalParameters.load(),
+                new EvaluationDate(new ClinicalSettings(TODAY)));
     }
 
     // ---- leiomyosarcoma ----
@@ -64,7 +70,7 @@ class FactExtractorTest {
     void leiomyosarcomaByMcodeHistologyExtension() {
         Condition condition = condition("c1", concept(ICD_10_CM, "C49.9",
                 "Malignant neoplasm of connective and soft tissue, unspecified"));
-        condition.addExtension(FactExtractor.MCODE_HISTOLOGY, concept(ICD_O_3, "8890/3", "Leiomyosarcoma, NOS"));
+        condition.addExtension(ConditionReader.MCODE_HISTOLOGY, concept(ICD_O_3, "8890/3", "Leiomyosarcoma, NOS"));
 
         PatientFacts facts = extract(conditions(condition));
 

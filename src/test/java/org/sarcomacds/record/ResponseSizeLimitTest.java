@@ -78,7 +78,7 @@ class ResponseSizeLimitTest {
 
         JsonNode response = ok(call());
 
-        assertThat(ruleIds(response)).containsExactly(TRABECTEDIN);
+        assertThat(ruleIds(response)).contains(TRABECTEDIN);
     }
 
     @ParameterizedTest

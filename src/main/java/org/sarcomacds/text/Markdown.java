@@ -1,11 +1,11 @@
-package org.sarcomacds.cards;
+package org.sarcomacds.text;
 
 /** Makes record text safe inside card Markdown: some clients render raw HTML, so none may pass through. */
-final class Markdown {
+public final class Markdown {
 
     private Markdown() {}
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (char c : text.toCharArray()) {
             switch (c) {

@@ -1,4 +1,4 @@
-package org.sarcomacds.cards;
+package org.sarcomacds.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

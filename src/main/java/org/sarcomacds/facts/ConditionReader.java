@@ -1,0 +1,60 @@
+package org.sarcomacds.facts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Extension;
+import org.sarcomacds.facts.Terminology.ConceptMatch;
+
+/** Turns Conditions into diagnosis facts: histology, site and metastases, each citing its Condition. */
+final class ConditionReader {
+
+    static final String MCODE_HISTOLOGY =
+            "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-histology-morphology-behavior";
+    private static final Set<String> NEVER_COUNTS = Set.of("entered-in-error", "refuted");
+    private static final Set<String> UNCONFIRMED = Set.of("provisional", "differential", "unconfirmed");
+    private static final Set<String> ACTIVE_CLINICAL = Set.of("active", "recurrence", "relapse");
+
+    private final Terminology terminology;
+
+    ConditionReader(Terminology terminology) {
+        this.terminology = terminology;
+    }
+
+    List<Fact> facts(Condition condition) {
+        String verification = FactExtractor.code(condition.getVerificationStatus());
+        if (verification != null && NEVER_COUNTS.contains(verification)) {
+            return List.of();
+        }
+        List<ConceptMatch> matches = matches(condition);
+        if (matches.stream().anyMatch(m -> m.valueSet().equals(Concepts.GIST))) {
+            matches.removeIf(m -> m.valueSet().equals(Concepts.LEIOMYOSARCOMA));
+        }
+        String clinical = FactExtractor.code(condition.getClinicalStatus());
+        boolean active = clinical == null || ACTIVE_CLINICAL.contains(clinical);
+        String note = verification != null && UNCONFIRMED.contains(verification)
+                ? Fact.UNCONFIRMED + " (verification status " + verification + ")"
+                : clinical == null ? "no clinical status recorded" : "";
+        String display = Displays.of(condition.getCode(), "Condition");
+        String onset = condition.hasOnsetDateTimeType() ? "onset " + condition.getOnsetDateTimeType().getValueAsString() : "";
+        return matches.stream()
+                .map(m -> new Fact(m.valueSet(), display, FactExtractor.ref(condition), clinical == null ? "unknown" : clinical,
+                        active, onset, m.matchedOn(), m.byName(), note,
+                        condition.hasOnsetDateTimeType() ? Dates.of(condition.getOnsetDateTimeType()) : null, null))
+                .toList();
+    }
+
+    private List<ConceptMatch> matches(Condition condition) {
+        List<ConceptMatch> matches = new ArrayList<>(terminology.match(condition.getCode()));
+        for (Extension histology : condition.getExtensionsByUrl(MCODE_HISTOLOGY)) {
+            if (histology.getValue() instanceof CodeableConcept morphology) {
+                terminology.match(morphology).stream()
+                        .filter(m -> matches.stream().noneMatch(x -> x.valueSet().equals(m.valueSet())))
+                        .forEach(m -> matches.add(new ConceptMatch(m.valueSet(), "histology " + m.matchedOn(), m.byName())));
+            }
+        }
+        return matches;
+    }
+}

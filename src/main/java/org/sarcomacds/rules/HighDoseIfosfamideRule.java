@@ -1,0 +1,63 @@
+package org.sarcomacds.rules;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Fact;
+import org.sarcomacds.facts.PatientFacts;
+import org.sarcomacds.knowledge.ClinicalParameters;
+import org.springframework.stereotype.Component;
+
+/**
+ * LMS-HIGH-DOSE-IFOSFAMIDE: a less preferred option after an anthracycline when the record shows no high-dose
+ * ifosfamide. Only a structured dose per cycle counts as known; a free-text dose is shown as "not recorded".
+ */
+@Component
+class HighDoseIfosfamideRule implements Rule {
+
+    static final String ID = "LMS-HIGH-DOSE-IFOSFAMIDE";
+
+    private final ClinicalParameters parameters;
+
+    HighDoseIfosfamideRule(ClinicalParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<Finding> evaluate(String hook, PatientFacts facts) {
+        double highDose = parameters.highDoseIfosfamide().minGramsPerM2PerCycle();
+        List<Fact> ifosfamide = facts.exposures(Concepts.IFOSFAMIDE);
+        boolean hadHighDose = ifosfamide.stream()
+                .anyMatch(f -> f.gramsPerM2PerCycle() != null && f.gramsPerM2PerCycle() >= highDose);
+        if (!hook.equals("patient-view") || !Lms.metastaticAfterAnthracycline(facts) || hadHighDose) {
+            return Optional.empty();
+        }
+        List<Evidence> evidence = Lms.anthracyclineEvidence(facts);
+        ifosfamide.forEach(f -> evidence.add(new Evidence("Prior ifosfamide", f)));
+        facts.exposures(Concepts.DOCETAXEL).forEach(f -> evidence.add(new Evidence("Prior docetaxel", f)));
+        String docetaxel = facts.exposures(Concepts.DOCETAXEL).isEmpty() ? ""
+                : " The record shows prior docetaxel: the source finds high-dose ifosfamide less attractive after standard"
+                + " chemotherapy that included docetaxel.";
+        return Optional.of(new Finding(ID, evidence, Map.of("ifosfamideHistory", history(ifosfamide, highDose) + docetaxel),
+                RuleNotes.of(evidence, facts)));
+    }
+
+    private static String history(List<Fact> ifosfamide, double highDose) {
+        if (ifosfamide.isEmpty()) {
+            return "The record shows no ifosfamide.";
+        }
+        List<Fact> dosed = ifosfamide.stream().filter(f -> f.gramsPerM2PerCycle() != null).toList();
+        if (dosed.isEmpty()) {
+            return "The record shows ifosfamide without a structured dose per cycle: check the chemotherapy record for"
+                    + " whether it reached " + LabText.number(highDose) + " g/m² per cycle before considering this option.";
+        }
+        double max = dosed.stream().mapToDouble(Fact::gramsPerM2PerCycle).max().orElseThrow();
+        return "The record shows ifosfamide at up to " + LabText.number(max) + " g/m² per cycle, below the high-dose range.";
+    }
+}

@@ -1,0 +1,76 @@
+package org.sarcomacds.rules;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Fact;
+import org.sarcomacds.facts.PatientFacts;
+import org.sarcomacds.knowledge.ClinicalParameters;
+import org.springframework.stereotype.Component;
+
+/**
+ * LMS-OLIGOMETASTATIC-LOCAL-THERAPY: few metastases and a long disease-free interval. The record lists metastasis
+ * Conditions, not lesions, so the rule stays quiet when any metastasis has no site or is coded as widespread, and the
+ * card asks for the count to be confirmed.
+ */
+@Component
+class OligometastaticLocalTherapyRule implements Rule {
+
+    static final String ID = "LMS-OLIGOMETASTATIC-LOCAL-THERAPY";
+
+    private final ClinicalParameters parameters;
+
+    OligometastaticLocalTherapyRule(ClinicalParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<Finding> evaluate(String hook, PatientFacts facts) {
+        if (!hook.equals("patient-view") || !Lms.metastatic(facts)
+                || !facts.activeMetastases(Concepts.METASTASIS_WIDESPREAD).isEmpty()
+                || facts.activeMetastases().stream().anyMatch(Fact::unconfirmed)) {
+            return Optional.empty();
+        }
+        List<Fact> sited = facts.conditions().stream()
+                .filter(f -> f.current() && f.concept().startsWith(Concepts.METASTASIS_PREFIX)).toList();
+        Set<String> sitedConditions = sited.stream().map(Fact::reference).collect(Collectors.toSet());
+        boolean unsited = facts.activeMetastases().stream().anyMatch(f -> !sitedConditions.contains(f.reference()));
+        int count = sitedConditions.size();
+        Optional<Long> interval = diseaseFreeMonths(facts);
+        ClinicalParameters.Oligometastatic limits = parameters.oligometastatic();
+        if (unsited || count == 0 || count > limits.maxLesions() || interval.isEmpty()
+                || interval.get() < limits.minDiseaseFreeIntervalMonths()) {
+            return Optional.empty();
+        }
+        List<Evidence> evidence = Lms.metastaticEvidence(facts);
+        String sites = sited.stream().map(f -> f.concept().substring(Concepts.METASTASIS_PREFIX.length()).replace('-', ' '))
+                .distinct().collect(Collectors.joining(", "));
+        return Optional.of(new Finding(ID, evidence, Map.of(
+                "count", String.valueOf(count),
+                "sites", sites,
+                "interval", String.valueOf(interval.get())), RuleNotes.of(evidence, facts)));
+    }
+
+    /** Whole months from the first leiomyosarcoma onset to the first onset of an active metastasis. */
+    private static Optional<Long> diseaseFreeMonths(PatientFacts facts) {
+        Optional<LocalDate> primary = facts.leiomyosarcoma().stream().map(Fact::start).filter(Objects::nonNull).min(LocalDate::compareTo);
+        Optional<LocalDate> metastasis = facts.activeMetastases().stream().map(Fact::start).filter(Objects::nonNull)
+                .min(LocalDate::compareTo);
+        boolean everyMetastasisDated = facts.activeMetastases().stream().allMatch(f -> f.start() != null);
+        if (primary.isEmpty() || metastasis.isEmpty() || !everyMetastasisDated) {
+            return Optional.empty();
+        }
+        return Optional.of(ChronoUnit.MONTHS.between(primary.get(), metastasis.get()));
+    }
+}

@@ -1,0 +1,63 @@
+package org.sarcomacds.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.DraftOrder;
+import org.sarcomacds.facts.Fact;
+import org.sarcomacds.facts.PatientFacts;
+import org.sarcomacds.text.Markdown;
+import org.springframework.stereotype.Component;
+
+/**
+ * LMS-TRABECTEDIN-CYP3A: trabectedin with a strong CYP3A inhibitor or inducer the patient takes now or that is being
+ * ordered. The card names the patient's drug; the measured figures belong to ketoconazole and rifampicin only.
+ */
+@Component
+class TrabectedinCyp3aRule implements Rule {
+
+    static final String ID = "LMS-TRABECTEDIN-CYP3A";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<Finding> evaluate(String hook, PatientFacts facts) {
+        if (!TrabectedinExposure.concerned(hook, facts)) {
+            return Optional.empty();
+        }
+        List<Fact> inhibitors = interacting(facts, Concepts.CYP3A_INHIBITORS);
+        List<Fact> inducers = interacting(facts, Concepts.CYP3A_INDUCERS);
+        if (inhibitors.isEmpty() && inducers.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Evidence> evidence = TrabectedinExposure.evidence(hook, facts);
+        inhibitors.forEach(f -> evidence.add(new Evidence("Strong CYP3A inhibitor", f)));
+        inducers.forEach(f -> evidence.add(new Evidence("Strong CYP3A inducer", f)));
+        List<String> named = new ArrayList<>();
+        if (!inhibitors.isEmpty()) {
+            named.add("**" + names(inhibitors) + "** (strong CYP3A inhibitor) can raise trabectedin exposure");
+        }
+        if (!inducers.isEmpty()) {
+            named.add("**" + names(inducers) + "** (strong CYP3A inducer) can lower trabectedin exposure");
+        }
+        return Optional.of(new Finding(ID, evidence, Map.of("interaction", String.join("; ", named) + "."),
+                RuleNotes.of(evidence, facts)));
+    }
+
+    /** Current exposures and drafts of the class: a draft interacts as soon as it is signed. */
+    private static List<Fact> interacting(PatientFacts facts, String drugClass) {
+        List<Fact> found = new ArrayList<>(facts.currentExposures(drugClass));
+        facts.drafts(drugClass).stream().map(DraftOrder::drug).forEach(found::add);
+        return found;
+    }
+
+    private static String names(List<Fact> drugs) {
+        return drugs.stream().map(Fact::display).map(Markdown::escape).distinct().collect(Collectors.joining(", "));
+    }
+}

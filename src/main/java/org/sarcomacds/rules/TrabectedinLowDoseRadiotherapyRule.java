@@ -1,0 +1,41 @@
+package org.sarcomacds.rules;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.PatientFacts;
+import org.springframework.stereotype.Component;
+
+/**
+ * LMS-TRABECTEDIN-LOW-DOSE-RT: metastatic leiomyosarcoma with an active bone metastasis, where trabectedin is
+ * recommended (the next-line rule applies) or already running. The record cannot say whether the metastasis needs
+ * palliation, so the card asks.
+ */
+@Component
+class TrabectedinLowDoseRadiotherapyRule implements Rule {
+
+    static final String ID = "LMS-TRABECTEDIN-LOW-DOSE-RT";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<Finding> evaluate(String hook, PatientFacts facts) {
+        boolean trabectedin = TrabectedinNextLineRule.applies(facts) || !facts.currentExposures(Concepts.TRABECTEDIN).isEmpty();
+        if (!hook.equals("patient-view") || !Lms.metastatic(facts) || !trabectedin
+                || facts.activeMetastases(Concepts.METASTASIS_BONE).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Evidence> evidence = Lms.metastaticEvidence(facts);
+        evidence.removeIf(e -> e.role().equals("Metastatic disease"));
+        facts.activeMetastases(Concepts.METASTASIS_BONE).forEach(f -> evidence.add(new Evidence("Bone metastasis", f)));
+        facts.currentExposures(Concepts.TRABECTEDIN).forEach(f -> evidence.add(new Evidence("Current trabectedin", f)));
+        String status = facts.currentExposures(Concepts.TRABECTEDIN).isEmpty()
+                ? "Trabectedin is recommended for this patient (see the trabectedin card)."
+                : "The patient is receiving trabectedin.";
+        return Optional.of(new Finding(ID, evidence, Map.of("trabectedinStatus", status), RuleNotes.of(evidence, facts)));
+    }
+}

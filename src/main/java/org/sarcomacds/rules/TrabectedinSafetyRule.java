@@ -1,0 +1,112 @@
+package org.sarcomacds.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.LabResult;
+import org.sarcomacds.facts.PatientFacts;
+import org.sarcomacds.knowledge.ClinicalParameters;
+import org.sarcomacds.text.Markdown;
+import org.springframework.stereotype.Component;
+
+/**
+ * LMS-TRABECTEDIN-SAFETY: the label's pre-dose criteria checked against the latest results. Critical when bilirubin is
+ * above the do-not-give limit; warning when any criterion is not met; info (monitoring) otherwise. Missing results are
+ * listed, never assumed normal.
+ */
+@Component
+class TrabectedinSafetyRule implements Rule {
+
+    static final String ID = "LMS-TRABECTEDIN-SAFETY";
+
+    private static final String DELAY = "the label delays the dose.";
+
+    private final ClinicalParameters parameters;
+
+    TrabectedinSafetyRule(ClinicalParameters parameters) {
+        this.parameters = parameters;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<Finding> evaluate(String hook, PatientFacts facts) {
+        if (!TrabectedinExposure.concerned(hook, facts)) {
+            return Optional.empty();
+        }
+        ClinicalParameters.Trabectedin t = parameters.trabectedin();
+        List<String> problems = new ArrayList<>();
+        List<String> results = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        boolean severe = checkBilirubin(facts, t, problems);
+        checkUln(facts, Concepts.AST, "AST", t.astAltMaxUln(), problems);
+        checkUln(facts, Concepts.ALT, "ALT", t.astAltMaxUln(), problems);
+        checkUln(facts, Concepts.ALKALINE_PHOSPHATASE, "ALP", t.alkalinePhosphataseMaxUln(), problems);
+        checkUln(facts, Concepts.CREATINE_KINASE, "CPK", t.creatineKinaseMaxUln(), problems);
+        checkMinimum(facts, Concepts.NEUTROPHILS, "ANC", t.neutrophilsMinPerMicrolitre(), LabResult::perMicrolitre, "/µL", DELAY, problems);
+        checkMinimum(facts, Concepts.PLATELETS, "platelets", t.plateletsMinPerMicrolitre(), LabResult::perMicrolitre, "/µL", DELAY,
+                problems);
+        checkMinimum(facts, Concepts.HAEMOGLOBIN, "haemoglobin", t.haemoglobinMinGramsPerDecilitre(),
+                LabResult::gramsPerDecilitre, " g/dL",
+                "the EU label requires at least this before each cycle.", problems);
+        int recent = parameters.labs().recentDays();
+        for (String analyte : List.of(Concepts.BILIRUBIN, Concepts.AST, Concepts.ALT, Concepts.ALKALINE_PHOSPHATASE,
+                Concepts.CREATINE_KINASE, Concepts.NEUTROPHILS, Concepts.PLATELETS, Concepts.HAEMOGLOBIN, Concepts.LVEF)) {
+            facts.lab(analyte).ifPresentOrElse(lab -> results.add("- " + Markdown.escape(LabText.of(lab, facts, recent))),
+                    () -> missing.add(LabText.name(analyte)));
+        }
+        List<Evidence> evidence = TrabectedinExposure.evidence(hook, facts);
+        List<String> notes = new ArrayList<>(RuleNotes.of(evidence, facts));
+        if (!missing.isEmpty()) {
+            notes.add("No result in the record for: " + String.join(", ", missing) + ". Check them before the dose.");
+        }
+        Map<String, String> fills = Map.of(
+                "assessment", problems.isEmpty() ? "The latest results in the record meet the label's pre-dose criteria."
+                        : String.join("\n", problems.stream().map(p -> "- **" + p + "**").toList()),
+                "results", results.isEmpty() ? "- none in the record" : String.join("\n", results));
+        String indicator = severe ? "critical" : problems.isEmpty() ? "info" : "warning";
+        return Optional.of(new Finding(ID, evidence, fills, notes).withIndicator(indicator));
+    }
+
+    /** True when bilirubin is above the do-not-give limit. */
+    private boolean checkBilirubin(PatientFacts facts, ClinicalParameters.Trabectedin t, List<String> problems) {
+        Optional<Double> times = facts.lab(Concepts.BILIRUBIN).flatMap(LabResult::timesUln);
+        if (times.isEmpty() || times.get() <= 1.0) {
+            return false;
+        }
+        double x = times.get();
+        if (x > t.bilirubinDoNotGiveAboveUln()) {
+            problems.add("Total bilirubin " + LabText.number(x) + " × ULN: above " + LabText.number(t.bilirubinDoNotGiveAboveUln())
+                    + " × ULN the US label says do not give trabectedin (the EU label: not with elevated bilirubin).");
+            return true;
+        }
+        if (x >= t.bilirubinModerateImpairmentFromUln()) {
+            problems.add("Total bilirubin " + LabText.number(x) + " × ULN: moderate hepatic impairment. Exposure is about 97% higher;"
+                    + " the US label starts at " + LabText.number(t.moderateHepaticImpairmentDosesMgPerM2().get(0))
+                    + " mg/m² (then " + LabText.number(t.moderateHepaticImpairmentDosesMgPerM2().get(1)) + ", "
+                    + LabText.number(t.moderateHepaticImpairmentDosesMgPerM2().get(2)) + " mg/m²).");
+        } else {
+            problems.add("Total bilirubin " + LabText.number(x) + " × ULN: above the ULN, the label delays the dose.");
+        }
+        return false;
+    }
+
+    private static void checkUln(PatientFacts facts, String analyte, String name, double maxUln, List<String> problems) {
+        facts.lab(analyte).flatMap(LabResult::timesUln).filter(x -> x > maxUln).ifPresent(x -> problems.add(
+                name + " " + LabText.number(x) + " × ULN: above " + LabText.number(maxUln) + " × ULN, the label delays the dose."));
+    }
+
+    private static void checkMinimum(PatientFacts facts, String analyte, String name, double minimum,
+                                     Function<LabResult, Optional<Double>> value, String unit, String consequence,
+                                     List<String> problems) {
+        facts.lab(analyte).flatMap(value).filter(v -> v < minimum).ifPresent(v -> problems.add(
+                name + " " + LabText.number(v) + unit + ": below " + LabText.number(minimum) + unit
+                        + ", " + consequence));
+    }
+}
