@@ -109,6 +109,13 @@ public final class Bench {
                     warm *= 5;
                     calls *= 5;
                 }
+                String answer = new String(pipeline.call("lms-patient-view", body), java.nio.charset.StandardCharsets.UTF_8);
+                java.util.Set<String> rules = new java.util.TreeSet<>();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"(LMS-[A-Z0-9-]+)\"").matcher(answer);
+                while (m.find()) {
+                    rules.add(m.group(1));
+                }
+                firedRules.put((String) p[0], rules);
                 double[] floor = CpuTime.perCall(() -> plain.writeValueAsBytes(plain.readTree(body)), warm, calls);
                 double[] hook = CpuTime.perCall(() -> pipeline.call("lms-patient-view", body), warm, calls);
                 cpu.put("parseFloor/" + p[0], floor);
@@ -118,9 +125,12 @@ public final class Bench {
             }
         }
         line("");
+        firedRules.forEach((patient, rules) -> line("Cards on the " + patient + " patient-view: " + rules));
+        line("");
     }
 
     private final Map<String, double[]> cpu = new LinkedHashMap<>();
+    private final Map<String, java.util.Set<String>> firedRules = new LinkedHashMap<>();
 
     // ---------------------------------------------------------------- engine (JMH)
 

@@ -29,6 +29,8 @@ public class Terminology {
 
     private final Map<String, Set<String>> byCode = new HashMap<>();
     private final Map<String, Pattern> textTerms = new HashMap<>();
+    /** The lower-case terms behind each pattern: a text without one of them cannot match, so no regex runs on it. */
+    private final Map<String, List<String>> textTermWords = new HashMap<>();
     private final Map<String, String> systemNames = Map.of(
             "http://snomed.info/sct", "SNOMED CT",
             "http://hl7.org/fhir/sid/icd-10-cm", "ICD-10-CM",
@@ -52,11 +54,15 @@ public class Terminology {
                 }
             }
             List<String> terms = new ArrayList<>();
+            List<String> words = new ArrayList<>();
             for (Extension extension : valueSet.getExtensionsByUrl(TEXT_MATCH)) {
-                terms.add(Pattern.quote(extension.getValue().primitiveValue().toLowerCase(Locale.ROOT)));
+                String word = extension.getValue().primitiveValue().toLowerCase(Locale.ROOT);
+                terms.add(Pattern.quote(word));
+                words.add(word);
             }
             if (!terms.isEmpty()) {
                 textTerms.put(id, Pattern.compile("\\b(" + String.join("|", terms) + ")", Pattern.CASE_INSENSITIVE));
+                textTermWords.put(id, List.copyOf(words));
             }
         }
     }
@@ -74,23 +80,34 @@ public class Terminology {
                 }
             }
         }
+        List<String> texts = texts(concept);
+        List<String> lowered = texts.stream().map(text -> text.toLowerCase(Locale.ROOT)).toList();
         textTerms.forEach((valueSet, pattern) -> {
             if (matches.stream().noneMatch(m -> m.valueSet().equals(valueSet))) {
-                textMatch(concept, pattern).ifPresent(term ->
+                textMatch(texts, lowered, textTermWords.get(valueSet), pattern).ifPresent(term ->
                         matches.add(new ConceptMatch(valueSet, "the name \"" + term + "\"", true)));
             }
         });
         return matches;
     }
 
-    private static java.util.Optional<String> textMatch(CodeableConcept concept, Pattern pattern) {
+    private static List<String> texts(CodeableConcept concept) {
         List<String> texts = new ArrayList<>();
         if (concept.hasText()) {
             texts.add(concept.getText());
         }
         concept.getCoding().stream().filter(Coding::hasDisplay).forEach(c -> texts.add(c.getDisplay()));
-        for (String text : texts) {
-            var matcher = pattern.matcher(text);
+        return texts;
+    }
+
+    private static java.util.Optional<String> textMatch(List<String> texts, List<String> lowered, List<String> words,
+                                                        Pattern pattern) {
+        for (int i = 0; i < texts.size(); i++) {
+            String lower = lowered.get(i);
+            if (words.stream().noneMatch(lower::contains)) {
+                continue; // the pattern needs one of the words: skip the regex (most texts name no drug we know)
+            }
+            var matcher = pattern.matcher(texts.get(i));
             if (matcher.find()) {
                 return java.util.Optional.of(matcher.group(1));
             }
