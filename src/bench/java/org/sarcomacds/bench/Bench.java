@@ -138,8 +138,10 @@ public final class Bench {
         Options options = new OptionsBuilder()
                 .include(EngineBenchmark.class.getName())
                 .forks(1)
-                .warmupIterations(quick ? 2 : 4).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(quick ? 3 : 5).measurementTime(TimeValue.seconds(1))
+                // long warm-up: on a busy two-core machine a realistic call may take 50 ms of wall time, and the JIT
+                // needs some hundreds of calls before the numbers mean anything
+                .warmupIterations(quick ? 2 : 6).warmupTime(TimeValue.seconds(quick ? 1 : 2))
+                .measurementIterations(quick ? 3 : 4).measurementTime(TimeValue.seconds(quick ? 1 : 2))
                 .addProfiler(GCProfiler.class)
                 .jvmArgsAppend("-Xmx1g")
                 .build();
@@ -181,7 +183,12 @@ public final class Bench {
         int port = freePort();
         String hookPath = "/cds-services/lms-patient-view";
         LoadGenerator realisticLoad = new LoadGenerator(port, hookPath, realisticBody);
-        try (ServerProcess server = new ServerProcess(jar, port, OUT, List.of("-Xmx256m"))) {
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xmx256m"));
+        String extra = System.getProperty("bench.server.jvmArgs", "");
+        if (!extra.isBlank()) {
+            jvmArgs.addAll(List.of(extra.trim().split("\\s+"))); // e.g. a JFR recording of the server
+        }
+        try (ServerProcess server = new ServerProcess(jar, port, OUT, jvmArgs)) {
             startUp(server, realisticLoad);
 
             line("## HTTP, prefetch supplied (server: `java -Xmx256m -jar target/sarcoma-cds.jar`, closed loop on loopback)");
@@ -316,7 +323,7 @@ public final class Bench {
                 + String.format(Locale.ROOT, "%.1f×", startUpNextMax / warmP50), startUpNextMax <= 5 * warmP50);
         line("");
         line(String.format(Locale.ROOT, "Ratios to the framework floor (discovery, same server, same run): throughput at 32 connections"
-                        + " %.2f× of discovery's %,.0f/s; p50 at 1 connection %.1f× discovery's %s ms.",
+                        + " %.3f× of discovery's %,.0f/s; p50 at 1 connection %.1f× discovery's %s ms.",
                 hook32.throughput() / discovery32.throughput(), discovery32.throughput(),
                 hook1.millis(50) / discovery1.millis(50), fmt(discovery1.millis(50))));
         line("");
