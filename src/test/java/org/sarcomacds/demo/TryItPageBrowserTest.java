@@ -182,6 +182,13 @@ class TryItPageBrowserTest {
         String request = lastCall("cards-patient-view");
         assertThat(request).contains("\"fhirServer\": \"http://127.0.0.1:" + port + "/fhir\"").doesNotContain("\"prefetch\"");
         screenshot("05-service-fetched", null);
+
+        choosePatient("lms-on-gemcitabine-drafts-pazopanib");
+        browser.findElement(By.id("scenario-drafts")).click();
+        WebElement warning = card("cards-order", GEM_PAZ);
+        assertThat(warning.findElement(By.cssSelector(".card-detail")).getText()).containsIgnoringCase("pazopanib");
+        assertThat(lastCall("cards-order")).contains("\"hook\": \"order-select\"", "\"fhirServer\"")
+                .doesNotContain("\"prefetch\"");
     }
 
     @Test
