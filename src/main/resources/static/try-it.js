@@ -17,6 +17,7 @@
     fixtures: new Map(),
     orderables: [],
     patients: [],
+    problems: {},
     patient: null,
     drafts: [],
     draftCount: 0,
@@ -186,13 +187,20 @@
       const discovery = await cdsCall('GET', '/cds-services');
       if (discovery.status !== 200 || !discovery.json) throw new Error('Discovery failed (HTTP ' + discovery.status + ')');
       state.services = discovery.json.services || [];
-      const [fixtures, orderables, patients] = await Promise.all([
+      const [fixtures, orderables, patients, conditions] = await Promise.all([
         fetch('/demo/fixtures').then(r => r.json()),
         fetch('/demo/orderables').then(r => r.json()),
-        fhirGet('Patient?_count=1000')]);
+        fhirSearchAll('Patient?_count=1000'),
+        fhirSearchAll('Condition?_count=1000')]);
       fixtures.forEach(f => state.fixtures.set(f.patientId, f));
       state.orderables = orderables;
       state.patients = resources(patients.json).sort((a, b) => a.id.localeCompare(b.id));
+      resources(conditions.json).forEach(c => {
+        const subject = c.subject && c.subject.reference;
+        if (subject && !retracted(c)) {
+          (state.problems[subject] = state.problems[subject] || []).push(concept(c.code) || 'Unnamed condition');
+        }
+      });
       renderOrderables();
       renderPatientList();
       setStatus(state.patients.length + ' patients, ' + state.services.length + ' CDS services. Choose a patient.');
@@ -241,8 +249,17 @@
         },
         el('span', { className: 'patient-name' }, patientName(patient)),
         el('span', { className: 'patient-meta' }, demographics(patient)),
+        keyProblems(patient),
         el('span', { className: 'patient-id' }, patient.id))));
     });
+  }
+
+  /** The patient's first recorded problems, for the list (entered-in-error and refuted ones left out). */
+  function keyProblems(patient) {
+    const problems = state.problems['Patient/' + patient.id] || [];
+    if (!problems.length) return null;
+    const more = problems.length > 2 ? ' +' + (problems.length - 2) + ' more' : '';
+    return el('span', { className: 'patient-problems' }, problems.slice(0, 2).join('; ') + more);
   }
 
   async function selectPatient(patient) {
@@ -326,13 +343,17 @@
     return codeable && codeable.coding && codeable.coding[0] ? codeable.coding[0].code : null;
   }
 
+  function retracted(condition) {
+    const verification = codingCode(condition.verificationStatus);
+    return verification === 'entered-in-error' || verification === 'refuted';
+  }
+
   function problem(condition) {
     const verification = codingCode(condition.verificationStatus);
     const clinical = codingCode(condition.clinicalStatus);
     const notes = [clinical, verification && verification !== 'confirmed' ? verification : null,
       condition.onsetDateTime ? 'since ' + condition.onsetDateTime.slice(0, 10) : null].filter(Boolean);
-    const retracted = verification === 'entered-in-error' || verification === 'refuted';
-    return el('li', { className: retracted ? 'retracted' : null },
+    return el('li', { className: retracted(condition) ? 'retracted' : null },
       el('span', { className: 'problem-name' }, concept(condition.code) || 'Unnamed condition'),
       notes.length ? el('span', { className: 'problem-notes' }, ' — ' + notes.join(', ')) : null);
   }

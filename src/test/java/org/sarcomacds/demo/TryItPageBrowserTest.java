@@ -126,6 +126,8 @@ class TryItPageBrowserTest {
         assertThat(trabectedin.getText()).doesNotContain("###", "**");
         screenshot("01-lms-trabectedin-card", trabectedin);
 
+        assertThat(browser.findElement(By.cssSelector(".patient-button[data-patient-id='" + ON_PAZOPANIB + "'] .patient-problems"))
+                .getText()).as("key problems in the patient list").contains("Leiomyosarcoma of uterus");
         choosePatient(ON_PAZOPANIB);
         assertThat(summaryText()).containsIgnoringCase("pazopanib").contains("active");
         orderDrug("Gemcitabine");
