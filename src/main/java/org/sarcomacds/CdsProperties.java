@@ -12,12 +12,14 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize   requests larger than this are answered 413
  * @param cors          browser clients allowed to call the CDS Hooks endpoints
  * @param fetch         how missing prefetch is fetched from the EHR's FHIR server
+ * @param demo          the try-it page and the read-only FHIR endpoint over the fixture patients
  */
 @ConfigurationProperties("cds")
 public record CdsProperties(
         @DefaultValue("5MB") DataSize maxBodySize,
         @DefaultValue Cors cors,
-        @DefaultValue Fetch fetch) {
+        @DefaultValue Fetch fetch,
+        @DefaultValue Demo demo) {
 
     /** @param allowedOrigins origins allowed by CORS; {@code *} allows any (demo only) */
     public record Cors(@DefaultValue("*") List<String> allowedOrigins) {}
@@ -41,4 +43,10 @@ public record CdsProperties(
             @DefaultValue("32") int threads,
             @DefaultValue List<String> allowedServers,
             @DefaultValue("true") boolean allowLoopback) {}
+
+    /**
+     * @param enabled serve the try-it page at {@code /}, its catalogue at {@code /demo/*} and the fixture patients
+     *                read-only at {@code /fhir}; the {@code prod} profile turns it off
+     */
+    public record Demo(@DefaultValue("true") boolean enabled) {}
 }
