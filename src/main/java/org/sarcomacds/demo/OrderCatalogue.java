@@ -1,26 +1,21 @@
 package org.sarcomacds.demo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.sarcomacds.knowledge.KnowledgeFiles;
 import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The drugs the try-it page can order: one per medication value set of {@code hooks/valuesets/} (a value set with
- * RxNorm or ATC codes), coded with its first RxNorm code or else its first ATC code, so a drafted order is matched
- * exactly as an EHR's coded order would be; plus the few drugs of {@code demo/extra-orderables.json} that no value
- * set covers yet. New value sets appear without code.
+ * The drugs the try-it page can order, from the medication value sets of {@code hooks/valuesets/} (those with RxNorm
+ * or ATC codes), coded with RxNorm where the value set has it, else ATC, so a drafted order is matched exactly as an
+ * EHR's coded order would be. A value set of one drug gives one entry named by its title; a class (e.g. strong CYP3A
+ * inhibitors) gives one entry per drug. Legacy ATC codes are not offered. New value sets appear without code.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "cds.demo.enabled", matchIfMissing = true)
@@ -33,23 +28,23 @@ class OrderCatalogue {
     private final List<Orderable> orderables;
 
     OrderCatalogue() {
-        this(KnowledgeFiles.jsonFiles("valuesets"), extras());
+        this(KnowledgeFiles.jsonFiles("valuesets"));
     }
 
-    OrderCatalogue(List<KnowledgeFile> valueSets, JsonNode extras) {
+    OrderCatalogue(List<KnowledgeFile> valueSets) {
         List<Orderable> found = new ArrayList<>();
         for (KnowledgeFile file : valueSets) {
             JsonNode valueSet = JSON.readTree(file.text());
-            coding(valueSet, RXNORM).or(() -> coding(valueSet, ATC)).ifPresent(coding -> found.add(new Orderable(
-                    valueSet.path("title").asString(valueSet.path("name").asString()),
-                    coding.system(), coding.code(), coding.display(), valueSet.path("id").asString())));
-        }
-        for (JsonNode extra : extras.path("orderables")) {
-            Orderable orderable = new Orderable(extra.path("name").asString(), extra.path("system").asString(),
-                    extra.path("code").asString(), extra.path("display").asString(), null);
-            if (found.stream().noneMatch(o -> o.sameDrug(orderable))) {
-                found.add(orderable);
+            List<Orderable> drugs = drugs(valueSet, RXNORM);
+            if (drugs.isEmpty()) {
+                drugs = drugs(valueSet, ATC);
             }
+            String title = valueSet.path("title").asString(valueSet.path("name").asString());
+            if (drugs.size() == 1) {
+                Orderable only = drugs.get(0);
+                drugs = List.of(new Orderable(title, only.system(), only.code(), only.display(), only.valueSet()));
+            }
+            drugs.stream().filter(d -> found.stream().noneMatch(d::sameDrug)).forEach(found::add);
         }
         found.sort(Comparator.comparing(o -> o.name().toLowerCase(Locale.ROOT)));
         this.orderables = List.copyOf(found);
@@ -59,30 +54,33 @@ class OrderCatalogue {
         return orderables;
     }
 
-    private static Optional<Orderable> coding(JsonNode valueSet, String system) {
+    private static List<Orderable> drugs(JsonNode valueSet, String system) {
+        List<Orderable> drugs = new ArrayList<>();
         for (JsonNode include : valueSet.path("compose").path("include")) {
-            if (include.path("system").asString("").equals(system) && !include.path("concept").isEmpty()) {
-                JsonNode concept = include.path("concept").get(0);
-                return Optional.of(new Orderable(null, system, concept.path("code").asString(),
-                        concept.path("display").asString(""), null));
+            if (!include.path("system").asString("").equals(system)) {
+                continue;
+            }
+            for (JsonNode concept : include.path("concept")) {
+                String display = concept.path("display").asString("");
+                if (!display.toLowerCase(Locale.ROOT).contains("legacy")) {
+                    drugs.add(new Orderable(capitalised(display), system, concept.path("code").asString(), display,
+                            valueSet.path("id").asString()));
+                }
             }
         }
-        return Optional.empty();
+        return drugs;
     }
 
-    private static JsonNode extras() {
-        try {
-            return JSON.readTree(new ClassPathResource("demo/extra-orderables.json").getContentAsString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read demo/extra-orderables.json", e);
-        }
+    private static String capitalised(String display) {
+        String lower = display.toLowerCase(Locale.ROOT);
+        return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
     /**
      * One drug the page offers.
      *
      * @param name      what the page shows, e.g. "Gemcitabine"
-     * @param valueSet  the id of the value set it comes from, or null for an extra
+     * @param valueSet  the id of the value set it comes from
      */
     record Orderable(String name, String system, String code, String display, String valueSet) {
 

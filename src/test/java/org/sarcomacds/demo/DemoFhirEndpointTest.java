@@ -125,8 +125,13 @@ class DemoFhirEndpointTest {
                 continue;
             }
             assertThat(answer.path("type").asString()).isEqualTo("searchset");
-            assertThat(idsOf(answer, "match")).as(query).isEqualTo(expectedMatches(fixture, query));
+            List<String> matches = new ArrayList<>(idsOf(answer, "match"));
             assertThat(idsOf(answer, "include")).as(query + " includes").isEqualTo(expectedIncludes(answer, query));
+            for (JsonNode page = answer; nextLink(page) != null; ) {
+                page = http.get(nextLink(page).substring(("http://127.0.0.1:" + port).length())).json();
+                matches.addAll(idsOf(page, "match"));
+            }
+            assertThat(matches).as(query + ", every page").isEqualTo(expectedMatches(fixture, query));
         }
     }
 
