@@ -64,6 +64,17 @@ class ObservationFactsTest {
     }
 
     @Test
+    void aReferenceLimitInAnotherUnitIsNoUpperLimitForTheValue() {
+        Observation bilirubin = quantity("b", BILIRUBIN, 30, "umol/L", TODAY, null);
+        bilirubin.addReferenceRange().setHigh(new org.hl7.fhir.r4.model.Quantity().setValue(java.math.BigDecimal.valueOf(1.2))
+                .setCode("mg/dL"));
+
+        PatientFacts facts = record().with(bilirubin).facts();
+
+        assertThat(facts.lab(Concepts.BILIRUBIN).flatMap(LabResult::timesUln)).isEmpty();
+    }
+
+    @Test
     void cellCountsPerMicrolitreFromThousandsPerMicrolitreAndPerMicrolitre() {
         assertThat(lab(1.2, "10*3/uL").perMicrolitre()).contains(1200.0);
         assertThat(lab(1.2, "10*9/L").perMicrolitre()).contains(1200.0);

@@ -108,6 +108,22 @@ class TrabectedinNextLineRuleTest {
     }
 
     @Test
+    void withholdsOrdersWhenBilirubinHasNoReferenceRange() {
+        Finding finding = fire(afterAnthracycline().normalLiver().lab(Concepts.BILIRUBIN, 5.0, "mg/dL", null));
+
+        assertThat(finding.offerOrders()).isFalse();
+        assertThat(finding.fills().get("liver")).contains("no reference range");
+    }
+
+    @Test
+    void withholdsOrdersWhenAltHasNoReferenceRange() {
+        Finding finding = fire(afterAnthracycline().normalLiver().lab(Concepts.ALT, 300, "U/L", null));
+
+        assertThat(finding.offerOrders()).isFalse();
+        assertThat(finding.fills().get("liver")).contains("ALT has no reference range");
+    }
+
+    @Test
     void withholdsOrdersWhenBilirubinIsMissing() {
         Finding finding = fire(afterAnthracycline().normalLiver().withoutLab(Concepts.BILIRUBIN));
 

@@ -52,6 +52,41 @@ class TrabectedinSafetyRuleTest {
     }
 
     @Test
+    void warningWhenBilirubinHasNoReferenceRangeInsteadOfCallingItNormal() {
+        Finding finding = fire(onTrabectedin().lab(Concepts.BILIRUBIN, 5.0, "mg/dL", null));
+
+        assertThat(finding.indicator()).isEqualTo("warning");
+        assertThat(finding.fills().get("assessment")).contains("Total bilirubin has no reference range")
+                .doesNotContain("meet the label's pre-dose criteria");
+    }
+
+    @Test
+    void warningWhenCpkHasNoReferenceRange() {
+        Finding finding = fire(onTrabectedin().lab(Concepts.CREATINE_KINASE, 900, "U/L", null));
+
+        assertThat(finding.indicator()).isEqualTo("warning");
+        assertThat(finding.fills().get("assessment")).contains("CPK has no reference range");
+    }
+
+    @Test
+    void warningWhenACountIsInAUnitThatIsNotRead() {
+        Finding finding = fire(onTrabectedin().lab(Concepts.NEUTROPHILS, 0.4, "G/dm3", null));
+
+        assertThat(finding.indicator()).isEqualTo("warning");
+        assertThat(finding.fills().get("assessment")).contains("ANC is recorded in a unit this service does not read (G/dm3)");
+    }
+
+    @Test
+    void countsPerCubicMillimetreAndLowerCaseGramsPerDecilitreAreRead() {
+        Finding finding = fire(onTrabectedin().lab(Concepts.NEUTROPHILS, 0.4, "10*3/mm3", null)
+                .lab(Concepts.HAEMOGLOBIN, 7.0, "g/dl", null));
+
+        assertThat(finding.indicator()).isEqualTo("warning");
+        assertThat(finding.fills().get("assessment")).contains("ANC 400/µL: below 1500/µL")
+                .contains("haemoglobin 7 g/dL: below 9 g/dL");
+    }
+
+    @Test
     void warningForLowNeutrophils() {
         Finding finding = fire(onTrabectedin().lab(Concepts.NEUTROPHILS, 1.2, "10*3/uL", null));
 
