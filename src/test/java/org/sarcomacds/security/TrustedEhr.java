@@ -7,8 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A trusted CDS client for tests that are about what an authenticated client may make us do: its ES384 key, its
+ * A trusted CDS client for tests that are about what an authenticated client may make us do: its RS384 key, its
  * JWK Set on a loopback WireMock, and hook calls for fixture {@code lms-uterine-on-pazopanib} with a FHIR token.
  */
 final class TrustedEhr {
@@ -35,7 +34,7 @@ final class TrustedEhr {
             .filter(f -> f.id().equals("lms-uterine-on-pazopanib")).findFirst().orElseThrow();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final ECKey key = ClientKeyPairs.ec(Curve.P_384);
+    final RSAKey key = ClientKeyPairs.rsa();
     final WireMockServer keys = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 
     TrustedEhr() {
@@ -49,7 +48,7 @@ final class TrustedEhr {
     }
 
     String bearer(String issuer, String path) {
-        return "Bearer " + ClientTokens.signedWith(key, JWSAlgorithm.ES384, issuer, BASE + path).sign();
+        return "Bearer " + ClientTokens.signedWith(key, JWSAlgorithm.RS384, issuer, BASE + path).sign();
     }
 
     /** The prefetch templates of {@code lms-patient-view}, read from its definition (discovery needs a JWT here). */
