@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides whether a {@code fhirServer} sent by a client may be contacted. The field is untrusted input: only
- * allowlisted base URLs (and, without authentication and where allowed, loopback) are called, never link-local or
- * cloud-metadata addresses, and with {@code cds.fetch.require-https} plain http only on an explicit loopback host.
+ * allowlisted base URLs (and, without authentication and where allowed, a URL naming loopback) are called, never
+ * link-local or cloud-metadata addresses, and with {@code cds.fetch.require-https} plain http only on an explicit
+ * loopback host.
  */
 @Component
 public class FhirServerPolicy {
@@ -42,25 +43,34 @@ public class FhirServerPolicy {
 
     /** For an unauthenticated call (JWT off): the global allowlist, and loopback when allowed. */
     public boolean permits(String fhirServer) {
-        InetAddress[] addresses = safeAddresses(fhirServer);
-        if (addresses.length == 0) {
+        URI uri = wellFormed(fhirServer);
+        if (uri == null) {
             return false;
         }
-        return isUnder(fhirServer, allowedServers) || (allowLoopback && allLoopback(addresses));
+        if (isUnder(fhirServer, allowedServers)) {
+            return safeAddresses(uri).length > 0;
+        }
+        // names are only resolved for a URL that could be allowed: an unlisted host costs no DNS query
+        return allowLoopback && isLoopbackName(uri.getHost()) && allLoopback(safeAddresses(uri));
     }
 
     /** For an authenticated client: only the FHIR servers configured for that client. */
     public boolean permitsForClient(String fhirServer, List<String> clientServers) {
-        return safeAddresses(fhirServer).length > 0 && isUnder(fhirServer, normalised(clientServers));
+        URI uri = wellFormed(fhirServer);
+        return uri != null && isUnder(fhirServer, normalised(clientServers)) && safeAddresses(uri).length > 0;
     }
 
-    /** The addresses of a well-formed http(s) URL that is safe to call, or none. */
-    private InetAddress[] safeAddresses(String fhirServer) {
+    private static URI wellFormed(String fhirServer) {
         URI uri = parse(fhirServer);
         if (uri == null || uri.getHost() == null || uri.getUserInfo() != null || uri.getQuery() != null
                 || uri.getFragment() != null || !isHttp(uri.getScheme())) {
-            return new InetAddress[0];
+            return null;
         }
+        return uri;
+    }
+
+    /** The addresses of the URL's host if it is safe to call, or none. */
+    private InetAddress[] safeAddresses(URI uri) {
         InetAddress[] addresses = resolve(uri.getHost());
         if (addresses.length == 0 || anyForbidden(addresses)) {
             return new InetAddress[0];
@@ -99,6 +109,9 @@ public class FhirServerPolicy {
     }
 
     private static boolean allLoopback(InetAddress[] addresses) {
+        if (addresses.length == 0) {
+            return false;
+        }
         for (InetAddress address : addresses) {
             if (!address.isLoopbackAddress()) {
                 return false;
