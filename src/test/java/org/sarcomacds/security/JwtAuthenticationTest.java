@@ -293,6 +293,18 @@ class JwtAuthenticationTest {
     }
 
     @Test
+    void keyEmbeddedInTheHeaderIsIgnored() {
+        // jwk and x5u headers name the signer's own key: only configured key locations count
+        assertUnauthorized(call("Bearer " + token(NEVER_PUBLISHED, JWSAlgorithm.ES384)
+                .header(h -> h.jwk(NEVER_PUBLISHED.toPublicJWK())).sign()));
+        assertUnauthorized(call("Bearer " + token(NEVER_PUBLISHED, JWSAlgorithm.ES384)
+                .header(h -> h.jwk(NEVER_PUBLISHED.toPublicJWK()).keyID(EC.getKeyID())).sign()));
+        assertUnauthorized(call("Bearer " + token(NEVER_PUBLISHED, JWSAlgorithm.ES384)
+                .header(h -> h.x509CertURL(URI.create(keysUrl("/ehr/evil-jku.json")))).sign()));
+        KEYS.verify(0, getRequestedFor(urlEqualTo("/ehr/evil-jku.json")));
+    }
+
+    @Test
     void algNoneIsRefused() {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).audience(BASE + SERVICE)
                 .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300)))
