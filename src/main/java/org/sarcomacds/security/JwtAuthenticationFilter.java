@@ -41,9 +41,12 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
         try {
             AuthenticatedClient client = validator.validate(bearerToken(request), audience);
             request.setAttribute(AuthenticatedClient.ATTRIBUTE, client);
-        } catch (TokenRejectedException e) {
+        } catch (TokenRejectedException | RuntimeException e) {
+            // a token our checks or Nimbus could not even handle is refused like any other, never a 500
+            String reason = e instanceof TokenRejectedException ? e.getMessage()
+                    : "token could not be checked (" + e.getClass().getSimpleName() + ")";
             log.info("refused status=401 {} {} reason={}", request.getMethod(), Reasons.quote(request.getRequestURI()),
-                    e.getMessage());
+                    reason);
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer");
             response.setContentType("application/fhir+json");
