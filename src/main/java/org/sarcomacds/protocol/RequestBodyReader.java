@@ -23,7 +23,8 @@ class RequestBodyReader {
     RequestBodyReader(CdsProperties properties) {
         this.maxBytes = properties.maxBodySize().toBytes();
         JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(1_000_000).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
+                        .maxStringLength(properties.limits().maxStringLength()).build())
                 .build();
         this.mapper = JsonMapper.builder(factory).build();
     }
