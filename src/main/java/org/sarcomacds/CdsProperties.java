@@ -12,12 +12,21 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize   requests larger than this are answered 413
  * @param cors          browser clients allowed to call the CDS Hooks endpoints
  * @param fetch         how missing prefetch is fetched from the EHR's FHIR server
+ * @param demo          the try-it page and the read-only FHIR endpoint over the fixture patients
+ * @param publicBaseUrl the external URL of this service as clients call it (before {@code /cds-services}); the
+ *                      expected JWT {@code aud} is computed from it. Empty: derived from each request (demo only)
+ * @param security      authentication of CDS clients and what each trusted client may make us do
+ * @param limits        shape limits for hook requests beyond body size and JSON nesting
  */
 @ConfigurationProperties("cds")
 public record CdsProperties(
         @DefaultValue("5MB") DataSize maxBodySize,
         @DefaultValue Cors cors,
-        @DefaultValue Fetch fetch) {
+        @DefaultValue Fetch fetch,
+        @DefaultValue Demo demo,
+        @DefaultValue("") String publicBaseUrl,
+        @DefaultValue Security security,
+        @DefaultValue Limits limits) {
 
     /** @param allowedOrigins origins allowed by CORS; {@code *} allows any (demo only) */
     public record Cors(@DefaultValue("*") List<String> allowedOrigins) {}
@@ -40,5 +49,58 @@ public record CdsProperties(
             @DefaultValue("10MB") DataSize maxResponseSize,
             @DefaultValue("32") int threads,
             @DefaultValue List<String> allowedServers,
-            @DefaultValue("true") boolean allowLoopback) {}
+            @DefaultValue("true") boolean allowLoopback,
+            @DefaultValue("false") boolean requireHttps) {}
+
+    /**
+     * @param requireJwt             every request (but CORS preflights) must carry a valid client JWT
+     * @param clients                the CDS clients we trust, by issuer
+     * @param clockSkew              tolerance on {@code exp}, {@code iat} and {@code nbf}
+     * @param maxTokenLifetime       longest {@code exp - iat} accepted; bounds the replay cache
+     * @param jwksCacheTtl           how long a fetched JWK Set is used before it is fetched again
+     * @param jwksRefreshCooldown    least time between two fetches of one JWK Set (an unknown {@code kid} asks for one)
+     * @param logHashKey             key of the HMAC that pseudonymises patient ids in logs; empty = random per start
+     */
+    public record Security(
+            @DefaultValue("false") boolean requireJwt,
+            @DefaultValue List<Client> clients,
+            @DefaultValue("60s") Duration clockSkew,
+            @DefaultValue("1h") Duration maxTokenLifetime,
+            @DefaultValue("5m") Duration jwksCacheTtl,
+            @DefaultValue("30s") Duration jwksRefreshCooldown,
+            @DefaultValue("") String logHashKey) {}
+
+    /**
+     * One trusted CDS client.
+     *
+     * @param issuer      the {@code iss} its JWTs carry
+     * @param jwksUrl     where its public keys are: https URL, or {@code classpath:}/{@code file:} for a static copy
+     * @param allowedJku  {@code jku} header values we may fetch keys from; any other {@code jku} is refused unfetched
+     * @param fhirServers FHIR base URLs this client's {@code fhirServer} may name (the token goes nowhere else)
+     * @param tenants     if not empty, the {@code tenant} claim must be one of these
+     */
+    public record Client(
+            String issuer,
+            String jwksUrl,
+            @DefaultValue List<String> allowedJku,
+            @DefaultValue List<String> fhirServers,
+            @DefaultValue List<String> tenants) {}
+
+    /**
+     * @param maxPrefetchKeys     most keys in {@code prefetch}
+     * @param maxEntries          most Bundle entries in {@code prefetch} and {@code draftOrders} together
+     * @param maxIdLength         longest {@code hook}, {@code hookInstance}, {@code fhirServer} and context id
+     * @param maxStringLength     longest JSON string anywhere in a request
+     */
+    public record Limits(
+            @DefaultValue("32") int maxPrefetchKeys,
+            @DefaultValue("10000") int maxEntries,
+            @DefaultValue("1024") int maxIdLength,
+            @DefaultValue("1000000") int maxStringLength) {}
+
+    /**
+     * @param enabled serve the try-it page at {@code /}, its catalogue at {@code /demo/*} and the fixture patients
+     *                read-only at {@code /fhir}; the {@code prod} profile turns it off
+     */
+    public record Demo(@DefaultValue("true") boolean enabled) {}
 }

@@ -24,9 +24,9 @@ public record LabResult(String analyte, String display, double value, String uni
 
     /** A cell count per microlitre, from the units EHRs send (10*3/uL, 10*9/L, /uL). */
     public Optional<Double> perMicrolitre() {
-        String u = unit.replace("µ", "u").replace(" ", "");
+        String u = unit.replace("µ", "u").replace(" ", "").replace("mm3", "uL").replace("mm^3", "uL");
         switch (u) {
-            case "10*3/uL", "10^3/uL", "K/uL", "10*9/L", "10^9/L", "x10E3/uL" -> {
+            case "10*3/uL", "10^3/uL", "K/uL", "10*9/L", "10^9/L", "x10E3/uL", "10E3/uL", "10.e3/uL" -> {
                 return Optional.of(value * 1000);
             }
             case "/uL", "1/uL", "cells/uL", "{cells}/uL" -> {
@@ -40,8 +40,8 @@ public record LabResult(String analyte, String display, double value, String uni
 
     /** Haemoglobin in g/dL, from g/dL or g/L. */
     public Optional<Double> gramsPerDecilitre() {
-        switch (unit) {
-            case "g/dL" -> {
+        switch (unit.replace(" ", "")) {
+            case "g/dL", "g/dl" -> {
                 return Optional.of(value);
             }
             case "g/L" -> {

@@ -60,11 +60,17 @@ final class ObservationReader {
         Quantity quantity = observation.getValueQuantity();
         String unit = quantity.hasCode() ? quantity.getCode() : quantity.hasUnit() ? quantity.getUnit() : "";
         Double high = observation.getReferenceRange().stream()
-                .filter(r -> r.hasHigh() && r.getHigh().hasValue())
+                .filter(r -> r.hasHigh() && r.getHigh().hasValue() && sameUnit(r.getHigh(), unit))
                 .map(r -> r.getHigh().getValue().doubleValue())
                 .findFirst().orElse(null);
         return new LabResult(analyte, Displays.of(observation.getCode(), "Observation"),
                 quantity.getValue().doubleValue(), unit, high, date(observation), FactExtractor.ref(observation));
+    }
+
+    /** A reference limit in another unit than the value is no ULN for it; a limit without a unit is taken as given. */
+    private static boolean sameUnit(Quantity limit, String valueUnit) {
+        String limitUnit = limit.hasCode() ? limit.getCode() : limit.hasUnit() ? limit.getUnit() : null;
+        return limitUnit == null || limitUnit.equals(valueUnit);
     }
 
     private void readVariant(Observation observation, ConceptMatch match) {

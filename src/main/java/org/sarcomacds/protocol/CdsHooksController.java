@@ -3,6 +3,8 @@ package org.sarcomacds.protocol;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.sarcomacds.cards.Card;
+import org.sarcomacds.security.AuthenticatedClient;
+import org.sarcomacds.security.LogPseudonyms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -25,14 +27,16 @@ class CdsHooksController {
     private final HookRequestParser parser;
     private final HookHandler handler;
     private final FeedbackLog feedbackLog;
+    private final LogPseudonyms pseudonyms;
 
     CdsHooksController(ServiceCatalog catalog, RequestBodyReader bodies, HookRequestParser parser, HookHandler handler,
-                       FeedbackLog feedbackLog) {
+                       FeedbackLog feedbackLog, LogPseudonyms pseudonyms) {
         this.catalog = catalog;
         this.bodies = bodies;
         this.parser = parser;
         this.handler = handler;
         this.feedbackLog = feedbackLog;
+        this.pseudonyms = pseudonyms;
     }
 
     @GetMapping("/cds-services")
@@ -44,16 +48,27 @@ class CdsHooksController {
     CdsResponse call(@PathVariable String id, HttpServletRequest http) {
         long start = System.nanoTime();
         ServiceDefinition service = service(id);
-        HookRequest request = parser.parse(bodies.read(http), service);
+        AuthenticatedClient client = (AuthenticatedClient) http.getAttribute(AuthenticatedClient.ATTRIBUTE);
+        HookRequest request = parser.parse(bodies.read(http), service, client);
         MDC.put("hookInstance", LogText.token(request.hookInstance()));
+        String who = "service=" + service.id() + " client=" + (client == null ? "-" : LogText.token(client.issuer()))
+                + " patient=" + pseudonyms.patient(request.patientId());
         try {
             List<Card> cards = handler.handle(service, request);
-            log.info("hook service={} outcome=200 cards={} rules={} ms={}", service.id(), cards.size(),
-                    cards.stream().map(Card::ruleId).toList(), (System.nanoTime() - start) / 1_000_000);
+            log.info("hook {} outcome=200 cards={} rules={} ms={}", who, cards.size(),
+                    cards.stream().map(Card::ruleId).toList(), millisSince(start));
             return CdsResponse.of(cards);
+        } catch (RuntimeException e) {
+            // ErrorAnswers logs the status and reason; this line ties the failure to the call and the patient pseudonym
+            log.info("hook {} outcome={} ms={}", who, e.getClass().getSimpleName(), millisSince(start));
+            throw e;
         } finally {
             MDC.remove("hookInstance");
         }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     @PostMapping("/cds-services/{id}/feedback")

@@ -16,7 +16,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
- * CORS for browser-based CDS clients (the public sandbox, the try-it page) on discovery, services and feedback. It
+ * CORS for browser-based CDS clients (the public sandbox, the try-it page) on discovery, services and feedback (and
+ * on the demo's {@code /fhir}). It
  * runs as the first filter, so preflights are answered before any authentication, and a refused origin gets an
  * OperationOutcome like every other error. Only the demo default allows every origin.
  */
@@ -33,6 +34,10 @@ class CorsFilterConfiguration {
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/cds-services", cors);
         source.registerCorsConfiguration("/cds-services/**", cors);
+        if (properties.demo().enabled()) {
+            // The demo's read-only FHIR endpoint, so browser clients such as the public sandbox can read it.
+            source.registerCorsConfiguration("/fhir/**", cors);
+        }
 
         CorsFilter filter = new CorsFilter(source);
         filter.setCorsProcessor(new OperationOutcomeCorsProcessor(outcomes));

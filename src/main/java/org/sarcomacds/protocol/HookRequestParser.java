@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
+import org.sarcomacds.CdsProperties;
 import org.sarcomacds.record.FhirEndpoint;
 import org.sarcomacds.record.FhirJson;
 import org.sarcomacds.record.FhirMessages;
 import org.sarcomacds.record.FhirServerPolicy;
+import org.sarcomacds.security.AuthenticatedClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -37,13 +40,19 @@ class HookRequestParser {
 
     private final FhirContext fhir;
     private final FhirServerPolicy serverPolicy;
+    private final CdsProperties.Limits limits;
 
-    HookRequestParser(FhirContext fhir, FhirServerPolicy serverPolicy) {
+    HookRequestParser(FhirContext fhir, FhirServerPolicy serverPolicy, CdsProperties properties) {
         this.fhir = fhir;
         this.serverPolicy = serverPolicy;
+        this.limits = properties.limits();
     }
 
-    HookRequest parse(JsonNode body, ServiceDefinition service) {
+    /**
+     * @param client the authenticated CDS client, or null when authentication is off; decides which FHIR servers
+     *               the request's {@code fhirServer} may name
+     */
+    HookRequest parse(JsonNode body, ServiceDefinition service, AuthenticatedClient client) {
         if (!body.isObject()) {
             throw CdsRequestException.badRequest("The request body must be a JSON object");
         }
@@ -60,10 +69,12 @@ class HookRequestParser {
         }
         String patientId = requiredString(context, "patientId", "context.patientId");
         String userId = requiredString(context, "userId", "context.userId");
+        Map<String, JsonNode> prefetch = prefetch(body);
+        checkEntryCount(prefetch, context.get("draftOrders"));
         Bundle drafts = kind.hasDraftOrders() ? draftOrders(context) : null;
         List<String> selections = kind.hasSelections() ? selections(context) : List.of();
-        return new HookRequest(hook, hookInstance, patientId, fhirServer(body), tokens(context, userId),
-                prefetch(body), drafts, selections);
+        return new HookRequest(hook, hookInstance, patientId, fhirServer(body, client), tokens(context, userId),
+                prefetch, drafts, selections);
     }
 
     private Bundle draftOrders(JsonNode context) {
@@ -98,11 +109,14 @@ class HookRequestParser {
         return selections.valueStream().map(s -> s.asString("")).toList();
     }
 
-    private Optional<FhirEndpoint> fhirServer(JsonNode body) {
+    private Optional<FhirEndpoint> fhirServer(JsonNode body, AuthenticatedClient client) {
         JsonNode server = body.get("fhirServer");
         JsonNode authorization = body.get("fhirAuthorization");
         if (server != null && !server.isNull() && !server.isString()) {
             throw CdsRequestException.badRequest("'fhirServer' must be a URL string");
+        }
+        if (server != null && server.isString()) {
+            checkLength(server.asString(), "fhirServer");
         }
         String token = null;
         if (authorization != null && !authorization.isNull()) {
@@ -118,14 +132,17 @@ class HookRequestParser {
         if (server == null || server.isNull()) {
             return Optional.empty();
         }
-        if (!serverPolicy.permits(server.asString())) {
-            log.warn("fhirServer is not on the allowlist for this service; it will not be contacted");
+        boolean permitted = client == null ? serverPolicy.permits(server.asString())
+                : serverPolicy.permitsForClient(server.asString(), client.fhirServers());
+        if (!permitted) {
+            log.warn("fhirServer is not on the allowlist {}; it will not be contacted",
+                    client == null ? "of this service" : "of the authenticated client");
             return Optional.empty();
         }
         return Optional.of(new FhirEndpoint(server.asString(), token));
     }
 
-    private static Map<String, JsonNode> prefetch(JsonNode body) {
+    private Map<String, JsonNode> prefetch(JsonNode body) {
         JsonNode prefetch = body.get("prefetch");
         if (prefetch == null || prefetch.isNull()) {
             return Map.of();
@@ -133,9 +150,31 @@ class HookRequestParser {
         if (!prefetch.isObject()) {
             throw CdsRequestException.badRequest("'prefetch' must be an object of prefetch keys");
         }
+        if (prefetch.size() > limits.maxPrefetchKeys()) {
+            throw new CdsRequestException(HttpStatus.PAYLOAD_TOO_LARGE, "'prefetch' has " + prefetch.size()
+                    + " keys; at most " + limits.maxPrefetchKeys() + " are accepted");
+        }
         Map<String, JsonNode> values = new LinkedHashMap<>();
         prefetch.properties().forEach(e -> values.put(e.getKey(), e.getValue()));
         return values;
+    }
+
+    /** Bundle entries in the prefetch and the draft orders together, within {@code cds.limits.max-entries}. */
+    private void checkEntryCount(Map<String, JsonNode> prefetch, JsonNode draftOrders) {
+        long entries = draftOrders == null ? 0 : draftOrders.path("entry").size();
+        for (JsonNode value : prefetch.values()) {
+            entries += value == null ? 0 : value.path("entry").size();
+        }
+        if (entries > limits.maxEntries()) {
+            throw new CdsRequestException(HttpStatus.PAYLOAD_TOO_LARGE, "The request carries " + entries
+                    + " Bundle entries; at most " + limits.maxEntries() + " are accepted");
+        }
+    }
+
+    private void checkLength(String value, String name) {
+        if (value.length() > limits.maxIdLength()) {
+            throw CdsRequestException.badRequest("'" + name + "' is longer than " + limits.maxIdLength() + " characters");
+        }
     }
 
     /** Root-level primitive context fields, and the user tokens the specification derives from {@code userId}. */
@@ -153,11 +192,12 @@ class HookRequestParser {
         return tokens;
     }
 
-    private static String requiredString(JsonNode node, String field, String name) {
+    private String requiredString(JsonNode node, String field, String name) {
         JsonNode value = node.get(field);
         if (value == null || !value.isString() || value.asString().isBlank()) {
             throw CdsRequestException.badRequest("'" + name + "' is required and must be a non-empty string");
         }
+        checkLength(value.asString(), name);
         return value.asString();
     }
 }

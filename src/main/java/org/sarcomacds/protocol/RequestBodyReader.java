@@ -24,7 +24,8 @@ class RequestBodyReader {
     RequestBodyReader(CdsProperties properties) {
         this.maxBytes = properties.maxBodySize().toBytes();
         JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxStringLength(1_000_000).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
+                        .maxStringLength(properties.limits().maxStringLength()).build())
                 .build();
         // FHIR decimals keep their exact value and precision ("1.50" stays 1.50), as HAPI's own parser keeps them:
         // the tree is handed to HAPI as it is (FhirJson), never written back to text.

@@ -19,13 +19,18 @@ import org.springframework.context.annotation.Configuration;
 class FetchConfiguration {
 
     @Bean
-    OkHttpRestfulClientFactory fhirClientFactory(FhirContext fhirContext, CdsProperties properties) {
+    HostResolver hostResolver() {
+        return HostResolver.SYSTEM;
+    }
+
+    @Bean
+    OkHttpRestfulClientFactory fhirClientFactory(FhirContext fhirContext, CdsProperties properties, HostResolver resolver) {
         CdsProperties.Fetch fetch = properties.fetch();
         OkHttpClient http = new OkHttpClient.Builder()
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(false)
-                .dns(new SafeDns())
+                .dns(new SafeDns(resolver))
                 .connectTimeout(fetch.connectTimeout())
                 .readTimeout(fetch.readTimeout())
                 .callTimeout(fetch.deadline())

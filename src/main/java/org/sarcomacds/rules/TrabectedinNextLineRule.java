@@ -81,7 +81,11 @@ class TrabectedinNextLineRule implements Rule {
             return Optional.of("No order is suggested: the record has no total bilirubin, and the standard starting dose"
                     + " needs a normal bilirubin and AST/ALT ≤ " + LabText.number(t.astAltMaxUln()) + " × ULN.");
         }
-        double times = bilirubin.get().timesUln().orElse(0.0);
+        if (bilirubin.get().timesUln().isEmpty()) {
+            return Optional.of("No order is suggested: the latest total bilirubin has no reference range in the record,"
+                    + " so it cannot be checked against the ULN.");
+        }
+        double times = bilirubin.get().timesUln().get();
         if (times > 1.0) {
             String level = times > t.bilirubinDoNotGiveAboveUln() ? "above " + LabText.number(t.bilirubinDoNotGiveAboveUln())
                     + " × ULN, where the US label says not to give trabectedin"
@@ -92,7 +96,11 @@ class TrabectedinNextLineRule implements Rule {
         }
         for (String enzyme : List.of(Concepts.AST, Concepts.ALT)) {
             Optional<LabResult> lab = facts.lab(enzyme);
-            if (lab.isPresent() && lab.get().timesUln().orElse(0.0) > t.astAltMaxUln()) {
+            if (lab.isPresent() && lab.get().timesUln().isEmpty()) {
+                return Optional.of("No order is suggested: the latest " + LabText.name(enzyme)
+                        + " has no reference range in the record, so it cannot be checked against the ULN.");
+            }
+            if (lab.isPresent() && lab.get().timesUln().get() > t.astAltMaxUln()) {
                 return Optional.of("No order is suggested: latest " + LabText.of(lab.get(), facts, recent)
                         + " — above " + LabText.number(t.astAltMaxUln()) + " × ULN; the standard starting dose needs AST/ALT ≤ "
                         + LabText.number(t.astAltMaxUln()) + " × ULN.");

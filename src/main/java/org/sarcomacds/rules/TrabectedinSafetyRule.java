@@ -23,6 +23,8 @@ class TrabectedinSafetyRule implements Rule {
     static final String ID = "LMS-TRABECTEDIN-SAFETY";
 
     private static final String DELAY = "the label delays the dose.";
+    private static final String NO_ULN = "%s has no reference range in the record, so it cannot be judged against the"
+            + " ULN: check it by hand.";
 
     private final ClinicalParameters parameters;
 
@@ -76,7 +78,12 @@ class TrabectedinSafetyRule implements Rule {
 
     /** True when bilirubin is above the do-not-give limit. */
     private boolean checkBilirubin(PatientFacts facts, ClinicalParameters.Trabectedin t, List<String> problems) {
-        Optional<Double> times = facts.lab(Concepts.BILIRUBIN).flatMap(LabResult::timesUln);
+        Optional<LabResult> bilirubin = facts.lab(Concepts.BILIRUBIN);
+        Optional<Double> times = bilirubin.flatMap(LabResult::timesUln);
+        if (bilirubin.isPresent() && times.isEmpty()) {
+            problems.add(NO_ULN.formatted("Total bilirubin"));
+            return false;
+        }
         if (times.isEmpty() || times.get() <= 1.0) {
             return false;
         }
@@ -98,14 +105,23 @@ class TrabectedinSafetyRule implements Rule {
     }
 
     private static void checkUln(PatientFacts facts, String analyte, String name, double maxUln, List<String> problems) {
-        facts.lab(analyte).flatMap(LabResult::timesUln).filter(x -> x > maxUln).ifPresent(x -> problems.add(
+        Optional<LabResult> lab = facts.lab(analyte);
+        if (lab.isPresent() && lab.get().timesUln().isEmpty()) {
+            problems.add(NO_ULN.formatted(name));
+        }
+        lab.flatMap(LabResult::timesUln).filter(x -> x > maxUln).ifPresent(x -> problems.add(
                 name + " " + LabText.number(x) + " × ULN: above " + LabText.number(maxUln) + " × ULN, the label delays the dose."));
     }
 
     private static void checkMinimum(PatientFacts facts, String analyte, String name, double minimum,
                                      Function<LabResult, Optional<Double>> value, String unit, String consequence,
                                      List<String> problems) {
-        facts.lab(analyte).flatMap(value).filter(v -> v < minimum).ifPresent(v -> problems.add(
+        Optional<LabResult> lab = facts.lab(analyte);
+        if (lab.isPresent() && value.apply(lab.get()).isEmpty()) {
+            problems.add(name + " is recorded in a unit this service does not read (" + lab.get().unit()
+                    + "): check it against " + LabText.number(minimum) + unit + " by hand.");
+        }
+        lab.flatMap(value).filter(v -> v < minimum).ifPresent(v -> problems.add(
                 name + " " + LabText.number(v) + unit + ": below " + LabText.number(minimum) + unit
                         + ", " + consequence));
     }

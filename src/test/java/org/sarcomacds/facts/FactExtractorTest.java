@@ -1,6 +1,18 @@
 package org.sarcomacds.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sarcomacds.facts.FhirRecords.ATC;
+import static org.sarcomacds.facts.FhirRecords.CLINICAL;
+import static org.sarcomacds.facts.FhirRecords.ICD_10_CM;
+import static org.sarcomacds.facts.FhirRecords.ICD_O_3;
+import static org.sarcomacds.facts.FhirRecords.LOCAL;
+import static org.sarcomacds.facts.FhirRecords.RXNORM;
+import static org.sarcomacds.facts.FhirRecords.SNOMED;
+import static org.sarcomacds.facts.FhirRecords.TODAY;
+import static org.sarcomacds.facts.FhirRecords.VERIFICATION;
+import static org.sarcomacds.facts.FhirRecords.concept;
+import static org.sarcomacds.facts.FhirRecords.condition;
+import static org.sarcomacds.facts.FhirRecords.statement;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.LocalDate;
@@ -31,16 +43,7 @@ import org.sarcomacds.record.PatientRecord;
  */
 class FactExtractorTest {
 
-    private static final String ICD_O_3 = "http://terminology.hl7.org/CodeSystem/icd-o-3";
-    private static final String SNOMED = "http://snomed.info/sct";
-    private static final String ICD_10_CM = "http://hl7.org/fhir/sid/icd-10-cm";
-    private static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
-    private static final String ATC = "http://www.whocc.no/atc";
-    private static final String LOCAL = "urn:oid:1.2.840.114350.1.13.0.1.7.2.698288";
-    private static final String CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
-    private static final String VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
 
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
     private static FhirContext fhir;
     private static FactExtractor extractor;
 
@@ -476,24 +479,7 @@ class FactExtractorTest {
         return new PatientRecord(Optional.empty(), conditions, statements, requests, medications, List.of(), List.of());
     }
 
-    private static Condition condition(String id, CodeableConcept code) {
-        Condition condition = new Condition();
-        condition.setId(id);
-        condition.setClinicalStatus(concept(CLINICAL, "active", null));
-        condition.setVerificationStatus(concept(VERIFICATION, "confirmed", null));
-        condition.setCode(code);
-        condition.setSubject(new Reference("Patient/p1"));
-        return condition;
-    }
 
-    private static MedicationStatement statement(String id, String status, org.hl7.fhir.r4.model.Type medication) {
-        MedicationStatement statement = new MedicationStatement();
-        statement.setId(id);
-        statement.setStatus(MedicationStatement.MedicationStatementStatus.fromCode(status));
-        statement.setMedication(medication);
-        statement.setSubject(new Reference("Patient/p1"));
-        return statement;
-    }
 
     private static MedicationRequest request(String id, String status) {
         MedicationRequest request = new MedicationRequest();
@@ -512,9 +498,4 @@ class FactExtractorTest {
         return bundle;
     }
 
-    private static CodeableConcept concept(String system, String code, String display) {
-        List<Coding> codings = new ArrayList<>();
-        codings.add(new Coding(system, code, display));
-        return new CodeableConcept().setCoding(codings);
-    }
 }

@@ -15,7 +15,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.cards.Action;
 import org.sarcomacds.support.Fixture;
-import org.sarcomacds.support.FixtureFhir;
+import org.sarcomacds.demo.InMemoryFhir;
 import org.sarcomacds.support.HookClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -132,7 +132,7 @@ class JacksonCoexistenceTest {
         Fixture fixture = Fixture.all().stream().filter(f -> f.id().equals("lms-on-gemcitabine-drafts-pazopanib"))
                 .findFirst().orElseThrow();
         HookClient client = new HookClient(port);
-        FixtureFhir fhir = new FixtureFhir(fixture.record());
+        InMemoryFhir fhir = new InMemoryFhir(fixture.record());
         ObjectNode prefetch = jsonMapper.createObjectNode();
         for (Map.Entry<String, String> template : client.templates("lms-order-select").entrySet()) {
             String query = template.getValue().replace("{{context.patientId}}", fixture.patientId());

@@ -127,4 +127,40 @@ class FhirServerPolicyTest {
         assertThat(FhirServerPolicy.isForbidden(java.net.InetAddress.getByName("127.0.0.1"))).isFalse();
         assertThat(FhirServerPolicy.isForbidden(java.net.InetAddress.getByName("::1"))).isFalse();
     }
+
+    /** Names resolved without DNS: {@code ehr.test} is a remote host, {@code local.test} a name for loopback. */
+    private static final HostResolver TEST_DNS = host -> switch (host) {
+        case "ehr.test" -> List.of(java.net.InetAddress.getByAddress(host, new byte[] {10, 1, 2, 3}));
+        case "local.test" -> List.of(java.net.InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}));
+        default -> HostResolver.SYSTEM.resolve(host);
+    };
+
+    @Test
+    void requireHttpsRefusesPlainHttpExceptToAnExplicitLoopbackHost() {
+        List<String> allowed = List.of("http://ehr.test/fhir", "https://ehr.test/fhir", "http://local.test/fhir",
+                "http://127.0.0.1:8080/fhir", "http://localhost:8080/fhir", "http://[::1]:8080/fhir");
+        FhirServerPolicy prod = new FhirServerPolicy(allowed, false, true, TEST_DNS);
+        FhirServerPolicy demo = new FhirServerPolicy(allowed, false, false, TEST_DNS);
+
+        assertThat(prod.permits("http://ehr.test/fhir")).isFalse();
+        assertThat(prod.permits("http://local.test/fhir")).as("a name that only resolves to loopback").isFalse();
+        assertThat(prod.permits("https://ehr.test/fhir")).isTrue();
+        assertThat(prod.permits("http://127.0.0.1:8080/fhir")).isTrue();
+        assertThat(prod.permits("http://localhost:8080/fhir")).isTrue();
+        assertThat(prod.permits("http://[::1]:8080/fhir")).isTrue();
+        assertThat(demo.permits("http://ehr.test/fhir")).isTrue();
+        assertThat(prod.permitsForClient("http://ehr.test/fhir", allowed)).isFalse();
+        assertThat(prod.permitsForClient("https://ehr.test/fhir/r4", allowed)).isTrue();
+    }
+
+    @Test
+    void aClientMayUseOnlyItsOwnServersNotTheGlobalListNorLoopback() {
+        FhirServerPolicy policy = new FhirServerPolicy(List.of("https://127.0.0.1:8443/global"), true);
+
+        assertThat(policy.permitsForClient("https://127.0.0.1:8443/global", List.of("https://127.0.0.1:9443/fhir"))).isFalse();
+        assertThat(policy.permitsForClient("http://127.0.0.1:8080/fhir", List.of("https://127.0.0.1:9443/fhir"))).isFalse();
+        assertThat(policy.permitsForClient("https://127.0.0.1:9443/fhir", List.of("https://127.0.0.1:9443/fhir/"))).isTrue();
+        assertThat(policy.permitsForClient("http://169.254.169.254/fhir", List.of("http://169.254.169.254/fhir"))).isFalse();
+        assertThat(policy.permitsForClient("http://127.0.0.1:9443/fhir", List.of())).isFalse();
+    }
 }

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sarcomacds.support.FixtureEhr;
-import org.sarcomacds.support.FixtureFhir;
+import org.sarcomacds.demo.InMemoryFhir;
 import org.sarcomacds.support.HookClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -193,10 +193,10 @@ class PrefetchAndFetchTest {
     void paginatedPrefetchIsFollowedOnTheFhirServerWithTheToken() {
         ObjectNode prefetch = serve("patient-view");
         String firstPageQuery = "Condition?patient=" + PATIENT + "&_count=1";
-        JsonNode firstPage = new FixtureFhir(FIXTURE.record()).answer(firstPageQuery, ehr.baseUrl()).orElseThrow();
+        JsonNode firstPage = new InMemoryFhir(FIXTURE.record()).answer(firstPageQuery, ehr.baseUrl()).orElseThrow();
         assertThat(resourceIds(firstPage)).as("first page: the LMS Condition only").containsExactly("f02-cond-lms");
         prefetch.set("conditions", firstPage);
-        stubPage(EHR, "1", new FixtureFhir(FIXTURE.record())
+        stubPage(EHR, "1", new InMemoryFhir(FIXTURE.record())
                 .answer(firstPageQuery + "&_offset=1", ehr.baseUrl()).orElseThrow());
 
         JsonNode response = ok(call("patient-view", prefetch));
@@ -211,7 +211,7 @@ class PrefetchAndFetchTest {
     @Test
     void paginatedSearchIsFollowedWhenFetching() {
         serve("patient-view");
-        FixtureFhir fhir = new FixtureFhir(FIXTURE.record());
+        InMemoryFhir fhir = new InMemoryFhir(FIXTURE.record());
         String firstPageQuery = "Condition?patient=" + PATIENT + "&_count=1";
         EHR.stubFor(get(urlPathEqualTo("/fhir/Condition")).withQueryParam("patient", equalTo(PATIENT))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
@@ -230,7 +230,7 @@ class PrefetchAndFetchTest {
     @Test
     void nextLinkOfAPrefetchToAnotherOriginIsNeverContacted() {
         ObjectNode prefetch = serve("patient-view");
-        ObjectNode firstPage = (ObjectNode) new FixtureFhir(FIXTURE.record())
+        ObjectNode firstPage = (ObjectNode) new InMemoryFhir(FIXTURE.record())
                 .answer("Condition?patient=" + PATIENT + "&_count=1", ehr.baseUrl()).orElseThrow();
         setNextLink(firstPage, elsewhereBase() + "/Condition?patient=" + PATIENT + "&_count=1&_offset=1");
         prefetch.set("conditions", firstPage);
@@ -246,7 +246,7 @@ class PrefetchAndFetchTest {
     @ValueSource(strings = {"other-origin", "other-path"})
     void nextLinkOfAFetchedSearchOutsideTheFhirServerIsNeverContacted(String where) {
         serve("patient-view");
-        ObjectNode firstPage = (ObjectNode) new FixtureFhir(FIXTURE.record())
+        ObjectNode firstPage = (ObjectNode) new InMemoryFhir(FIXTURE.record())
                 .answer("Condition?patient=" + PATIENT + "&_count=1", ehr.baseUrl()).orElseThrow();
         String outside = where.equals("other-origin") ? elsewhereBase()
                 : "http://127.0.0.1:" + EHR.port() + "/fhir-other";
@@ -265,7 +265,7 @@ class PrefetchAndFetchTest {
     @Test
     void endlessPaginationStopsAtThePageCap() {
         serve("patient-view");
-        ObjectNode loop = (ObjectNode) new FixtureFhir(FIXTURE.record())
+        ObjectNode loop = (ObjectNode) new InMemoryFhir(FIXTURE.record())
                 .answer("Condition?patient=" + PATIENT + "&_count=1", ehr.baseUrl()).orElseThrow();
         setNextLink(loop, ehr.baseUrl() + "/Condition?patient=" + PATIENT + "&_count=1&_offset=1");
         EHR.stubFor(get(urlPathEqualTo("/fhir/Condition")).withHeader("Authorization", equalTo("Bearer " + TOKEN))

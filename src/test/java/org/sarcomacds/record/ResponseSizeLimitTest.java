@@ -39,7 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
  * rest of the prefetch is sent, so only the Condition search goes to the WireMock EHR.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "cds.fetch.max-response-size=1KB")
+        properties = {"cds.fetch.max-response-size=1KB", "cds.fetch.deadline=20s", "cds.fetch.read-timeout=15s"})
 class ResponseSizeLimitTest {
 
     private static final WireMockServer EHR = new WireMockServer(

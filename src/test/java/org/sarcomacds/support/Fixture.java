@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** One patient scenario of {@code fhir-fixtures/}: its record, the hook contexts and the cards expected. */
 public record Fixture(String id, Path dir, JsonNode record) {
@@ -75,6 +76,20 @@ public record Fixture(String id, Path dir, JsonNode record) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A hook response as the golden files hold it: every {@code uuid} removed (they differ on each call). */
+    public static JsonNode withoutUuids(JsonNode node) {
+        JsonNode copy = node.deepCopy();
+        strip(copy);
+        return copy;
+    }
+
+    private static void strip(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove("uuid");
+        }
+        node.forEach(Fixture::strip);
     }
 
     @Override

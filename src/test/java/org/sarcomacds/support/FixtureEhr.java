@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import java.util.Map;
 import java.util.Optional;
+import org.sarcomacds.demo.InMemoryFhir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +44,7 @@ public final class FixtureEhr {
     /** Stubs the queries and returns the prefetch a client honouring every template would send. */
     public ObjectNode serve(Fixture fixture, Map<String, String> templates) {
         server.resetAll();
-        FixtureFhir fhir = new FixtureFhir(fixture.record());
+        InMemoryFhir fhir = new InMemoryFhir(fixture.record());
         ObjectNode prefetch = JSON.createObjectNode();
         templates.forEach((key, template) -> {
             String query = template.replace("{{context.patientId}}", fixture.patientId());
@@ -60,7 +61,7 @@ public final class FixtureEhr {
         return prefetch;
     }
 
-    private void stubAllPages(FixtureFhir fhir, String query, JsonNode first) {
+    private void stubAllPages(InMemoryFhir fhir, String query, JsonNode first) {
         stub(query, first);
         JsonNode page = first;
         while (nextLink(page) != null) {
@@ -84,7 +85,7 @@ public final class FixtureEhr {
         String path = "/fhir/" + (q < 0 ? query : query.substring(0, q));
         MappingBuilder mapping = get(urlPathEqualTo(path)).withHeader("Authorization", equalTo("Bearer " + token));
         if (q >= 0) {
-            for (Map.Entry<String, String> param : FixtureFhir.params(query.substring(q + 1)).entrySet()) {
+            for (Map.Entry<String, String> param : InMemoryFhir.params(query.substring(q + 1)).entrySet()) {
                 mapping = mapping.withQueryParam(param.getKey(), equalTo(param.getValue()));
             }
         }

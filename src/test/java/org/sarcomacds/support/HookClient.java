@@ -37,6 +37,14 @@ public final class HookClient {
         return post(path, body.toString());
     }
 
+    /** A POST with an {@code Authorization} header, as a CDS client with a JWT sends it. */
+    public Reply post(String path, JsonNode body, String authorization) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     /** The prefetch templates the service advertises for one service id. */
     public Map<String, String> templates(String serviceId) {
         Map<String, String> templates = new LinkedHashMap<>();

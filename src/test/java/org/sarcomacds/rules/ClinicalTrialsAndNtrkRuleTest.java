@@ -1,0 +1,80 @@
+package org.sarcomacds.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sarcomacds.rules.FactsBuilder.metastaticLms;
+import static org.sarcomacds.rules.FactsBuilder.patient;
+
+import org.junit.jupiter.api.Test;
+import org.sarcomacds.facts.Concepts;
+
+class ClinicalTrialsAndNtrkRuleTest {
+
+    private final ClinicalTrialsRule trials = new ClinicalTrialsRule();
+    private final NtrkFusionRule ntrk = new NtrkFusionRule();
+
+    @Test
+    void trialsFireForAnyMetastaticLmsWithoutTreatmentHistory() {
+        assertThat(trials.evaluate("patient-view", metastaticLms().build())).hasValueSatisfying(f ->
+                assertThat(f.fills()).containsEntry("ntrk", "No NTRK fusion result was found in the record."));
+    }
+
+    @Test
+    void trialsQuietWithoutMetastaticDisease() {
+        assertThat(trials.evaluate("patient-view", patient().lms().build())).isEmpty();
+    }
+
+    @Test
+    void trialsQuietOnOrderSign() {
+        assertThat(trials.evaluate("order-sign", metastaticLms().build())).isEmpty();
+    }
+
+    @Test
+    void trialsPointToTheNtrkCardWhenAFusionIsRecorded() {
+        assertThat(trials.evaluate("patient-view", metastaticLms().ntrkResult("NTRK3", true).build()))
+                .hasValueSatisfying(f -> {
+                    assertThat(f.fills()).containsEntry("ntrk", "An NTRK fusion is recorded: see the NTRK card.");
+                    assertThat(f.evidence()).extracting(Evidence::role).contains("NTRK result");
+                });
+    }
+
+    @Test
+    void trialsSayWhenTheNtrkResultReportsNoFusion() {
+        assertThat(trials.evaluate("patient-view", metastaticLms().ntrkResult("NTRK3", false).build()))
+                .hasValueSatisfying(f ->
+                        assertThat(f.fills()).containsEntry("ntrk", "The record's NTRK result does not report a fusion."));
+    }
+
+    @Test
+    void ntrkFiresWithAFusionAndNamesTheGene() {
+        assertThat(ntrk.evaluate("patient-view", metastaticLms().ntrkResult("NTRK3", true).build()))
+                .hasValueSatisfying(f -> assertThat(f.fills()).containsEntry("fusion", "NTRK3 fusion"));
+    }
+
+    @Test
+    void ntrkQuietWhenTheResultIsNotPresent() {
+        assertThat(ntrk.evaluate("patient-view", metastaticLms().ntrkResult("NTRK3", false).build())).isEmpty();
+    }
+
+    @Test
+    void ntrkQuietWhenLarotrectinibIsCurrent() {
+        assertThat(ntrk.evaluate("patient-view",
+                metastaticLms().ntrkResult("NTRK3", true).current(Concepts.LAROTRECTINIB).build())).isEmpty();
+    }
+
+    @Test
+    void ntrkQuietWhenEntrectinibIsCurrent() {
+        assertThat(ntrk.evaluate("patient-view",
+                metastaticLms().ntrkResult("NTRK1", true).current(Concepts.ENTRECTINIB).build())).isEmpty();
+    }
+
+    @Test
+    void ntrkFiresAfterPastLarotrectinib() {
+        assertThat(ntrk.evaluate("patient-view",
+                metastaticLms().ntrkResult("NTRK3", true).past(Concepts.LAROTRECTINIB).build())).isPresent();
+    }
+
+    @Test
+    void ntrkQuietWithoutMetastaticDisease() {
+        assertThat(ntrk.evaluate("patient-view", patient().lms().ntrkResult("NTRK3", true).build())).isEmpty();
+    }
+}

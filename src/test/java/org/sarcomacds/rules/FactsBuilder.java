@@ -1,0 +1,161 @@
+package org.sarcomacds.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sarcomacds.facts.BodySurfaceArea;
+import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.DraftOrder;
+import org.sarcomacds.facts.Fact;
+import org.sarcomacds.facts.LabResult;
+import org.sarcomacds.facts.PatientFacts;
+
+/** Builds {@link PatientFacts} directly, so that rule tests state only the facts they are about. */
+final class FactsBuilder {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+    static final String LMS_REF = "Condition/lms";
+    static final String LIVER = "metastasis-liver";
+    static final String LUNG = "metastasis-lung";
+
+    private final List<Fact> conditions = new ArrayList<>();
+    private final List<Fact> medications = new ArrayList<>();
+    private final List<DraftOrder> drafts = new ArrayList<>();
+    private final Map<String, LabResult> labs = new HashMap<>();
+    private final List<Fact> ntrk = new ArrayList<>();
+    private BodySurfaceArea bsa;
+    private String bsaGap = "no weight in the record";
+    private int next;
+
+    static FactsBuilder patient() {
+        return new FactsBuilder();
+    }
+
+    /** Active leiomyosarcoma with an active liver metastasis. */
+    static FactsBuilder metastaticLms() {
+        return patient().lms().metastasis(LIVER);
+    }
+
+    /** Metastatic leiomyosarcoma after doxorubicin: the starting point of the next-line rules. */
+    static FactsBuilder afterAnthracycline() {
+        return metastaticLms().past(Concepts.DOXORUBICIN);
+    }
+
+    FactsBuilder lms() {
+        return lms(null);
+    }
+
+    FactsBuilder lms(LocalDate onset) {
+        conditions.add(condition(Concepts.LEIOMYOSARCOMA, LMS_REF, true, "", onset));
+        return this;
+    }
+
+    FactsBuilder inactiveLms() {
+        conditions.add(condition(Concepts.LEIOMYOSARCOMA, LMS_REF, false, "", null));
+        return this;
+    }
+
+    /** A site of the leiomyosarcoma Condition itself, e.g. {@code site-bone}. */
+    FactsBuilder primarySite(String site) {
+        conditions.add(condition(site, LMS_REF, true, "", null));
+        return this;
+    }
+
+    /** An active, confirmed metastatic-disease Condition with a site value set (or null for none), without onset. */
+    FactsBuilder metastasis(String site) {
+        return metastasis(site, null, true, "");
+    }
+
+    FactsBuilder metastasis(String site, LocalDate onset) {
+        return metastasis(site, onset, true, "");
+    }
+
+    FactsBuilder metastasis(String site, LocalDate onset, boolean active, String note) {
+        String ref = "Condition/met" + (++next);
+        conditions.add(condition(Concepts.METASTATIC_DISEASE, ref, active, note, onset));
+        if (site != null) {
+            conditions.add(condition(site, ref, active, note, onset));
+        }
+        return this;
+    }
+
+    FactsBuilder past(String drug) {
+        return exposure(medication(drug, "completed", false, ""));
+    }
+
+    FactsBuilder current(String drug) {
+        return exposure(medication(drug, "active", true, ""));
+    }
+
+    FactsBuilder exposure(Fact fact) {
+        medications.add(fact);
+        return this;
+    }
+
+    FactsBuilder draft(String drug, boolean selected) {
+        drafts.add(new DraftOrder(new Fact(drug, drug + " (draft)", "MedicationRequest/draft-" + drug + (++next), "draft",
+                true, "", "ATC test", false), selected));
+        return this;
+    }
+
+    FactsBuilder lab(String analyte, double value, String unit, Double uln) {
+        labs.put(analyte, new LabResult(analyte, analyte, value, unit, uln, TODAY.minusDays(2), "Observation/" + analyte));
+        return this;
+    }
+
+    FactsBuilder withoutLab(String analyte) {
+        labs.remove(analyte);
+        return this;
+    }
+
+    /** Liver tests within the limits of the standard trabectedin starting dose. */
+    FactsBuilder normalLiver() {
+        return lab(Concepts.BILIRUBIN, 0.8, "mg/dL", 1.2).lab(Concepts.AST, 30, "U/L", 40.0)
+                .lab(Concepts.ALT, 30, "U/L", 40.0);
+    }
+
+    /** Every result the trabectedin safety rule reads, all within the label's limits. */
+    FactsBuilder normalPreDoseLabs() {
+        return normalLiver().lab(Concepts.ALKALINE_PHOSPHATASE, 90, "U/L", 120.0)
+                .lab(Concepts.CREATINE_KINASE, 100, "U/L", 200.0)
+                .lab(Concepts.NEUTROPHILS, 3.2, "10*3/uL", null)
+                .lab(Concepts.PLATELETS, 250, "10*3/uL", null)
+                .lab(Concepts.HAEMOGLOBIN, 130, "g/L", null)
+                .lab(Concepts.LVEF, 60, "%", null);
+    }
+
+    FactsBuilder bsa(double squareMetres) {
+        bsa = new BodySurfaceArea(squareMetres, "Mosteller from height 178 cm and weight 80 kg",
+                List.of("Observation/h", "Observation/w"));
+        return this;
+    }
+
+    FactsBuilder ntrkResult(String gene, boolean present) {
+        ntrk.add(new Fact(Concepts.NTRK_FUSION, gene + " fusion", "Observation/ntrk" + (++next),
+                present ? "present" : "not reported present", present, "", "LOINC 69548-6", false,
+                present ? "present" : "", null, null));
+        return this;
+    }
+
+    PatientFacts build() {
+        return new PatientFacts(TODAY, conditions, medications, drafts, labs, bsa, bsa == null ? bsaGap : null, ntrk,
+                List.of());
+    }
+
+    static Fact medication(String drug, String status, boolean current, String note) {
+        return new Fact(drug, drug, "MedicationStatement/" + drug + "-" + status, status, current, "", "ATC test", false,
+                note, null, null);
+    }
+
+    static Fact ifosfamide(Double gramsPerM2PerCycle) {
+        return new Fact(Concepts.IFOSFAMIDE, "ifosfamide", "MedicationStatement/ifo" + gramsPerM2PerCycle, "completed",
+                false, "", "ATC L01AA06", false, "", null, gramsPerM2PerCycle);
+    }
+
+    private static Fact condition(String concept, String ref, boolean active, String note, LocalDate onset) {
+        return new Fact(concept, concept, ref, active ? "active" : "resolved", active, "", "test code", false, note,
+                onset, null);
+    }
+}

@@ -1,0 +1,90 @@
+package org.sarcomacds.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sarcomacds.rules.FactsBuilder.patient;
+
+import org.junit.jupiter.api.Test;
+import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.DraftOrder;
+
+class GemcitabinePazopanibRuleTest {
+
+    private final GemcitabinePazopanibRule rule = new GemcitabinePazopanibRule();
+
+    @Test
+    void patientViewFiresWhenBothAreCurrent() {
+        assertThat(rule.evaluate("patient-view",
+                patient().lms().current(Concepts.GEMCITABINE).current(Concepts.PAZOPANIB).build()))
+                .hasValueSatisfying(f -> {
+                    assertThat(f.fills().get("combination")).contains("as current together");
+                    assertThat(f.removals()).isEmpty();
+                });
+    }
+
+    @Test
+    void patientViewQuietWhenOnlyOneIsCurrent() {
+        assertThat(rule.evaluate("patient-view",
+                patient().lms().current(Concepts.GEMCITABINE).past(Concepts.PAZOPANIB).build())).isEmpty();
+    }
+
+    @Test
+    void orderSignFiresForAGemcitabineDraftWhilePazopanibIsCurrent() {
+        FactsBuilder facts = patient().lms().current(Concepts.PAZOPANIB).draft(Concepts.GEMCITABINE, false);
+
+        assertThat(rule.evaluate("order-sign", facts.build())).hasValueSatisfying(f -> {
+            assertThat(f.removals()).extracting(d -> d.drug().concept()).containsExactly(Concepts.GEMCITABINE);
+            assertThat(f.fills().get("combination"))
+                    .isEqualTo("**The draft order for gemcitabine would combine it with pazopanib, which the record shows as active.**");
+        });
+    }
+
+    @Test
+    void orderSignFiresForDraftsOfBothAndOffersToRemoveEach() {
+        FactsBuilder facts = patient().lms().draft(Concepts.GEMCITABINE, false).draft(Concepts.PAZOPANIB, false);
+
+        assertThat(rule.evaluate("order-sign", facts.build())).hasValueSatisfying(f -> {
+            assertThat(f.removals()).hasSize(2);
+            assertThat(f.fills().get("combination")).contains("draft orders combine gemcitabine with pazopanib");
+        });
+    }
+
+    @Test
+    void orderSignQuietForAGemcitabineDraftAfterPastPazopanib() {
+        assertThat(rule.evaluate("order-sign",
+                patient().lms().past(Concepts.PAZOPANIB).draft(Concepts.GEMCITABINE, false).build())).isEmpty();
+    }
+
+    @Test
+    void orderSelectFiresWhenTheSelectedDraftIsOffending() {
+        FactsBuilder facts = patient().lms().current(Concepts.GEMCITABINE).draft(Concepts.PAZOPANIB, true);
+
+        assertThat(rule.evaluate("order-select", facts.build())).hasValueSatisfying(f ->
+                assertThat(f.removals()).singleElement().satisfies(d -> assertThat(d.selected()).isTrue()));
+    }
+
+    @Test
+    void orderSelectQuietWhenTheSelectionIsAnUnrelatedDraft() {
+        FactsBuilder facts = patient().lms().draft(Concepts.GEMCITABINE, false).draft(Concepts.PAZOPANIB, false)
+                .draft(Concepts.DEXAMETHASONE, true);
+
+        assertThat(rule.evaluate("order-select", facts.build())).isEmpty();
+        assertThat(rule.evaluate("order-sign", facts.build())).isPresent();
+    }
+
+    @Test
+    void quietWithoutLeiomyosarcoma() {
+        FactsBuilder facts = patient().current(Concepts.GEMCITABINE).current(Concepts.PAZOPANIB)
+                .draft(Concepts.GEMCITABINE, true);
+
+        assertThat(rule.evaluate("patient-view", facts.build())).isEmpty();
+        assertThat(rule.evaluate("order-sign", facts.build())).isEmpty();
+    }
+
+    @Test
+    void removalsCarryTheDraftReference() {
+        FactsBuilder facts = patient().lms().current(Concepts.PAZOPANIB).draft(Concepts.GEMCITABINE, false);
+
+        assertThat(rule.evaluate("order-sign", facts.build()).orElseThrow().removals()).extracting(DraftOrder::drug)
+                .allSatisfy(d -> assertThat(d.reference()).startsWith("MedicationRequest/draft-gemcitabine"));
+    }
+}

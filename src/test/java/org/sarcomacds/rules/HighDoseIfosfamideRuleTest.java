@@ -1,0 +1,64 @@
+package org.sarcomacds.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sarcomacds.rules.FactsBuilder.afterAnthracycline;
+import static org.sarcomacds.rules.FactsBuilder.ifosfamide;
+import static org.sarcomacds.rules.FactsBuilder.metastaticLms;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.knowledge.ClinicalParameters;
+
+class HighDoseIfosfamideRuleTest {
+
+    private final HighDoseIfosfamideRule rule = new HighDoseIfosfamideRule(ClinicalParameters.load());
+
+    @Test
+    void firesWithoutIfosfamide() {
+        assertThat(fire(afterAnthracycline()).fills().get("ifosfamideHistory")).isEqualTo("The record shows no ifosfamide.");
+    }
+
+    @Test
+    void quietAtExactlyTwelveGramsPerSquareMetrePerCycle() {
+        assertThat(evaluate(afterAnthracycline().exposure(ifosfamide(12.0)))).isEmpty();
+    }
+
+    @Test
+    void firesJustBelowTheHighDoseRangeAndCallsItModerate() {
+        Finding finding = fire(afterAnthracycline().exposure(ifosfamide(11.9)));
+
+        assertThat(finding.fills().get("ifosfamideHistory")).contains("up to 11.9 g/m² per cycle, below the high-dose range");
+        assertThat(finding.evidence()).extracting(Evidence::role).contains("Prior ifosfamide");
+    }
+
+    @Test
+    void firesWithAnUnknownDoseAndAsksToCheck() {
+        assertThat(fire(afterAnthracycline().exposure(ifosfamide(null))).fills().get("ifosfamideHistory"))
+                .contains("without a structured dose per cycle").contains("12 g/m²");
+    }
+
+    @Test
+    void oneHighDoseCourseKeepsItQuietEvenBesideAModerateOne() {
+        assertThat(evaluate(afterAnthracycline().exposure(ifosfamide(9.0)).exposure(ifosfamide(14.0)))).isEmpty();
+    }
+
+    @Test
+    void saysItIsLessAttractiveAfterDocetaxel() {
+        assertThat(fire(afterAnthracycline().past(Concepts.DOCETAXEL)).fills().get("ifosfamideHistory"))
+                .contains("less attractive after standard chemotherapy that included docetaxel");
+    }
+
+    @Test
+    void quietWithoutAnthracycline() {
+        assertThat(evaluate(metastaticLms())).isEmpty();
+    }
+
+    private Optional<Finding> evaluate(FactsBuilder facts) {
+        return rule.evaluate("patient-view", facts.build());
+    }
+
+    private Finding fire(FactsBuilder facts) {
+        return evaluate(facts).orElseThrow(() -> new AssertionError("the rule did not fire"));
+    }
+}

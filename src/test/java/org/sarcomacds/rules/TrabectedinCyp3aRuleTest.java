@@ -1,0 +1,50 @@
+package org.sarcomacds.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sarcomacds.rules.FactsBuilder.patient;
+
+import org.junit.jupiter.api.Test;
+import org.sarcomacds.facts.Concepts;
+
+class TrabectedinCyp3aRuleTest {
+
+    private final TrabectedinCyp3aRule rule = new TrabectedinCyp3aRule();
+
+    @Test
+    void firesWithACurrentStrongInhibitorAndNamesIt() {
+        Finding finding = rule.evaluate("patient-view",
+                onTrabectedin().current(Concepts.CYP3A_INHIBITORS).build()).orElseThrow();
+
+        assertThat(finding.fills().get("interaction"))
+                .isEqualTo("**strong-cyp3a-inhibitors** (strong CYP3A inhibitor) can raise trabectedin exposure.");
+        assertThat(finding.evidence()).extracting(Evidence::role).contains("Strong CYP3A inhibitor");
+    }
+
+    @Test
+    void firesWithADraftedStrongInducerOnOrderSign() {
+        Finding finding = rule.evaluate("order-sign", patient().lms().draft(Concepts.TRABECTEDIN, false)
+                .draft(Concepts.CYP3A_INDUCERS, false).build()).orElseThrow();
+
+        assertThat(finding.fills().get("interaction")).contains("(strong CYP3A inducer) can lower trabectedin exposure");
+    }
+
+    @Test
+    void quietWithoutAnInteractingDrug() {
+        assertThat(rule.evaluate("patient-view", onTrabectedin().build())).isEmpty();
+    }
+
+    @Test
+    void quietWhenTheInhibitorWasStopped() {
+        assertThat(rule.evaluate("patient-view", onTrabectedin().past(Concepts.CYP3A_INHIBITORS).build())).isEmpty();
+    }
+
+    @Test
+    void quietWhenTrabectedinIsNotCurrent() {
+        assertThat(rule.evaluate("patient-view",
+                patient().lms().past(Concepts.TRABECTEDIN).current(Concepts.CYP3A_INHIBITORS).build())).isEmpty();
+    }
+
+    private static FactsBuilder onTrabectedin() {
+        return patient().lms().current(Concepts.TRABECTEDIN);
+    }
+}

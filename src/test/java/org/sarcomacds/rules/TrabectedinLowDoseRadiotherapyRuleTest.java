@@ -1,0 +1,68 @@
+package org.sarcomacds.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sarcomacds.rules.FactsBuilder.patient;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.sarcomacds.facts.Concepts;
+
+class TrabectedinLowDoseRadiotherapyRuleTest {
+
+    private final TrabectedinLowDoseRadiotherapyRule rule = new TrabectedinLowDoseRadiotherapyRule();
+
+    @Test
+    void firesWithABoneMetastasisWhenTrabectedinIsRecommended() {
+        Finding finding = fire(boneMetastatic().past(Concepts.DOXORUBICIN));
+
+        assertThat(finding.fills().get("trabectedinStatus")).contains("recommended");
+        assertThat(finding.evidence()).extracting(Evidence::role).containsExactly("Leiomyosarcoma", "Bone metastasis");
+    }
+
+    @Test
+    void firesWithABoneMetastasisWhenTrabectedinIsCurrent() {
+        Finding finding = fire(boneMetastatic().past(Concepts.DOXORUBICIN).current(Concepts.TRABECTEDIN));
+
+        assertThat(finding.fills().get("trabectedinStatus")).isEqualTo("The patient is receiving trabectedin.");
+        assertThat(finding.evidence()).extracting(Evidence::role).contains("Current trabectedin");
+    }
+
+    @Test
+    void quietWithoutABoneMetastasis() {
+        assertThat(evaluate(patient().lms().metastasis(FactsBuilder.LIVER).past(Concepts.DOXORUBICIN))).isEmpty();
+    }
+
+    @Test
+    void quietWhenTheBoneMetastasisIsNotActive() {
+        assertThat(evaluate(patient().lms().metastasis(FactsBuilder.LIVER)
+                .metastasis(Concepts.METASTASIS_BONE, null, false, "").past(Concepts.DOXORUBICIN))).isEmpty();
+    }
+
+    @Test
+    void quietWhenTrabectedinIsNeitherRecommendedNorCurrent() {
+        // no anthracycline: the next-line rule does not apply
+        assertThat(evaluate(boneMetastatic())).isEmpty();
+    }
+
+    @Test
+    void quietAfterPastTrabectedin() {
+        assertThat(evaluate(boneMetastatic().past(Concepts.DOXORUBICIN).past(Concepts.TRABECTEDIN))).isEmpty();
+    }
+
+    @Test
+    void quietOnOrderSign() {
+        assertThat(rule.evaluate("order-sign", boneMetastatic().past(Concepts.DOXORUBICIN).build())).isEmpty();
+    }
+
+    private static FactsBuilder boneMetastatic() {
+        return patient().lms().metastasis(Concepts.METASTASIS_BONE);
+    }
+
+    private Optional<Finding> evaluate(FactsBuilder facts) {
+        return rule.evaluate("patient-view", facts.build());
+    }
+
+    private Finding fire(FactsBuilder facts) {
+        return evaluate(facts).orElseThrow(() -> new AssertionError("the rule did not fire"));
+    }
+}

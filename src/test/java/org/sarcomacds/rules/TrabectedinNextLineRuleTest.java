@@ -1,0 +1,171 @@
+package org.sarcomacds.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sarcomacds.rules.FactsBuilder.afterAnthracycline;
+import static org.sarcomacds.rules.FactsBuilder.metastaticLms;
+import static org.sarcomacds.rules.FactsBuilder.patient;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.PatientFacts;
+import org.sarcomacds.knowledge.ClinicalParameters;
+
+class TrabectedinNextLineRuleTest {
+
+    private final TrabectedinNextLineRule rule = new TrabectedinNextLineRule(ClinicalParameters.load());
+
+    @Test
+    void firesAndOffersOrdersForMetastaticLmsAfterAnthracyclineWithNormalLiverTests() {
+        Finding finding = fire(afterAnthracycline().normalLiver().bsa(1.99));
+
+        assertThat(finding.ruleId()).isEqualTo("LMS-TRABECTEDIN-NEXT-LINE");
+        assertThat(finding.offerOrders()).isTrue();
+        assertThat(finding.fills()).containsEntry("liver", "");
+        assertThat(finding.evidence()).extracting(Evidence::role)
+                .containsExactly("Leiomyosarcoma", "Metastatic disease", "Prior anthracycline");
+    }
+
+    @Test
+    void doseIsFilledInMilligramsFromBodySurfaceArea() {
+        Finding finding = fire(afterAnthracycline().normalLiver().bsa(1.99));
+
+        assertThat(finding.fills()).containsEntry("doseValue", "2.99").containsEntry("doseUnit", "mg")
+                .containsEntry("doseText", "1.5 mg/m² × 1.99 m² = 2.99 mg");
+        assertThat(finding.notes()).anySatisfy(n -> assertThat(n).startsWith("Dose: 1.5 mg/m² × 1.99 m² = 2.99 mg"));
+    }
+
+    @Test
+    void doseStaysPerSquareMetreWithANoteWhenBodySurfaceAreaIsUnknown() {
+        Finding finding = fire(afterAnthracycline().normalLiver());
+
+        assertThat(finding.fills()).containsEntry("doseValue", "1.5").containsEntry("doseUnit", "mg/m2");
+        assertThat(finding.notes()).anySatisfy(n -> assertThat(n)
+                .startsWith("Body surface area unknown (no weight in the record)").contains("calculate the dose in mg"));
+        assertThat(finding.offerOrders()).isTrue();
+    }
+
+    @Test
+    void quietWithoutAnthracycline() {
+        assertThat(evaluate(metastaticLms().normalLiver())).isEmpty();
+    }
+
+    @Test
+    void quietWithoutMetastaticDisease() {
+        assertThat(evaluate(patient().lms().past(Concepts.DOXORUBICIN).normalLiver())).isEmpty();
+    }
+
+    @Test
+    void quietWhenLeiomyosarcomaIsNotActive() {
+        assertThat(evaluate(patient().inactiveLms().metastasis(FactsBuilder.LIVER).past(Concepts.DOXORUBICIN)))
+                .isEmpty();
+    }
+
+    @Test
+    void quietAfterPastTrabectedin() {
+        assertThat(evaluate(afterAnthracycline().normalLiver().past(Concepts.TRABECTEDIN))).isEmpty();
+    }
+
+    @Test
+    void quietWithCurrentTrabectedin() {
+        assertThat(evaluate(afterAnthracycline().normalLiver().current(Concepts.TRABECTEDIN))).isEmpty();
+    }
+
+    @Test
+    void quietWithATrabectedinDraft() {
+        assertThat(evaluate(afterAnthracycline().normalLiver().draft(Concepts.TRABECTEDIN, false))).isEmpty();
+    }
+
+    @Test
+    void quietOnOrderHooks() {
+        PatientFacts facts = afterAnthracycline().normalLiver().build();
+
+        assertThat(rule.evaluate("order-select", facts)).isEmpty();
+        assertThat(rule.evaluate("order-sign", facts)).isEmpty();
+    }
+
+    @Test
+    void offersOrdersWhenBilirubinIsExactlyTheUpperLimit() {
+        assertThat(fire(afterAnthracycline().normalLiver().lab(Concepts.BILIRUBIN, 1.2, "mg/dL", 1.2)).offerOrders())
+                .isTrue();
+    }
+
+    @Test
+    void withholdsOrdersWhenBilirubinIsAboveTheUpperLimit() {
+        Finding finding = fire(afterAnthracycline().normalLiver().lab(Concepts.BILIRUBIN, 1.3, "mg/dL", 1.2));
+
+        assertThat(finding.offerOrders()).isFalse();
+        assertThat(finding.fills().get("liver")).startsWith("**No order is suggested")
+                .contains("the standard starting dose needs a normal bilirubin");
+    }
+
+    @Test
+    void withholdsOrdersAndNamesTheLabelLimitWhenBilirubinIsAboveThreeTimesTheUpperLimit() {
+        Finding finding = fire(afterAnthracycline().normalLiver().lab(Concepts.BILIRUBIN, 4.2, "mg/dL", 1.2));
+
+        assertThat(finding.offerOrders()).isFalse();
+        assertThat(finding.fills().get("liver")).contains("3.5 × ULN").contains("says not to give trabectedin");
+    }
+
+    @Test
+    void withholdsOrdersWhenBilirubinHasNoReferenceRange() {
+        Finding finding = fire(afterAnthracycline().normalLiver().lab(Concepts.BILIRUBIN, 5.0, "mg/dL", null));
+
+        assertThat(finding.offerOrders()).isFalse();
+        assertThat(finding.fills().get("liver")).contains("no reference range");
+    }
+
+    @Test
+    void withholdsOrdersWhenAltHasNoReferenceRange() {
+        Finding finding = fire(afterAnthracycline().normalLiver().lab(Concepts.ALT, 300, "U/L", null));
+
+        assertThat(finding.offerOrders()).isFalse();
+        assertThat(finding.fills().get("liver")).contains("ALT has no reference range");
+    }
+
+    @Test
+    void withholdsOrdersWhenBilirubinIsMissing() {
+        Finding finding = fire(afterAnthracycline().normalLiver().withoutLab(Concepts.BILIRUBIN));
+
+        assertThat(finding.offerOrders()).isFalse();
+        assertThat(finding.fills().get("liver")).contains("the record has no total bilirubin");
+    }
+
+    @Test
+    void offersOrdersWhenAstIsExactlyTwoAndAHalfTimesTheUpperLimit() {
+        assertThat(fire(afterAnthracycline().normalLiver().lab(Concepts.AST, 100, "U/L", 40.0)).offerOrders()).isTrue();
+    }
+
+    @Test
+    void withholdsOrdersWhenAstIsAboveTwoAndAHalfTimesTheUpperLimit() {
+        Finding finding = fire(afterAnthracycline().normalLiver().lab(Concepts.AST, 104, "U/L", 40.0));
+
+        assertThat(finding.offerOrders()).isFalse();
+        assertThat(finding.fills().get("liver")).contains("AST 104 U/L (2.6 × ULN)");
+    }
+
+    @Test
+    void withholdsOrdersWhenAltIsAboveTwoAndAHalfTimesTheUpperLimit() {
+        Finding finding = fire(afterAnthracycline().normalLiver().lab(Concepts.ALT, 104, "U/L", 40.0));
+
+        assertThat(finding.offerOrders()).isFalse();
+        assertThat(finding.fills().get("liver")).contains("ALT 104 U/L");
+    }
+
+    @Test
+    void therapyHistoryShowsWhyADrugWasStopped() {
+        Finding finding = fire(afterAnthracycline().normalLiver().exposure(
+                FactsBuilder.medication(Concepts.PAZOPANIB, "stopped", false, "stopped: Disease progression")));
+
+        assertThat(finding.fills().get("therapyHistory"))
+                .isEqualTo("doxorubicin (completed), pazopanib (stopped: Disease progression)");
+    }
+
+    private Optional<Finding> evaluate(FactsBuilder facts) {
+        return rule.evaluate("patient-view", facts.build());
+    }
+
+    private Finding fire(FactsBuilder facts) {
+        return evaluate(facts).orElseThrow(() -> new AssertionError("the rule did not fire"));
+    }
+}
