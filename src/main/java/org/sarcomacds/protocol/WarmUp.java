@@ -55,7 +55,7 @@ class WarmUp implements SmartInitializingSingleton {
             for (int round = 0; round < MAX_ROUNDS && System.nanoTime() - start < MAX_NANOS; round++) {
                 int i = 0;
                 for (ServiceDefinition service : catalog.all()) {
-                    HookRequest request = parser.parse(bodies.parse(bodiesByService[i++]), service);
+                    HookRequest request = parser.parse(bodies.parse(bodiesByService[i++]), service, null); // no fhirServer: no client needed
                     List<Card> cards = handler.handle(service, request);
                     mapper.writeValueAsBytes(CdsResponse.of(cards));
                     calls++;
