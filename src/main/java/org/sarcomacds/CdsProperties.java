@@ -12,12 +12,16 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize   requests larger than this are answered 413
  * @param cors          browser clients allowed to call the CDS Hooks endpoints
  * @param fetch         how missing prefetch is fetched from the EHR's FHIR server
+ * @param privacy       how patients are kept out of the feedback store
+ * @param admin         the admin endpoints (feedback analytics)
  */
 @ConfigurationProperties("cds")
 public record CdsProperties(
         @DefaultValue("5MB") DataSize maxBodySize,
         @DefaultValue Cors cors,
-        @DefaultValue Fetch fetch) {
+        @DefaultValue Fetch fetch,
+        @DefaultValue Privacy privacy,
+        @DefaultValue Admin admin) {
 
     /** @param allowedOrigins origins allowed by CORS; {@code *} allows any (demo only) */
     public record Cors(@DefaultValue("*") List<String> allowedOrigins) {}
@@ -41,4 +45,13 @@ public record CdsProperties(
             @DefaultValue("32") int threads,
             @DefaultValue List<String> allowedServers,
             @DefaultValue("true") boolean allowLoopback) {}
+
+    /**
+     * @param patientHashKey key of the HMAC-SHA256 that replaces patient ids in the feedback store; random per start
+     *                       when empty (then hashes match only within one process)
+     */
+    public record Privacy(String patientHashKey) {}
+
+    /** @param token bearer token of {@code /admin/**}; when empty the admin endpoints do not exist (404) */
+    public record Admin(String token) {}
 }
