@@ -29,7 +29,8 @@ public final class HookClient {
 
     /** A GET with extra headers, given as name, value, name, value, … */
     public Reply get(String path, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).headers(headers).GET());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        return send(headers.length == 0 ? request : request.headers(headers));
     }
 
     public Reply post(String path, String body) {
