@@ -6,10 +6,22 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The OpenAPI description at {@code /v3/api-docs} (springdoc): the CDS Hooks endpoints and the admin endpoint. */
 @Configuration(proxyBeanMethods = false)
-class OpenApiConfiguration {
+class OpenApiConfiguration implements WebMvcConfigurer {
+
+    /**
+     * springdoc brings Jackson 2's YAML module, and Spring MVC would then add a Jackson 2 YAML converter. The web
+     * layer speaks Jackson 3 only (docs/service-core.md); springdoc writes its own YAML and needs no converter.
+     */
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+        builder.configureMessageConvertersList(converters ->
+                converters.removeIf(converter -> converter.getClass().getName().contains("Jackson2")));
+    }
 
     @Bean
     OpenAPI sarcomaCdsOpenApi() {

@@ -110,6 +110,9 @@ class OperationsEndpointsTest {
         assertThat(paths.path("/cds-services/{id}").path("post").has("requestBody")).isTrue();
         assertThat(docs.json().path("components").path("securitySchemes").has("adminToken")).isTrue();
         assertThat(paths.has("/error")).as("the container's error page is not API").isFalse();
+        HookClient.Reply yaml = new HookClient(port).get("/v3/api-docs.yaml");
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(yaml.body()).contains("/admin/feedback/summary:");
     }
 
     /** One sample line of the metric whose labels include every one given, with a value of at least 1. */
