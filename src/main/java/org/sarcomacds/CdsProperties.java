@@ -17,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  *                      expected JWT {@code aud} is computed from it. Empty: derived from each request (demo only)
  * @param security      authentication of CDS clients and what each trusted client may make us do
  * @param limits        shape limits for hook requests beyond body size and JSON nesting
+ * @param privacy       how patients are kept out of the feedback store
+ * @param admin         the admin endpoints (feedback analytics)
  */
 @ConfigurationProperties("cds")
 public record CdsProperties(
@@ -26,7 +28,9 @@ public record CdsProperties(
         @DefaultValue Demo demo,
         @DefaultValue("") String publicBaseUrl,
         @DefaultValue Security security,
-        @DefaultValue Limits limits) {
+        @DefaultValue Limits limits,
+        @DefaultValue Privacy privacy,
+        @DefaultValue Admin admin) {
 
     /** @param allowedOrigins origins allowed by CORS; {@code *} allows any (demo only) */
     public record Cors(@DefaultValue("*") List<String> allowedOrigins) {}
@@ -103,4 +107,13 @@ public record CdsProperties(
      *                read-only at {@code /fhir}; the {@code prod} profile turns it off
      */
     public record Demo(@DefaultValue("true") boolean enabled) {}
+
+    /**
+     * @param patientHashKey key of the HMAC-SHA256 that replaces patient ids in the feedback store; random per start
+     *                       when empty (then hashes match only within one process)
+     */
+    public record Privacy(String patientHashKey) {}
+
+    /** @param token bearer token of {@code /admin/**}; when empty the admin endpoints do not exist (404) */
+    public record Admin(String token) {}
 }

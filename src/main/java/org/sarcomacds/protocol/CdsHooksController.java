@@ -1,13 +1,24 @@
 package org.sarcomacds.protocol;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.List;
 import org.sarcomacds.cards.Card;
 import org.sarcomacds.security.AuthenticatedClient;
 import org.sarcomacds.security.LogPseudonyms;
+import org.sarcomacds.feedback.Feedback;
+import org.sarcomacds.feedback.FeedbackStore;
+import org.sarcomacds.feedback.IssuedCards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The CDS Hooks 2.0 endpoints: discovery, service calls and feedback. */
 @RestController
+@Tag(name = "CDS Hooks", description = "CDS Hooks 2.0: discovery, service calls and feedback")
 class CdsHooksController {
 
     private static final Logger log = LoggerFactory.getLogger(CdsHooksController.class);
@@ -26,24 +38,39 @@ class CdsHooksController {
     private final RequestBodyReader bodies;
     private final HookRequestParser parser;
     private final HookHandler handler;
-    private final FeedbackLog feedbackLog;
+    private final FeedbackStore store;
+    private final List<HookListener> listeners;
     private final LogPseudonyms pseudonyms;
 
     CdsHooksController(ServiceCatalog catalog, RequestBodyReader bodies, HookRequestParser parser, HookHandler handler,
-                       FeedbackLog feedbackLog, LogPseudonyms pseudonyms) {
+                       FeedbackStore store, ObjectProvider<HookListener> listeners, LogPseudonyms pseudonyms) {
         this.catalog = catalog;
         this.bodies = bodies;
         this.parser = parser;
         this.handler = handler;
-        this.feedbackLog = feedbackLog;
+        this.store = store;
+        this.listeners = listeners.orderedStream().toList();
         this.pseudonyms = pseudonyms;
     }
 
+    @Operation(summary = "Discovery: the CDS Services with their hooks and prefetch templates")
     @GetMapping("/cds-services")
     Discovery discovery() {
         return Discovery.of(catalog.all());
     }
 
+    @Operation(summary = "Call a CDS Service with a hook request; answers {\"cards\": [...]}",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "A CDS Hooks 2.0 hook request (hook, hookInstance, context, optional prefetch, fhirServer)",
+                    content = @Content(mediaType = "application/json", schema = @Schema(type = "object"))),
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The cards ([] when there is nothing to say)"),
+                    @ApiResponse(responseCode = "400", description = "Malformed request (OperationOutcome)",
+                            content = @Content(mediaType = "application/fhir+json")),
+                    @ApiResponse(responseCode = "404", description = "Unknown service (OperationOutcome)",
+                            content = @Content(mediaType = "application/fhir+json")),
+                    @ApiResponse(responseCode = "412", description = "Required data neither prefetched nor fetchable",
+                            content = @Content(mediaType = "application/fhir+json"))})
     @PostMapping("/cds-services/{id}")
     CdsResponse call(@PathVariable String id, HttpServletRequest http) {
         long start = System.nanoTime();
@@ -55,6 +82,7 @@ class CdsHooksController {
                 + " patient=" + pseudonyms.patient(request.patientId());
         try {
             List<Card> cards = handler.handle(service, request);
+            record(new IssuedCards(service.id(), request.hookInstance(), request.patientId(), Instant.now(), cards));
             log.info("hook {} outcome=200 cards={} rules={} ms={}", who, cards.size(),
                     cards.stream().map(Card::ruleId).toList(), millisSince(start));
             return CdsResponse.of(cards);
@@ -71,13 +99,57 @@ class CdsHooksController {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
+    @Operation(summary = "Feedback on cards; validated, idempotent, stored before the 200",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "{\"feedback\": [{card, outcome, acceptedSuggestions, overrideReason, outcomeTimestamp}]}",
+                    content = @Content(mediaType = "application/json", schema = @Schema(type = "object"))),
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "Stored (or already stored)"),
+                    @ApiResponse(responseCode = "400", description = "Invalid feedback (OperationOutcome)",
+                            content = @Content(mediaType = "application/fhir+json")),
+                    @ApiResponse(responseCode = "503", description = "The store is unavailable; send again later",
+                            content = @Content(mediaType = "application/fhir+json"))})
     @PostMapping("/cds-services/{id}/feedback")
     ResponseEntity<Void> feedback(@PathVariable String id, HttpServletRequest http) {
         ServiceDefinition service = service(id);
         List<Feedback> items = FeedbackParser.parse(bodies.read(http));
-        long fresh = items.stream().filter(item -> feedbackLog.record(service.id(), item)).count();
+        int fresh = 0;
+        for (Feedback item : items) {
+            boolean isNew = store(service.id(), item);
+            fresh += isNew ? 1 : 0;
+            listeners.forEach(listener -> listener.feedbackReceived(service.id(), item, isNew));
+            log.info("feedback service={} card={} outcome={} acceptedSuggestions={} overrideReason={} new={}",
+                    service.id(), LogText.token(item.card()), item.outcome(), item.acceptedSuggestions(),
+                    LogText.token(item.overrideReason()), isNew);
+        }
         log.info("feedback service={} items={} new={}", service.id(), items.size(), fresh);
         return ResponseEntity.ok().build();
+    }
+
+    /**
+     * The cards go out even when the store cannot take them: a warning that reaches the clinician matters more than
+     * the analytics row. The failure is logged and counted.
+     */
+    private void record(IssuedCards issued) {
+        try {
+            store.recordIssued(issued);
+        } catch (DataAccessException e) {
+            log.error("issued cards could not be stored: {}", e.getClass().getSimpleName());
+            listeners.forEach(listener -> listener.storeFailed("issued"));
+        }
+        listeners.forEach(listener -> listener.cardsIssued(issued));
+    }
+
+    /** Feedback is answered 200 only once it is committed; otherwise 503, and the client may send it again. */
+    private boolean store(String serviceId, Feedback item) {
+        try {
+            return store.recordFeedback(serviceId, item);
+        } catch (DataAccessException e) {
+            log.error("feedback could not be stored: {}", e.getClass().getSimpleName());
+            listeners.forEach(listener -> listener.storeFailed("feedback"));
+            throw new CdsRequestException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Feedback could not be stored just now; send it again later");
+        }
     }
 
     private ServiceDefinition service(String id) {

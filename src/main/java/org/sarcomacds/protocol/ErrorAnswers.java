@@ -4,6 +4,7 @@ import org.sarcomacds.record.InvalidPrefetchException;
 import org.sarcomacds.record.RequiredDataUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -29,7 +30,12 @@ class ErrorAnswers {
     @ExceptionHandler(CdsRequestException.class)
     ResponseEntity<String> refused(CdsRequestException e) {
         log.info("refused status={} reason={}", e.status().value(), LogText.line(e.getMessage()));
-        return outcomes.answer(e.status(), e.getMessage());
+        ResponseEntity<String> answer = outcomes.answer(e.status(), e.getMessage());
+        if (e.status() == HttpStatus.UNAUTHORIZED) {
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(answer.getBody());
+        }
+        return answer;
     }
 
     @ExceptionHandler(RequiredDataUnavailableException.class)

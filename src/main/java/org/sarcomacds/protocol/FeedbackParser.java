@@ -5,12 +5,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.sarcomacds.feedback.Feedback;
 import tools.jackson.databind.JsonNode;
 
 /** Checks a feedback body: {@code {"feedback": [...]}} with the fields CDS Hooks 2.0 requires of each item. */
 final class FeedbackParser {
 
     private static final Set<String> OUTCOMES = Set.of("accepted", "overridden");
+    /** Longer card ids or reason codes than this are not ours and would only bloat the feedback store. */
+    private static final int MAX_ID_LENGTH = 128;
 
     private FeedbackParser() {}
 
@@ -28,6 +31,9 @@ final class FeedbackParser {
 
     private static Feedback item(JsonNode item, String where) {
         String card = text(item, "card", where);
+        if (card.length() > MAX_ID_LENGTH) {
+            throw CdsRequestException.badRequest(where + ".card is longer than " + MAX_ID_LENGTH + " characters");
+        }
         String outcome = text(item, "outcome", where);
         if (!OUTCOMES.contains(outcome)) {
             throw CdsRequestException.badRequest(where + ".outcome must be 'accepted' or 'overridden'");
@@ -45,6 +51,10 @@ final class FeedbackParser {
         }
         JsonNode reason = item.path("overrideReason").path("reason");
         String reasonCode = reason.path("code").isString() ? reason.path("code").asString() : null;
+        if (reasonCode != null && reasonCode.length() > MAX_ID_LENGTH) {
+            throw CdsRequestException.badRequest(where + ".overrideReason.reason.code is longer than " + MAX_ID_LENGTH
+                    + " characters");
+        }
         return new Feedback(card, outcome, accepted.size(), reasonCode, timestamp);
     }
 

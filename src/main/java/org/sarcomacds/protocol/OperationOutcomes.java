@@ -36,6 +36,7 @@ class OperationOutcomes {
             case PAYLOAD_TOO_LARGE -> OperationOutcome.IssueType.TOOCOSTLY;
             case METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE -> OperationOutcome.IssueType.NOTSUPPORTED;
             case INTERNAL_SERVER_ERROR -> OperationOutcome.IssueType.EXCEPTION;
+            case SERVICE_UNAVAILABLE -> OperationOutcome.IssueType.TRANSIENT;
             default -> OperationOutcome.IssueType.INVALID;
         };
     }

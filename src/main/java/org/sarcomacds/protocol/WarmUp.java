@@ -10,16 +10,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Pushes a synthetic hook call for every service through the whole pipeline once the beans exist and before the
- * HTTP port opens, so the first real call finds HAPI's FHIR model scanned, the parsers and serializers built, the
- * rule and card tables loaded and the hot code compiled. Without it the first call after start-up takes seconds.
- * The synthetic patient ({@code warm-up/record.json}) is fictional; nothing is logged about it but the timing.
+ * Runs synthetic calls of every service through the whole pipeline (body reader, request parser, record, facts,
+ * rules, cards, response writer) once the beans exist — before the HTTP port opens, and so also before Spring Boot
+ * publishes readiness {@code ACCEPTING_TRAFFIC}. The first real call then finds HAPI's FHIR model scanned, parsers
+ * and serializers built, the knowledge base loaded and the hot code partly compiled; without it the first call
+ * after start-up takes seconds (docs/performance.md). The calls bypass the endpoints, so they are neither stored nor
+ * counted; the synthetic patient ({@code warm-up/record.json}) is fictional. If a call fails, start-up fails: a
+ * replica that cannot answer it must not take traffic.
  */
 @Component
 class WarmUp implements SmartInitializingSingleton {
@@ -46,30 +50,26 @@ class WarmUp implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         long start = System.nanoTime();
+        JsonMapper mapper = responseMapper.getIfAvailable(() -> JsonMapper.builder().build());
+        JsonNode record = mapper.readTree(resource("warm-up/record.json"));
+        List<ServiceDefinition> services = catalog.all();
+        List<byte[]> requests = services.stream().map(s -> mapper.writeValueAsBytes(request(mapper, s, record))).toList();
         int calls = 0;
-        try {
-            JsonMapper mapper = responseMapper.getIfAvailable(() -> JsonMapper.builder().build());
-            JsonNode record = mapper.readTree(resource("warm-up/record.json"));
-            byte[][] bodiesByService = catalog.all().stream().map(s -> mapper.writeValueAsBytes(request(mapper, s, record)))
-                    .toArray(byte[][]::new);
-            for (int round = 0; round < MAX_ROUNDS && System.nanoTime() - start < MAX_NANOS; round++) {
-                int i = 0;
-                for (ServiceDefinition service : catalog.all()) {
-                    HookRequest request = parser.parse(bodies.parse(bodiesByService[i++]), service, null); // no fhirServer: no client needed
-                    List<Card> cards = handler.handle(service, request);
-                    mapper.writeValueAsBytes(CdsResponse.of(cards));
-                    calls++;
+        for (int round = 0; round < MAX_ROUNDS && (round == 0 || System.nanoTime() - start < MAX_NANOS); round++) {
+            for (int i = 0; i < services.size(); i++) {
+                ServiceDefinition service = services.get(i);
+                List<Card> cards = handler.handle(service, parser.parse(bodies.parse(requests.get(i)), service, null));
+                mapper.writeValueAsBytes(CdsResponse.of(cards));
+                calls++;
+                if (round == 0) {
+                    log.info("warm-up service={} cards={} ms={}", service.id(), cards.size(), (System.nanoTime() - start) / 1_000_000);
                 }
             }
-            log.info("Warmed up the hook pipeline with {} synthetic calls in {} ms", calls, (System.nanoTime() - start) / 1_000_000);
-        } catch (RuntimeException e) {
-            // The service works without warm-up, only its first calls are slow: say so, do not refuse to start.
-            log.warn("Warm-up of the hook pipeline failed after {} calls ({}); the first calls will be slow", calls,
-                    e.getClass().getSimpleName());
         }
+        log.info("warm-up done: {} synthetic calls in {} ms", calls, (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** A hook call of the service's hook, every prefetch key answered with the synthetic record. */
+    /** A call of the service's hook, every prefetch key answered with the synthetic record. */
     private static ObjectNode request(JsonMapper mapper, ServiceDefinition service, JsonNode record) {
         ObjectNode body = mapper.createObjectNode().put("hook", service.hook()).put("hookInstance", UUID.randomUUID().toString());
         ObjectNode context = body.putObject("context").put("userId", "Practitioner/warm-up").put("patientId", "warm-up");
@@ -91,13 +91,10 @@ class WarmUp implements SmartInitializingSingleton {
     }
 
     private static byte[] resource(String path) {
-        try (InputStream in = WarmUp.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException(path + " is missing from the classpath");
-            }
+        try (InputStream in = new ClassPathResource(path).getInputStream()) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(path + " is part of the jar", e);
         }
     }
 }

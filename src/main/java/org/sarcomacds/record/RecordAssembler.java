@@ -6,14 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Resource;
 import org.sarcomacds.CdsProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,12 +30,31 @@ public class RecordAssembler {
     private final FhirFetcher fetcher;
     private final ExecutorService executor;
     private final long deadlineNanos;
+    private final List<FetchListener> listeners;
 
-    RecordAssembler(FhirContext fhir, FhirFetcher fetcher, ExecutorService fhirFetchExecutor, CdsProperties properties) {
+    RecordAssembler(FhirContext fhir, FhirFetcher fetcher, ExecutorService fhirFetchExecutor, CdsProperties properties,
+                    ObjectProvider<FetchListener> listeners) {
         this.fhir = fhir;
         this.fetcher = fetcher;
         this.executor = fhirFetchExecutor;
         this.deadlineNanos = properties.fetch().deadline().toNanos();
+        this.listeners = listeners.orderedStream().toList();
+    }
+
+    /** Starts one fetch on the pool; listeners hear how and when it ended, whoever waits for it. */
+    private CompletableFuture<List<Resource>> startFetch(String key, Supplier<List<Resource>> call) {
+        long start = System.nanoTime();
+        CompletableFuture<List<Resource>> future = CompletableFuture.supplyAsync(call, executor);
+        if (!listeners.isEmpty()) {
+            future.whenComplete((resources, failure) -> {
+                FetchListener.Outcome outcome = failure == null ? FetchListener.Outcome.OK
+                        : failure instanceof CancellationException ? FetchListener.Outcome.TIMEOUT
+                        : FetchListener.Outcome.ERROR;
+                long nanos = System.nanoTime() - start;
+                listeners.forEach(listener -> listener.fetched(key, outcome, nanos));
+            });
+        }
+        return future;
     }
 
     /**
@@ -65,6 +87,7 @@ public class RecordAssembler {
         void readPrefetch(String key, String template) {
             PrefetchValue value = PrefetchValue.read(fhir, key, request.prefetch().get(key));
             if (value instanceof PrefetchValue.Data data) {
+                listeners.forEach(listener -> listener.prefetch(key, FetchListener.Source.SUPPLIED));
                 record.addAll(data.resources());
                 if (data.morePages() != null) {
                     fetch(key, server -> fetcher.remainingPages(server, data.morePages()),
@@ -79,6 +102,9 @@ public class RecordAssembler {
             } else {
                 fetch(key, server -> fetcher.fetch(server, query.get()), why + ", and no FHIR server this service may call");
             }
+            FetchListener.Source source = fetches.containsKey(key) ? FetchListener.Source.FETCHED
+                    : FetchListener.Source.UNAVAILABLE;
+            listeners.forEach(listener -> listener.prefetch(key, source));
         }
 
         private void fetch(String key, Function<FhirEndpoint, List<Resource>> call, String whyWithoutServer) {
@@ -86,7 +112,7 @@ public class RecordAssembler {
             if (server.isEmpty()) {
                 unavailable.put(key, whyWithoutServer);
             } else {
-                fetches.put(key, CompletableFuture.supplyAsync(() -> call.apply(server.get()), executor));
+                fetches.put(key, startFetch(key, () -> call.apply(server.get())));
             }
         }
 
@@ -99,7 +125,7 @@ public class RecordAssembler {
             if (!unresolved.isEmpty() && request.fhirServer().isPresent()) {
                 FhirEndpoint server = request.fhirServer().get();
                 Map<String, CompletableFuture<List<Resource>>> reads = new LinkedHashMap<>();
-                unresolved.forEach(ref -> reads.put(ref, CompletableFuture.supplyAsync(() -> fetcher.read(server, ref), executor)));
+                unresolved.forEach(ref -> reads.put(ref, startFetch("medication", () -> fetcher.read(server, ref))));
                 collect(reads, new LinkedHashMap<>());
             }
             record.unresolvedMedicationReferences().forEach(ref -> record.addGap(

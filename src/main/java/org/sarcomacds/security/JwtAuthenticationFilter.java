@@ -30,6 +30,16 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
                 : publicBaseUrl;
     }
 
+    /**
+     * The admin endpoints carry their own bearer token ({@code cds.admin.token}) in the same header, and Actuator's
+     * probes must answer without one (in {@code prod} they listen on the management port, outside this filter).
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/admin/") || path.startsWith("/actuator/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sarcomacds.feedback.Feedback;
+import org.sarcomacds.feedback.FeedbackStore;
 import org.sarcomacds.protocol.ProtocolHttp.Answer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,7 +35,7 @@ class FeedbackTest {
     int port;
 
     @Autowired
-    FeedbackLog feedbackLog;
+    FeedbackStore store;
 
     private ProtocolHttp http;
     private String card;
@@ -72,7 +74,7 @@ class FeedbackTest {
     void acceptedWithSuggestionsIs200AndRecorded(CapturedOutput output) {
         assertOk(http.postJson(FEEDBACK, body(accepted(card))));
         assertThat(output.getOut()).contains("card=" + card + " outcome=accepted acceptedSuggestions=1");
-        assertThat(feedbackLog.record("lms-order-sign", new Feedback(card, "accepted", 1, null, TIMESTAMP)))
+        assertThat(store.recordFeedback("lms-order-sign", new Feedback(card, "accepted", 1, null, TIMESTAMP)))
                 .as("already recorded by the HTTP call").isFalse();
     }
 
@@ -104,18 +106,18 @@ class FeedbackTest {
         assertOk(http.postJson(FEEDBACK, body(item)));
         assertOk(http.postJson(FEEDBACK, body(item)));
 
-        assertThat(occurrences(output.getOut(), "FeedbackLog .*card=" + Pattern.quote(card)))
-                .as("FeedbackLog lines for this card").isEqualTo(1);
+        assertThat(occurrences(output.getOut(), "card=" + Pattern.quote(card) + " .* new=true"))
+                .as("log lines of a new item for this card").isEqualTo(1);
         assertThat(output.getOut()).contains("feedback service=lms-order-sign items=1 new=1",
                 "feedback service=lms-order-sign items=1 new=0");
-        assertThat(feedbackLog.record("lms-order-sign", new Feedback(card, "accepted", 1, null, TIMESTAMP))).isFalse();
+        assertThat(store.recordFeedback("lms-order-sign", new Feedback(card, "accepted", 1, null, TIMESTAMP))).isFalse();
     }
 
     @Test
     void theSameCardForAnotherServiceIsRecordedSeparately(CapturedOutput output) {
         assertOk(http.postJson(FEEDBACK, body(overridden(card))));
         assertOk(http.postJson("/cds-services/lms-order-select/feedback", body(overridden(card))));
-        assertThat(occurrences(output.getOut(), "FeedbackLog .*card=" + Pattern.quote(card))).isEqualTo(2);
+        assertThat(occurrences(output.getOut(), "card=" + Pattern.quote(card) + " .* new=true")).isEqualTo(2);
     }
 
     @Test
@@ -197,7 +199,7 @@ class FeedbackTest {
         ObjectNode bad = overridden(UUID.randomUUID().toString()).put("outcome", "maybe");
         assertThat(http.postJson(FEEDBACK, body(overridden(card), bad)).status()).isEqualTo(400);
         assertThat(output.getOut()).doesNotContain("card=" + card);
-        assertThat(feedbackLog.record("lms-order-sign", new Feedback(card, "overridden", 0, null, TIMESTAMP)))
+        assertThat(store.recordFeedback("lms-order-sign", new Feedback(card, "overridden", 0, null, TIMESTAMP)))
                 .as("the valid item of a refused call was not recorded").isTrue();
     }
 

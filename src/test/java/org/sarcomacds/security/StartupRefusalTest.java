@@ -49,7 +49,8 @@ class StartupRefusalTest {
         return new CdsProperties(DataSize.ofMegabytes(5), new CdsProperties.Cors(List.of("*")),
                 new CdsProperties.Fetch(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(2), 10,
                         DataSize.ofMegabytes(10), 4, List.of(), false, true),
-                new CdsProperties.Demo(false), publicBaseUrl, security, new CdsProperties.Limits(32, 10_000, 1024, 1_000_000));
+                new CdsProperties.Demo(false), publicBaseUrl, security, new CdsProperties.Limits(32, 10_000, 1024, 1_000_000),
+                new CdsProperties.Privacy(""), new CdsProperties.Admin(""));
     }
 
     private static CdsProperties.Client client(String issuer, String jwksUrl, String... jku) {

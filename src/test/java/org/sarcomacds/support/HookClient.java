@@ -27,6 +27,12 @@ public final class HookClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** A GET with extra headers, given as name, value, name, value, … */
+    public Reply get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        return send(headers.length == 0 ? request : request.headers(headers));
+    }
+
     public Reply post(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")

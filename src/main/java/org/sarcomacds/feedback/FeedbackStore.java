@@ -1,0 +1,22 @@
+package org.sarcomacds.feedback;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Where issued cards and the feedback on them are kept for the CDS committee's analytics. */
+public interface FeedbackStore {
+
+    /** Records every card of one hook answer; the write is committed when this returns. */
+    void recordIssued(IssuedCards issued);
+
+    /**
+     * Records one feedback item once: the same (service, card, outcome, outcome time) again changes nothing.
+     * The write is committed when this returns.
+     *
+     * @return true when the item was new
+     */
+    boolean recordFeedback(String serviceId, Feedback feedback);
+
+    /** Per rule: cards shown and feedback received within [from, to). */
+    List<RuleSummary> summarize(Instant from, Instant to);
+}

@@ -1,0 +1,20 @@
+package org.sarcomacds.feedback;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What happened to one rule's cards in a time window.
+ *
+ * @param shown           cards issued in the window
+ * @param accepted        accepted feedback whose outcome time lies in the window
+ * @param overridden      overridden feedback whose outcome time lies in the window
+ * @param overrideReasons override reason code to count; {@code (none)} for overrides without a reason
+ */
+public record RuleSummary(String ruleId, long shown, long accepted, long overridden, Map<String, Long> overrideReasons) {
+
+    public RuleSummary {
+        overrideReasons = Collections.unmodifiableMap(new TreeMap<>(overrideReasons));
+    }
+}

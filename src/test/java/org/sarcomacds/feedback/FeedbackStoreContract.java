@@ -1,0 +1,137 @@
+package org.sarcomacds.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sarcomacds.cards.Card;
+import org.sarcomacds.cards.CardSource;
+import org.sarcomacds.cards.Coding;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What every database under the feedback store must do, run against H2 ({@link H2FeedbackStoreTest}) and a real
+ * PostgreSQL ({@link PostgresFeedbackStoreIT}). Each test uses its own rule ids and a time window of its own, so the
+ * tests also pass on a database that keeps rows from earlier runs.
+ */
+abstract class FeedbackStoreContract {
+
+    static final String CARD_RULE_SYSTEM = "https://sarcomacds.org/fhir/CodeSystem/cds-rule";
+
+    private JdbcFeedbackStore store;
+    private JdbcTemplate jdbc;
+    private String rule;
+    private Instant window;
+
+    abstract DataSource dataSource();
+
+    @BeforeEach
+    void migratedStore() {
+        DataSource dataSource = dataSource();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        store = new JdbcFeedbackStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                "contract-test-key");
+        rule = "TEST-RULE-" + UUID.randomUUID();
+        // A window far from now and from other tests: a random whole day in the 2100s.
+        window = Instant.parse("2100-01-01T00:00:00Z").plusSeconds(86_400L * (long) (Math.random() * 30_000));
+    }
+
+    private Card card(String ruleId, String indicator) {
+        return new Card(UUID.randomUUID().toString(), "summary", null, indicator,
+                new CardSource("label", null, new Coding(CARD_RULE_SYSTEM, ruleId, null)), List.of(), null, List.of(),
+                List.of(), ruleId);
+    }
+
+    private Feedback overridden(Card card, String reason, Instant at) {
+        return new Feedback(card.uuid(), "overridden", 0, reason, at.toString());
+    }
+
+    private RuleSummary summary(String ruleId) {
+        return store.summarize(window, window.plusSeconds(3600)).stream()
+                .filter(s -> s.ruleId().equals(ruleId)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theSameItemTwiceIsStoredOnce() {
+        Card card = card(rule, "warning");
+        Feedback item = overridden(card, "tumour-board", window);
+        assertThat(store.recordFeedback("svc", item)).isTrue();
+        assertThat(store.recordFeedback("svc", item)).isFalse();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM card_feedback WHERE card_uuid = ?", Long.class, card.uuid()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theSameInstantWrittenWithAnotherOffsetIsTheSameItem() {
+        Card card = card(rule, "warning");
+        assertThat(store.recordFeedback("svc", new Feedback(card.uuid(), "overridden", 0, null, "2100-01-01T10:00:00Z")))
+                .isTrue();
+        assertThat(store.recordFeedback("svc", new Feedback(card.uuid(), "overridden", 0, null, "2100-01-01T11:00:00+01:00")))
+                .isFalse();
+    }
+
+    @Test
+    void anotherOutcomeServiceOrTimeIsAnotherItem() {
+        Card card = card(rule, "warning");
+        assertThat(store.recordFeedback("svc", overridden(card, null, window))).isTrue();
+        assertThat(store.recordFeedback("svc", new Feedback(card.uuid(), "accepted", 1, null, window.toString()))).isTrue();
+        assertThat(store.recordFeedback("other", overridden(card, null, window))).isTrue();
+        assertThat(store.recordFeedback("svc", overridden(card, null, window.plusMillis(1)))).isTrue();
+    }
+
+    @Test
+    void summaryCountsShownAcceptedOverriddenAndReasonsPerRule() {
+        Card a = card(rule, "warning");
+        Card b = card(rule, "warning");
+        Card c = card(rule, "warning");
+        String otherRule = rule + "-OTHER";
+        Card d = card(otherRule, "info");
+        store.recordIssued(new IssuedCards("svc", "hook-1", "patient-1", window.plusSeconds(10), List.of(a, b, c, d)));
+        store.recordFeedback("svc", new Feedback(a.uuid(), "accepted", 1, null, window.plusSeconds(20).toString()));
+        store.recordFeedback("svc", overridden(b, "tumour-board", window.plusSeconds(30)));
+        store.recordFeedback("svc", overridden(c, "tumour-board", window.plusSeconds(40)));
+        store.recordFeedback("svc", overridden(d, null, window.plusSeconds(50)));
+
+        assertThat(summary(rule)).isEqualTo(new RuleSummary(rule, 3, 1, 2, Map.of("tumour-board", 2L)));
+        assertThat(summary(otherRule)).isEqualTo(new RuleSummary(otherRule, 1, 0, 1, Map.of(JdbcFeedbackStore.NO_REASON, 1L)));
+    }
+
+    @Test
+    void theWindowIncludesFromAndExcludesTo() {
+        Card inside = card(rule, "info");
+        Card atEnd = card(rule, "info");
+        store.recordIssued(new IssuedCards("svc", "h", "p", window, List.of(inside)));
+        store.recordIssued(new IssuedCards("svc", "h", "p", window.plusSeconds(3600), List.of(atEnd)));
+        assertThat(summary(rule).shown()).isEqualTo(1);
+    }
+
+    @Test
+    void feedbackOnACardThisServiceDidNotIssueIsKeptUnderUnknown() {
+        Card foreign = card(rule, "warning");
+        store.recordFeedback("svc", overridden(foreign, "x", window.plusSeconds(1)));
+        assertThat(store.summarize(window, window.plusSeconds(3600)))
+                .anySatisfy(s -> assertThat(s.ruleId()).isEqualTo(JdbcFeedbackStore.UNKNOWN_RULE));
+    }
+
+    @Test
+    void theStoreHoldsAKeyedHashNeverThePatientId() {
+        Card card = card(rule, "info");
+        store.recordIssued(new IssuedCards("svc", "hook-9", "patient-secret-42", window, List.of(card)));
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM issued_card WHERE card_uuid = ?", card.uuid());
+        assertThat(row.values()).noneMatch(value -> String.valueOf(value).contains("patient-secret-42"));
+        String hash = (String) row.get(row.containsKey("PATIENT_HASH") ? "PATIENT_HASH" : "patient_hash");
+        assertThat(hash).hasSize(64).isEqualTo(new PatientHash("contract-test-key").of("patient-secret-42"))
+                .isNotEqualTo(new PatientHash("another-key").of("patient-secret-42"));
+        assertThat(row.get(row.containsKey("RULE_ID") ? "RULE_ID" : "rule_id")).isEqualTo(rule);
+        assertThat(row.get(row.containsKey("HOOK_INSTANCE") ? "HOOK_INSTANCE" : "hook_instance")).isEqualTo("hook-9");
+    }
+}

@@ -1,0 +1,61 @@
+package org.sarcomacds.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.when;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sarcomacds.feedback.FeedbackStore;
+import org.sarcomacds.support.Fixture;
+import org.sarcomacds.support.HookClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * With the database down: feedback is never answered 200 (503, so the client sends it again), and the cards of a
+ * hook call still reach the clinician. Both failures are counted.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StoreUnavailableTest {
+
+    @LocalServerPort
+    int port;
+
+    @MockitoBean
+    FeedbackStore store;
+
+    @BeforeEach
+    void databaseDown() {
+        DataAccessResourceFailureException down = new DataAccessResourceFailureException("connection refused");
+        doThrow(down).when(store).recordIssued(any());
+        when(store.recordFeedback(anyString(), any())).thenThrow(down);
+    }
+
+    @Test
+    void feedbackIs503NotA200() {
+        HookClient.Reply reply = new HookClient(port).post("/cds-services/lms-patient-view/feedback",
+                "{\"feedback\":[{\"card\":\"c-1\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2026-11-27T10:00:00Z\"}]}");
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.contentType()).startsWith("application/fhir+json");
+        assertThat(reply.json().path("issue").path(0).path("diagnostics").asString()).contains("send it again");
+        assertThat(new HookClient(port).get("/actuator/prometheus").body())
+                .containsPattern("cds_store_failures_total\\{operation=\"feedback\"} [1-9]");
+    }
+
+    @Test
+    void theCardsStillGoOutWhenTheyCannotBeStored() {
+        HookClient client = new HookClient(port);
+        HookClient.Reply reply = client.post("/cds-services/lms-patient-view",
+                Fixture.read(Path.of("docs/examples/patient-view-lms-uterine.json")));
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(RestartScenario.cardOf(reply.json(), "LMS-TRABECTEDIN-NEXT-LINE")).isNotBlank();
+        assertThat(client.get("/actuator/prometheus").body())
+                .containsPattern("cds_store_failures_total\\{operation=\"issued\"} [1-9]");
+    }
+}

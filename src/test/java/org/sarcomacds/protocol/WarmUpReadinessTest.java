@@ -1,0 +1,47 @@
+package org.sarcomacds.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+
+/** Readiness turns to ACCEPTING_TRAFFIC only after the warm-up call has gone through the whole pipeline. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+@Import(WarmUpReadinessTest.ReadinessChanges.class)
+class WarmUpReadinessTest {
+
+    @Autowired
+    ApplicationAvailability availability;
+
+    @Test
+    void theWarmUpCallRunsBeforeTheServiceReportsReady(CapturedOutput output) {
+        String log = output.getOut();
+        int warmUp = log.indexOf("warm-up service=lms-patient-view");
+        int ready = log.indexOf("readiness-change ACCEPTING_TRAFFIC");
+        assertThat(warmUp).as("the warm-up call ran").isNotNegative();
+        assertThat(ready).as("readiness was published").isNotNegative();
+        assertThat(warmUp).as("warm-up before readiness").isLessThan(ready);
+        assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
+    }
+
+    /** Writes each readiness change to the captured output, so its order against the warm-up line can be read. */
+    @TestConfiguration
+    static class ReadinessChanges {
+
+        @EventListener
+        void changed(AvailabilityChangeEvent<ReadinessState> event) {
+            System.out.println("readiness-change " + event.getState());
+        }
+    }
+}
