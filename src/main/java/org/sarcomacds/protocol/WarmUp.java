@@ -69,7 +69,11 @@ class WarmUp implements SmartInitializingSingleton {
         log.info("warm-up done: {} synthetic calls in {} ms", calls, (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** A call of the service's hook, every prefetch key answered with the synthetic record. */
+    /**
+     * A call of the service's hook: the synthetic record under the first prefetch key, "no data" (JSON null) under the
+     * others — the record stage files resources by type, whichever key brought them — so the call stays within any
+     * sensible {@code cds.limits} on Bundle entries.
+     */
     private static ObjectNode request(JsonMapper mapper, ServiceDefinition service, JsonNode record) {
         ObjectNode body = mapper.createObjectNode().put("hook", service.hook()).put("hookInstance", UUID.randomUUID().toString());
         ObjectNode context = body.putObject("context").put("userId", "Practitioner/warm-up").put("patientId", "warm-up");
@@ -86,7 +90,7 @@ class WarmUp implements SmartInitializingSingleton {
             context.putArray("selections").add("MedicationRequest/warm-up-draft");
         }
         ObjectNode prefetch = body.putObject("prefetch");
-        service.prefetch().keySet().forEach(key -> prefetch.set(key, record));
+        service.prefetch().keySet().forEach(key -> prefetch.set(key, prefetch.isEmpty() ? record : mapper.nullNode()));
         return body;
     }
 
