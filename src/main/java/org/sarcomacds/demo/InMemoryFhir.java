@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * A tiny read-only FHIR R4 server over a fixed set of resources: reads, and exactly the searches our prefetch
  * templates use (patient, code tokens, {@code _include} of medications, {@code _sort=-date}, {@code _count} with
  * next-page links). The demo's {@code /fhir} endpoint serves the fixture patients with it; tests use it to fill
- * prefetch and to program a stub EHR, so every path sees the same data. A search parameter it does not implement
+ * prefetch and to program the test EHR, so every path sees the same data. A search parameter it does not implement
  * is refused rather than ignored, so nobody mistakes an unfiltered answer for a filtered one.
  */
 public final class InMemoryFhir {
