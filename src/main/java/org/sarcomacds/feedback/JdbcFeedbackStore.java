@@ -50,14 +50,11 @@ class JdbcFeedbackStore implements FeedbackStore {
         }
         String patient = patientHash.of(issued.patientId());
         OffsetDateTime at = timestamp(issued.issuedAt());
-        transaction.executeWithoutResult(status -> {
-            for (Card card : issued.cards()) {
-                jdbc.update("INSERT INTO issued_card (card_uuid, service_id, rule_id, indicator, hook_instance,"
-                                + " issued_at, patient_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        card.uuid(), issued.serviceId(), ruleId(card), card.indicator(),
-                        clip(issued.hookInstance()), at, patient);
-            }
-        });
+        List<Object[]> rows = issued.cards().stream().map(card -> new Object[] {card.uuid(), issued.serviceId(),
+                ruleId(card), card.indicator(), clip(issued.hookInstance()), at, patient}).toList();
+        // One batch in one transaction: one round trip and one commit per hook call, however many cards.
+        transaction.executeWithoutResult(status -> jdbc.batchUpdate("INSERT INTO issued_card (card_uuid, service_id,"
+                + " rule_id, indicator, hook_instance, issued_at, patient_hash) VALUES (?, ?, ?, ?, ?, ?, ?)", rows));
     }
 
     @Override
