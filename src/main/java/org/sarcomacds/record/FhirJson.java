@@ -35,22 +35,22 @@ public final class FhirJson {
         return (IJsonLikeParser) fhir.newJsonParser();
     }
 
-    /** A parsed JSON object as HAPI's parser input; read-only. */
+    /** A parsed JSON object as HAPI's parser input. Read-only: HAPI never asks it to load or write when parsing. */
     private record Tree(JsonNode root) implements JsonLikeStructure {
 
         @Override
         public JsonLikeStructure getInstance() {
-            throw new UnsupportedOperationException("a parsed tree is not a factory");
+            throw new IllegalStateException("a parsed tree is not a factory");
         }
 
         @Override
         public void load(Reader reader) {
-            throw new UnsupportedOperationException("the tree is already parsed");
+            throw new IllegalStateException("the tree is already parsed");
         }
 
         @Override
         public void load(Reader reader, boolean allowArray) {
-            throw new UnsupportedOperationException("the tree is already parsed");
+            throw new IllegalStateException("the tree is already parsed");
         }
 
         @Override
@@ -63,12 +63,12 @@ public final class FhirJson {
 
         @Override
         public BaseJsonLikeWriter getJsonLikeWriter() {
-            throw new UnsupportedOperationException("read-only");
+            throw new IllegalStateException("read-only");
         }
 
         @Override
         public BaseJsonLikeWriter getJsonLikeWriter(Writer writer) {
-            throw new UnsupportedOperationException("read-only");
+            throw new IllegalStateException("read-only");
         }
     }
 
