@@ -96,10 +96,8 @@ public class CardFactory {
         if (!fact.when().isEmpty()) {
             text.append(", ").append(Markdown.escape(fact.when()));
         }
-        if (!fact.note().isEmpty() && !fact.note().startsWith(fact.status() + ":")) {
+        if (!fact.note().isEmpty()) {
             text.append(", ").append(Markdown.escape(fact.note()));
-        } else if (!fact.note().isEmpty()) {
-            text.append(", ").append(Markdown.escape(fact.note().substring(fact.status().length() + 1).strip()));
         }
         if (fact.gramsPerM2PerCycle() != null) {
             text.append(", ").append(fact.gramsPerM2PerCycle()).append(" g/m² per cycle");

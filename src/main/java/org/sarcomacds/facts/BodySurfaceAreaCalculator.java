@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.sarcomacds.knowledge.ClinicalParameters;
+import org.sarcomacds.text.Numbers;
 
 /**
  * Body surface area for dosing: Mosteller √(height cm × weight kg / 3600) from the latest height and weight in their
@@ -30,8 +31,8 @@ final class BodySurfaceAreaCalculator {
         Double kg = weight == null ? null : kilograms(weight);
         if (heightProblem == null && weightProblem == null && cm != null && kg != null) {
             double m2 = Math.round(Math.sqrt(cm * kg / 3600) * 100) / 100.0;
-            String how = "Mosteller from height " + number(cm) + " cm (" + height.date() + ") and weight " + number(kg)
-                    + " kg (" + weight.date() + ")";
+            String how = "Mosteller from height " + oneDecimal(cm) + " cm (" + height.date() + ") and weight "
+                    + oneDecimal(kg) + " kg (" + weight.date() + ")";
             return new Outcome(new BodySurfaceArea(m2, how, List.of(height.reference(), weight.reference())), null);
         }
         LabResult recorded = latest.get(Concepts.BODY_SURFACE_AREA);
@@ -89,8 +90,8 @@ final class BodySurfaceAreaCalculator {
         }
     }
 
-    static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(Math.round(value * 10) / 10.0);
+    private static String oneDecimal(double value) {
+        return Numbers.plain(Math.round(value * 10) / 10.0);
     }
 
     record Outcome(BodySurfaceArea bsa, String gap) {}

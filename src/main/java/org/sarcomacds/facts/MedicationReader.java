@@ -72,10 +72,9 @@ final class MedicationReader {
 
     private static List<Fact> facts(MedicationMatcher.Named named, String reference, String status, boolean current,
                                     String when, String reason, LocalDate start, Double perCycle) {
-        String note = reason.isEmpty() ? "" : status + ": " + reason;
         return named.matches().stream()
                 .map(m -> new Fact(m.valueSet(), named.display(), reference, status, current, when, m.matchedOn(),
-                        m.byName(), note, start, perCycle))
+                        m.byName(), reason, start, perCycle))
                 .toList();
     }
 

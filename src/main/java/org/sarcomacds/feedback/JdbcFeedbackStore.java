@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.sarcomacds.CdsProperties;
 import org.sarcomacds.cards.Card;
+import org.sarcomacds.security.KeyedHash;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,12 +28,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class JdbcFeedbackStore implements FeedbackStore {
 
+    private static final Logger log = LoggerFactory.getLogger(JdbcFeedbackStore.class);
+
     static final String NO_REASON = "(none)";
     static final String UNKNOWN_RULE = "(unknown card)";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final PatientHash patientHash;
+    private final KeyedHash patientHash;
 
     @Autowired
     JdbcFeedbackStore(JdbcTemplate jdbc, TransactionTemplate transaction, CdsProperties properties) {
@@ -40,7 +45,11 @@ class JdbcFeedbackStore implements FeedbackStore {
     JdbcFeedbackStore(JdbcTemplate jdbc, TransactionTemplate transaction, String patientHashKey) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.patientHash = new PatientHash(patientHashKey);
+        this.patientHash = new KeyedHash(patientHashKey);
+        if (patientHash.randomKey()) {
+            log.warn("cds.privacy.patient-hash-key is not set: patient hashes use a random key and will not match"
+                    + " across restarts or replicas");
+        }
     }
 
     @Override
@@ -48,7 +57,7 @@ class JdbcFeedbackStore implements FeedbackStore {
         if (issued.cards().isEmpty()) {
             return;
         }
-        String patient = patientHash.of(issued.patientId());
+        String patient = patientHash.hex(issued.patientId());
         OffsetDateTime at = timestamp(issued.issuedAt());
         List<Object[]> rows = issued.cards().stream().map(card -> new Object[] {card.uuid(), issued.serviceId(),
                 ruleId(card), card.indicator(), clip(issued.hookInstance()), at, patient}).toList();

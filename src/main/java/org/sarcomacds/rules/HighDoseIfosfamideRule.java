@@ -7,6 +7,7 @@ import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Fact;
 import org.sarcomacds.facts.PatientFacts;
 import org.sarcomacds.knowledge.ClinicalParameters;
+import org.sarcomacds.text.Numbers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,9 +56,9 @@ class HighDoseIfosfamideRule implements Rule {
         List<Fact> dosed = ifosfamide.stream().filter(f -> f.gramsPerM2PerCycle() != null).toList();
         if (dosed.isEmpty()) {
             return "The record shows ifosfamide without a structured dose per cycle: check the chemotherapy record for"
-                    + " whether it reached " + LabText.number(highDose) + " g/m² per cycle before considering this option.";
+                    + " whether it reached " + Numbers.plain(highDose) + " g/m² per cycle before considering this option.";
         }
         double max = dosed.stream().mapToDouble(Fact::gramsPerM2PerCycle).max().orElseThrow();
-        return "The record shows ifosfamide at up to " + LabText.number(max) + " g/m² per cycle, below the high-dose range.";
+        return "The record shows ifosfamide at up to " + Numbers.plain(max) + " g/m² per cycle, below the high-dose range.";
     }
 }

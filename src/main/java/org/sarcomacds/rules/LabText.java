@@ -6,6 +6,7 @@ import java.util.Set;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.LabResult;
 import org.sarcomacds.facts.PatientFacts;
+import org.sarcomacds.text.Numbers;
 
 /** How a lab result reads on a card: name, value, multiple of ULN where the label uses one, date, and recency. */
 final class LabText {
@@ -32,9 +33,9 @@ final class LabText {
 
     static String of(LabResult lab, PatientFacts facts, int recentDays) {
         StringBuilder text = new StringBuilder(NAMES.getOrDefault(lab.analyte(), lab.display())).append(' ')
-                .append(number(lab.value())).append(' ').append(lab.unit());
+                .append(Numbers.plain(lab.value())).append(' ').append(lab.unit());
         if (ULN_TESTS.contains(lab.analyte())) {
-            lab.timesUln().ifPresentOrElse(x -> text.append(" (").append(number(x)).append(" × ULN)"),
+            lab.timesUln().ifPresentOrElse(x -> text.append(" (").append(Numbers.plain(x)).append(" × ULN)"),
                     () -> text.append(" (no reference range recorded)"));
         }
         text.append(", ").append(lab.date() == null ? "undated" : lab.date().toString());
@@ -42,10 +43,5 @@ final class LabText {
             text.append(", older than ").append(recentDays).append(" days");
         }
         return text.append(" — ").append(lab.reference()).toString();
-    }
-
-    static String number(double value) {
-        double rounded = Math.round(value * 100) / 100.0;
-        return rounded == Math.rint(rounded) ? String.valueOf((long) rounded) : String.valueOf(rounded);
     }
 }

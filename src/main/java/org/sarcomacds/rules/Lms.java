@@ -42,7 +42,7 @@ final class Lms {
         for (String drug : Concepts.SYSTEMIC_THERAPIES) {
             List<Fact> exposures = facts.exposures(drug);
             if (!exposures.isEmpty()) {
-                lines.add(drug + " (" + exposures.stream().map(f -> Markdown.escape(f.note().isEmpty() ? f.status() : f.note()))
+                lines.add(drug + " (" + exposures.stream().map(f -> Markdown.escape(f.note().isEmpty() ? f.status() : f.status() + ": " + f.note()))
                         .distinct().collect(Collectors.joining("; ")) + ")");
             }
         }

@@ -11,6 +11,7 @@ import org.sarcomacds.facts.LabResult;
 import org.sarcomacds.facts.PatientFacts;
 import org.sarcomacds.knowledge.ClinicalParameters;
 import org.sarcomacds.text.Markdown;
+import org.sarcomacds.text.Numbers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,15 +62,15 @@ class TrabectedinNextLineRule implements Rule {
         Optional<BodySurfaceArea> bsa = facts.bsa();
         if (bsa.isEmpty()) {
             notes.add("Body surface area unknown (" + facts.bodySurfaceAreaGap() + "): the suggested order states "
-                    + LabText.number(t.startingDoseMgPerM2()) + " mg/m²; calculate the dose in mg before signing.");
-            return Map.of("doseValue", LabText.number(t.startingDoseMgPerM2()), "doseUnit", "mg/m2",
-                    "doseText", LabText.number(t.startingDoseMgPerM2()) + " mg/m² (BSA unknown)");
+                    + Numbers.plain(t.startingDoseMgPerM2()) + " mg/m²; calculate the dose in mg before signing.");
+            return Map.of("doseValue", Numbers.plain(t.startingDoseMgPerM2()), "doseUnit", "mg/m2",
+                    "doseText", Numbers.plain(t.startingDoseMgPerM2()) + " mg/m² (BSA unknown)");
         }
         double mg = Math.round(t.startingDoseMgPerM2() * bsa.get().squareMetres() * 100) / 100.0;
-        String text = LabText.number(t.startingDoseMgPerM2()) + " mg/m² × " + LabText.number(bsa.get().squareMetres())
-                + " m² = " + LabText.number(mg) + " mg";
+        String text = Numbers.plain(t.startingDoseMgPerM2()) + " mg/m² × " + Numbers.plain(bsa.get().squareMetres())
+                + " m² = " + Numbers.plain(mg) + " mg";
         notes.add("Dose: " + text + "; BSA by " + bsa.get().how() + ".");
-        return Map.of("doseValue", LabText.number(mg), "doseUnit", "mg", "doseText", text);
+        return Map.of("doseValue", Numbers.plain(mg), "doseUnit", "mg", "doseText", text);
     }
 
     /** A reason the standard starting dose may be wrong, from the label's liver criteria; empty when none is known. */
@@ -79,7 +80,7 @@ class TrabectedinNextLineRule implements Rule {
         Optional<LabResult> bilirubin = facts.lab(Concepts.BILIRUBIN);
         if (bilirubin.isEmpty()) {
             return Optional.of("No order is suggested: the record has no total bilirubin, and the standard starting dose"
-                    + " needs a normal bilirubin and AST/ALT ≤ " + LabText.number(t.astAltMaxUln()) + " × ULN.");
+                    + " needs a normal bilirubin and AST/ALT ≤ " + Numbers.plain(t.astAltMaxUln()) + " × ULN.");
         }
         if (bilirubin.get().timesUln().isEmpty()) {
             return Optional.of("No order is suggested: the latest total bilirubin has no reference range in the record,"
@@ -87,10 +88,10 @@ class TrabectedinNextLineRule implements Rule {
         }
         double times = bilirubin.get().timesUln().get();
         if (times > 1.0) {
-            String level = times > t.bilirubinDoNotGiveAboveUln() ? "above " + LabText.number(t.bilirubinDoNotGiveAboveUln())
+            String level = times > t.bilirubinDoNotGiveAboveUln() ? "above " + Numbers.plain(t.bilirubinDoNotGiveAboveUln())
                     + " × ULN, where the US label says not to give trabectedin"
                     : times >= t.bilirubinModerateImpairmentFromUln() ? "moderate hepatic impairment, where the US label starts at "
-                    + LabText.number(t.moderateHepaticImpairmentDosesMgPerM2().get(0)) + " mg/m²"
+                    + Numbers.plain(t.moderateHepaticImpairmentDosesMgPerM2().get(0)) + " mg/m²"
                     : "above the ULN; the standard starting dose needs a normal bilirubin";
             return Optional.of("No order is suggested: latest " + LabText.of(bilirubin.get(), facts, recent) + " — " + level + ".");
         }
@@ -102,8 +103,8 @@ class TrabectedinNextLineRule implements Rule {
             }
             if (lab.isPresent() && lab.get().timesUln().get() > t.astAltMaxUln()) {
                 return Optional.of("No order is suggested: latest " + LabText.of(lab.get(), facts, recent)
-                        + " — above " + LabText.number(t.astAltMaxUln()) + " × ULN; the standard starting dose needs AST/ALT ≤ "
-                        + LabText.number(t.astAltMaxUln()) + " × ULN.");
+                        + " — above " + Numbers.plain(t.astAltMaxUln()) + " × ULN; the standard starting dose needs AST/ALT ≤ "
+                        + Numbers.plain(t.astAltMaxUln()) + " × ULN.");
             }
         }
         return Optional.empty();

@@ -10,6 +10,7 @@ import org.sarcomacds.facts.LabResult;
 import org.sarcomacds.facts.PatientFacts;
 import org.sarcomacds.knowledge.ClinicalParameters;
 import org.sarcomacds.text.Markdown;
+import org.sarcomacds.text.Numbers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -89,17 +90,17 @@ class TrabectedinSafetyRule implements Rule {
         }
         double x = times.get();
         if (x > t.bilirubinDoNotGiveAboveUln()) {
-            problems.add("Total bilirubin " + LabText.number(x) + " × ULN: above " + LabText.number(t.bilirubinDoNotGiveAboveUln())
+            problems.add("Total bilirubin " + Numbers.plain(x) + " × ULN: above " + Numbers.plain(t.bilirubinDoNotGiveAboveUln())
                     + " × ULN the US label says do not give trabectedin (the EU label: not with elevated bilirubin).");
             return true;
         }
         if (x >= t.bilirubinModerateImpairmentFromUln()) {
-            problems.add("Total bilirubin " + LabText.number(x) + " × ULN: moderate hepatic impairment. Exposure is about 97% higher;"
-                    + " the US label starts at " + LabText.number(t.moderateHepaticImpairmentDosesMgPerM2().get(0))
-                    + " mg/m² (then " + LabText.number(t.moderateHepaticImpairmentDosesMgPerM2().get(1)) + ", "
-                    + LabText.number(t.moderateHepaticImpairmentDosesMgPerM2().get(2)) + " mg/m²).");
+            problems.add("Total bilirubin " + Numbers.plain(x) + " × ULN: moderate hepatic impairment. Exposure is about 97% higher;"
+                    + " the US label starts at " + Numbers.plain(t.moderateHepaticImpairmentDosesMgPerM2().get(0))
+                    + " mg/m² (then " + Numbers.plain(t.moderateHepaticImpairmentDosesMgPerM2().get(1)) + ", "
+                    + Numbers.plain(t.moderateHepaticImpairmentDosesMgPerM2().get(2)) + " mg/m²).");
         } else {
-            problems.add("Total bilirubin " + LabText.number(x) + " × ULN: above the ULN, the label delays the dose.");
+            problems.add("Total bilirubin " + Numbers.plain(x) + " × ULN: above the ULN, the label delays the dose.");
         }
         return false;
     }
@@ -110,7 +111,7 @@ class TrabectedinSafetyRule implements Rule {
             problems.add(NO_ULN.formatted(name));
         }
         lab.flatMap(LabResult::timesUln).filter(x -> x > maxUln).ifPresent(x -> problems.add(
-                name + " " + LabText.number(x) + " × ULN: above " + LabText.number(maxUln) + " × ULN, the label delays the dose."));
+                name + " " + Numbers.plain(x) + " × ULN: above " + Numbers.plain(maxUln) + " × ULN, the label delays the dose."));
     }
 
     private static void checkMinimum(PatientFacts facts, String analyte, String name, double minimum,
@@ -119,10 +120,10 @@ class TrabectedinSafetyRule implements Rule {
         Optional<LabResult> lab = facts.lab(analyte);
         if (lab.isPresent() && value.apply(lab.get()).isEmpty()) {
             problems.add(name + " is recorded in a unit this service does not read (" + lab.get().unit()
-                    + "): check it against " + LabText.number(minimum) + unit + " by hand.");
+                    + "): check it against " + Numbers.plain(minimum) + unit + " by hand.");
         }
         lab.flatMap(value).filter(v -> v < minimum).ifPresent(v -> problems.add(
-                name + " " + LabText.number(v) + unit + ": below " + LabText.number(minimum) + unit
+                name + " " + Numbers.plain(v) + unit + ": below " + Numbers.plain(minimum) + unit
                         + ", " + consequence));
     }
 }

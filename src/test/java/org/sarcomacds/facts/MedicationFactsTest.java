@@ -28,7 +28,7 @@ class MedicationFactsTest {
         pazopanib.addStatusReason().setText("Disease progression");
 
         assertThat(record().with(pazopanib).facts().exposures(Concepts.PAZOPANIB)).singleElement()
-                .satisfies(f -> assertThat(f.note()).isEqualTo("stopped: Disease progression"));
+                .satisfies(f -> assertThat(f.note()).isEqualTo("Disease progression"));
     }
 
     @Test
@@ -37,7 +37,7 @@ class MedicationFactsTest {
         pazopanib.setStatusReason(new CodeableConcept().setText("Intolerance: hepatotoxicity"));
 
         assertThat(record().with(pazopanib).facts().exposures(Concepts.PAZOPANIB)).singleElement()
-                .satisfies(f -> assertThat(f.note()).isEqualTo("stopped: Intolerance: hepatotoxicity"));
+                .satisfies(f -> assertThat(f.note()).isEqualTo("Intolerance: hepatotoxicity"));
     }
 
     @Test

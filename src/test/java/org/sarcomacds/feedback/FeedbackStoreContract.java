@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.sarcomacds.cards.Card;
 import org.sarcomacds.cards.CardSource;
 import org.sarcomacds.cards.Coding;
+import org.sarcomacds.security.KeyedHash;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -129,8 +130,8 @@ abstract class FeedbackStoreContract {
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM issued_card WHERE card_uuid = ?", card.uuid());
         assertThat(row.values()).noneMatch(value -> String.valueOf(value).contains("patient-secret-42"));
         String hash = (String) row.get(row.containsKey("PATIENT_HASH") ? "PATIENT_HASH" : "patient_hash");
-        assertThat(hash).hasSize(64).isEqualTo(new PatientHash("contract-test-key").of("patient-secret-42"))
-                .isNotEqualTo(new PatientHash("another-key").of("patient-secret-42"));
+        assertThat(hash).hasSize(64).isEqualTo(new KeyedHash("contract-test-key").hex("patient-secret-42"))
+                .isNotEqualTo(new KeyedHash("another-key").hex("patient-secret-42"));
         assertThat(row.get(row.containsKey("RULE_ID") ? "RULE_ID" : "rule_id")).isEqualTo(rule);
         assertThat(row.get(row.containsKey("HOOK_INSTANCE") ? "HOOK_INSTANCE" : "hook_instance")).isEqualTo("hook-9");
     }

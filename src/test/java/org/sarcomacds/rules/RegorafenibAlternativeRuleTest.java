@@ -49,7 +49,7 @@ class RegorafenibAlternativeRuleTest {
     @Test
     void namesPazopanibProgression() {
         Finding finding = fire(afterAnthracycline()
-                .exposure(medication(Concepts.PAZOPANIB, "stopped", false, "stopped: Disease progression")));
+                .exposure(medication(Concepts.PAZOPANIB, "stopped", false, "Disease progression")));
 
         assertThat(finding.fills().get("pazopanib")).contains("progression on pazopanib");
         assertThat(finding.evidence()).extracting(Evidence::role).contains("Prior pazopanib");
@@ -58,7 +58,7 @@ class RegorafenibAlternativeRuleTest {
     @Test
     void pazopanibStoppedForToxicityIsNotProgression() {
         Finding finding = fire(afterAnthracycline()
-                .exposure(medication(Concepts.PAZOPANIB, "stopped", false, "stopped: toxicity")));
+                .exposure(medication(Concepts.PAZOPANIB, "stopped", false, "toxicity")));
 
         assertThat(finding.fills().get("pazopanib")).doesNotContain("progression")
                 .contains("the reason it was stopped is not recorded");

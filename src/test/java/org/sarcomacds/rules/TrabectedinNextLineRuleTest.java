@@ -155,7 +155,7 @@ class TrabectedinNextLineRuleTest {
     @Test
     void therapyHistoryShowsWhyADrugWasStopped() {
         Finding finding = fire(afterAnthracycline().normalLiver().exposure(
-                FactsBuilder.medication(Concepts.PAZOPANIB, "stopped", false, "stopped: Disease progression")));
+                FactsBuilder.medication(Concepts.PAZOPANIB, "stopped", false, "Disease progression")));
 
         assertThat(finding.fills().get("therapyHistory"))
                 .isEqualTo("doxorubicin (completed), pazopanib (stopped: Disease progression)");
