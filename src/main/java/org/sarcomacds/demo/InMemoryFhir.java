@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A tiny read-only FHIR R4 server over a fixed set of resources: reads, and exactly the searches our prefetch
- * templates use (patient, code tokens, {@code _include} of medications, {@code _sort=-date}, {@code _count} with
+ * templates use (patient, code and status tokens, {@code _include} of medications, {@code _sort=-date}, {@code _count} with
  * next-page links). The demo's {@code /fhir} endpoint serves the fixture patients with it; tests use it to fill
  * prefetch and to program the test EHR, so every path sees the same data. A search parameter it does not implement
  * is refused rather than ignored, so nobody mistakes an unfiltered answer for a filtered one.
@@ -33,7 +33,7 @@ public final class InMemoryFhir {
             "Patient", Set.of(),
             "Medication", Set.of(),
             "Condition", Set.of("patient", "code"),
-            "Observation", Set.of("patient", "code", "_sort"),
+            "Observation", Set.of("patient", "code", "status", "_sort"),
             "MedicationStatement", Set.of("patient", "_include"),
             "MedicationRequest", Set.of("patient", "_include"));
     /** Any other resource type the data holds can be searched by patient. */
@@ -105,9 +105,10 @@ public final class InMemoryFhir {
                 .filter(r -> type(r).equals(type))
                 .filter(r -> !params.containsKey("patient") || patientReference(params.get("patient")).equals(subject(r)))
                 .filter(r -> !params.containsKey("code") || hasCode(r, params.get("code").split(",")))
+                .filter(r -> !params.containsKey("status") || List.of(params.get("status").split(",")).contains(r.path("status").asString("")))
                 .toList());
         if (params.containsKey("_sort")) {
-            matches.sort(Comparator.comparing((JsonNode r) -> r.path("effectiveDateTime").asString("")).reversed());
+            matches.sort(Comparator.comparing(InMemoryFhir::effectiveDate).reversed());
         }
         int offset = number(params, "_offset", 0, Integer.MAX_VALUE);
         int count = number(params, "_count", MAX_COUNT, MAX_COUNT);
@@ -185,6 +186,16 @@ public final class InMemoryFhir {
             }
         }
         return medications;
+    }
+
+    /** What FHIR's {@code date} search parameter of an Observation means: its effective time, instant or start. */
+    private static String effectiveDate(JsonNode resource) {
+        for (String field : List.of("effectiveDateTime", "effectiveInstant")) {
+            if (resource.hasNonNull(field)) {
+                return resource.path(field).asString("");
+            }
+        }
+        return resource.path("effectivePeriod").path("start").asString("");
     }
 
     private static boolean hasCode(JsonNode resource, String[] tokens) {

@@ -36,15 +36,18 @@ class FhirFetcher {
         this.maxPages = properties.fetch().maxPages();
     }
 
-    /** Runs a rendered prefetch query: a read ({@code Patient/123}) or a search ({@code Condition?patient=123}). */
-    List<Resource> fetch(FhirEndpoint endpoint, String query) {
+    /**
+     * Runs a rendered prefetch query: a read ({@code Patient/123}) or a search ({@code Condition?patient=123}), with all
+     * its pages unless the template asks for its first page only ({@link PrefetchTemplates#firstPageOnly}).
+     */
+    List<Resource> fetch(FhirEndpoint endpoint, String query, boolean firstPageOnly) {
         return guarded(() -> {
             IGenericClient client = client(endpoint);
             if (READ.matcher(query).matches()) {
                 return read(client, query);
             }
             Bundle first = client.search().byUrl(query).returnBundle(Bundle.class).execute();
-            return collectPages(client, endpoint, first, 1);
+            return firstPageOnly ? BundleResources.of(first) : collectPages(client, endpoint, first, 1);
         });
     }
 

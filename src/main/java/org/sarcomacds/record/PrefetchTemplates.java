@@ -14,7 +14,20 @@ public final class PrefetchTemplates {
     /** A FHIR id or a relative reference ({@code Practitioner/abc}): nothing in it can change the query. */
     private static final Pattern ID_OR_REFERENCE = Pattern.compile("([A-Z][A-Za-z]+/)?[A-Za-z0-9\\-.]{1,64}");
 
+    /** A sorted search with a page size asks for the first N results only, e.g. the latest result of a lab test. */
+    private static final Pattern LATEST_N = Pattern.compile("[?&]_sort=[^&]+(&.*)?$");
+    private static final Pattern COUNT = Pattern.compile("[?&]_count=\\d+(&|$)");
+
     private PrefetchTemplates() {}
+
+    /**
+     * True for a template such as {@code Observation?code=…&_sort=-date&_count=1}: its first page is the whole answer,
+     * so its {@code next} link is not followed (following it would read the patient's entire history one page at a
+     * time).
+     */
+    public static boolean firstPageOnly(String template) {
+        return LATEST_N.matcher(template).find() && COUNT.matcher(template).find();
+    }
 
     /** The query with every token replaced, or empty when a token has no value in this call. */
     public static Optional<String> render(String template, Map<String, String> tokens) {

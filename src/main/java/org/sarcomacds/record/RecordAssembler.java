@@ -86,10 +86,11 @@ public class RecordAssembler {
 
         void readPrefetch(String key, String template) {
             PrefetchValue value = PrefetchValue.read(fhir, key, request.prefetch().get(key));
+            boolean firstPageOnly = PrefetchTemplates.firstPageOnly(template);
             if (value instanceof PrefetchValue.Data data) {
                 listeners.forEach(listener -> listener.prefetch(key, FetchListener.Source.SUPPLIED));
                 record.addAll(data.resources());
-                if (data.morePages() != null) {
+                if (data.morePages() != null && !firstPageOnly) {
                     fetch(key, server -> fetcher.remainingPages(server, data.morePages()),
                             "more pages, and no FHIR server to read them from");
                 }
@@ -100,7 +101,7 @@ public class RecordAssembler {
             if (query.isEmpty()) {
                 unavailable.put(key, why + "; the template needs context this call did not carry");
             } else {
-                fetch(key, server -> fetcher.fetch(server, query.get()), why + ", and no FHIR server this service may call");
+                fetch(key, server -> fetcher.fetch(server, query.get(), firstPageOnly), why + ", and no FHIR server this service may call");
             }
             FetchListener.Source source = fetches.containsKey(key) ? FetchListener.Source.FETCHED
                     : FetchListener.Source.UNAVAILABLE;

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 class DiscoveryTest {
 
     private static final List<String> PREFETCH_KEYS =
-            List.of("patient", "conditions", "medstatements", "medrequests", "vitals", "labs", "genomics");
+            List.of("patient", "conditions", "medstatements", "medrequests", "height", "weight", "bsa", "bilirubin",
+                    "alt", "ast", "alp", "ck", "neutrophils", "platelets", "haemoglobin", "lvef", "genomics");
     private static final Pattern TOKEN = Pattern.compile("\\{\\{(.*?)}}");
     private static final List<String> SPEC_FIELDS =
             List.of("hook", "title", "description", "id", "prefetch", "usageRequirements", "extension");

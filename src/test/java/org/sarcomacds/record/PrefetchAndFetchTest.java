@@ -65,6 +65,9 @@ class PrefetchAndFetchTest {
     private static final WireMockServer ELSEWHERE = new WireMockServer(
             WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
     private static final Map<String, Map<String, String>> TEMPLATES = new ConcurrentHashMap<>();
+    /** The latest-result Observation keys of the templates (one per lab test or body measurement). */
+    private static final List<String> OBSERVATION_KEYS = List.of("height", "weight", "bsa", "bilirubin", "alt", "ast",
+            "alp", "ck", "neutrophils", "platelets", "haemoglobin", "lvef", "genomics");
 
     @LocalServerPort
     int port;
@@ -97,9 +100,7 @@ class PrefetchAndFetchTest {
     @Test
     void nullOptionalKeysAreNoDataAndNeverFetched() {
         ObjectNode prefetch = serve("patient-view");
-        prefetch.putNull("labs");
-        prefetch.putNull("vitals");
-        prefetch.putNull("genomics");
+        OBSERVATION_KEYS.forEach(prefetch::putNull);
 
         JsonNode response = ok(call("patient-view", prefetch));
 
@@ -277,6 +278,35 @@ class PrefetchAndFetchTest {
         EHR.verify(10, getRequestedFor(urlPathEqualTo("/fhir/Condition")));
     }
 
+    @Test
+    void latestResultKeyPrefetchedWithANextLinkIsNotPaged() {
+        ObjectNode prefetch = serve("patient-view");
+        ObjectNode bilirubin = (ObjectNode) prefetch.get("bilirubin");
+        assertThat(bilirubin.path("entry").size()).as("the fixture has a bilirubin result").isEqualTo(1);
+        setNextLink(bilirubin, ehr.baseUrl() + "/Observation?patient=" + PATIENT + "&code=1975-2&_count=1&_offset=1");
+
+        JsonNode response = ok(call("patient-view", prefetch));
+
+        assertThat(ruleIds(response)).contains(TRABECTEDIN);
+        assertThat(EHR.getAllServeEvents()).as("_sort=-date&_count=1 asks for the latest result only").isEmpty();
+    }
+
+    @Test
+    void latestResultKeyFetchedReadsTheFirstPageOnly() {
+        ObjectNode prefetch = serve("patient-view");
+        ObjectNode bilirubin = (ObjectNode) prefetch.remove("bilirubin");
+        setNextLink(bilirubin, ehr.baseUrl() + "/Observation?patient=" + PATIENT + "&code=1975-2&_count=1&_offset=1");
+        EHR.resetAll();
+        EHR.stubFor(get(urlPathEqualTo("/fhir/Observation")).withQueryParam("code", containing("1975-2"))
+                .withQueryParam("_count", equalTo("1")).willReturn(fhir(200, bilirubin)));
+
+        JsonNode response = ok(call("patient-view", prefetch));
+
+        assertThat(ruleIds(response)).contains(TRABECTEDIN);
+        EHR.verify(1, getRequestedFor(urlPathEqualTo("/fhir/Observation")));
+        assertThat(response.toString()).as("the fetched first page is the answer").doesNotContain("Not available");
+    }
+
     // ---- failures ----
 
     @ParameterizedTest
@@ -298,7 +328,7 @@ class PrefetchAndFetchTest {
     @Test
     void optionalKeyTheFhirServerFailsIsANoteOnTheCard() {
         ObjectNode prefetch = serve("patient-view");
-        prefetch.remove("labs");
+        prefetch.remove("bilirubin");
         EHR.stubFor(get(urlPathEqualTo("/fhir/Observation")).withQueryParam("code", containing("1975-2"))
                 .willReturn(fhir(500, operationOutcome("fatal"))));
 
@@ -306,8 +336,8 @@ class PrefetchAndFetchTest {
 
         assertThat(ruleIds(response)).contains(TRABECTEDIN);
         String detail = detail(response, 0);
-        assertThat(detail).contains("Not available when this card was made: labs");
-        assertThat(detail.substring(detail.indexOf("Not available"))).startsWith("Not available when this card was made: labs (")
+        assertThat(detail).contains("Not available when this card was made: bilirubin");
+        assertThat(detail.substring(detail.indexOf("Not available"))).startsWith("Not available when this card was made: bilirubin (")
                 .contains("500");
         EHR.verify(1, getRequestedFor(urlPathEqualTo("/fhir/Observation")));
     }
@@ -407,7 +437,7 @@ class PrefetchAndFetchTest {
                 searchStarts.add(event.getRequest().getLoggedDate().getTime());
             }
         }
-        assertThat(searchStarts).as("the six searches of the templates").hasSize(6);
+        assertThat(searchStarts).as("the sixteen searches of the templates").hasSize(16);
         searchStarts.sort(null);
         long closest = Long.MAX_VALUE;
         for (int i = 1; i < searchStarts.size(); i++) {
@@ -443,8 +473,8 @@ class PrefetchAndFetchTest {
 
     private ObjectNode serve(String hook) {
         Map<String, String> templates = TEMPLATES.computeIfAbsent(hook, h -> client.templates("lms-" + h));
-        assertThat(templates).containsKeys("patient", "conditions", "medstatements", "medrequests", "vitals", "labs",
-                "genomics");
+        assertThat(templates).containsKeys("patient", "conditions", "medstatements", "medrequests");
+        assertThat(templates).containsKeys(OBSERVATION_KEYS.toArray(String[]::new));
         return ehr.serve(FIXTURE, templates);
     }
 

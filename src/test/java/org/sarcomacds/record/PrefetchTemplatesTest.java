@@ -14,6 +14,17 @@ class PrefetchTemplatesTest {
             "userPractitionerId", "pract-onc-1002");
 
     @Test
+    void aSortedSearchWithAPageSizeIsReadToItsFirstPageOnly() {
+        assertThat(PrefetchTemplates.firstPageOnly(
+                "Observation?patient={{context.patientId}}&code=http://loinc.org|1975-2&_sort=-date&_count=1")).isTrue();
+        assertThat(PrefetchTemplates.firstPageOnly("Observation?_count=3&patient=1&_sort=-date")).isTrue();
+        assertThat(PrefetchTemplates.firstPageOnly("Condition?patient={{context.patientId}}")).isFalse();
+        assertThat(PrefetchTemplates.firstPageOnly("Condition?patient=1&_count=50")).as("unsorted: all pages").isFalse();
+        assertThat(PrefetchTemplates.firstPageOnly("Observation?patient=1&_sort=-date")).as("no page size").isFalse();
+        assertThat(PrefetchTemplates.firstPageOnly("Observation?patient=1&x_sort=-date&_count=1")).isFalse();
+    }
+
+    @Test
     void contextTokenIsReplaced() {
         assertThat(PrefetchTemplates.render("Condition?patient={{context.patientId}}", TOKENS))
                 .contains("Condition?patient=lms-uterine-on-pazopanib");
