@@ -1,9 +1,12 @@
 package org.sarcomacds.facts;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.Reference;
@@ -22,6 +25,9 @@ final class MedicationMatcher {
     private final Terminology terminology;
     private final ProductIngredients products;
     private final Map<String, Medication> medications;
+    /** A chart names the same few drugs over and over: each distinct concept or Medication is matched once per call. */
+    private final Map<String, Named> byConcept = new HashMap<>();
+    private final Map<Medication, Named> byMedication = new IdentityHashMap<>();
 
     MedicationMatcher(Terminology terminology, ProductIngredients products, Map<String, Medication> medications) {
         this.terminology = terminology;
@@ -32,15 +38,16 @@ final class MedicationMatcher {
     /** The drug matches and the name to show for the medication element {@code medication[x]}. */
     Named match(DomainResource owner, Type medication) {
         if (medication instanceof CodeableConcept concept) {
-            return new Named(Displays.of(concept, "unnamed medication"), matchConcept(concept, List.of()));
+            return byConcept.computeIfAbsent(signature(concept),
+                    k -> new Named(Displays.of(concept, "unnamed medication"), matchConcept(concept, List.of())));
         }
         if (medication instanceof Reference reference) {
             Medication resolved = resolve(owner, reference);
             if (resolved == null) {
                 return new Named(reference.hasDisplay() ? reference.getDisplay() : "unresolved medication", List.of());
             }
-            return new Named(Displays.of(resolved.getCode(), "unnamed medication"),
-                    matchConcept(resolved.getCode(), ingredientMatches(resolved)));
+            return byMedication.computeIfAbsent(resolved, m -> new Named(Displays.of(m.getCode(), "unnamed medication"),
+                    matchConcept(m.getCode(), ingredientMatches(m))));
         }
         return new Named("no medication given", List.of());
     }
@@ -62,6 +69,16 @@ final class MedicationMatcher {
             matches.addAll(byCodeOrName);
         }
         return matches;
+    }
+
+    /** Everything matching reads from a concept: its text and each coding's system, code and display. */
+    private static String signature(CodeableConcept concept) {
+        StringBuilder signature = new StringBuilder(concept.getText() == null ? "" : concept.getText());
+        for (Coding coding : concept.getCoding()) {
+            signature.append('\0').append(coding.getSystem()).append('|').append(coding.getCode())
+                    .append('|').append(coding.getDisplay());
+        }
+        return signature.toString();
     }
 
     private List<ConceptMatch> ingredientMatches(Medication medication) {
@@ -103,5 +120,9 @@ final class MedicationMatcher {
     }
 
     /** The name a medication has in the record, and the drugs it matched. */
-    record Named(String display, List<ConceptMatch> matches) {}
+    record Named(String display, List<ConceptMatch> matches) {
+        Named {
+            matches = List.copyOf(matches);
+        }
+    }
 }
