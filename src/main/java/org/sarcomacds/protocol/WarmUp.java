@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
+import org.sarcomacds.CdsProperties;
 import org.sarcomacds.cards.Card;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,8 @@ class WarmUp implements SmartInitializingSingleton {
     private static final long MAX_NANOS = 4_000_000_000L;
     /**
      * Copies of the synthetic patient's clinical resources in each call: about 150 resources, the size of a real
-     * chart, so the loops that bind, match and read resources run often enough to be compiled before traffic comes.
+     * chart, so the loops that bind, match and read resources run often enough to be compiled before traffic comes
+     * (fewer when {@code cds.limits.max-entries} would refuse that many).
      */
     private static final int COPIES = 25;
 
@@ -42,21 +44,23 @@ class WarmUp implements SmartInitializingSingleton {
     private final HookRequestParser parser;
     private final HookHandler handler;
     private final ObjectProvider<JsonMapper> responseMapper;
+    private final int maxEntries;
 
     WarmUp(ServiceCatalog catalog, RequestBodyReader bodies, HookRequestParser parser, HookHandler handler,
-           ObjectProvider<JsonMapper> responseMapper) {
+           ObjectProvider<JsonMapper> responseMapper, CdsProperties properties) {
         this.catalog = catalog;
         this.bodies = bodies;
         this.parser = parser;
         this.handler = handler;
         this.responseMapper = responseMapper;
+        this.maxEntries = properties.limits().maxEntries();
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         long start = System.nanoTime();
         JsonMapper mapper = responseMapper.getIfAvailable(() -> JsonMapper.builder().build());
-        JsonNode record = scaled(mapper.readTree(resource("warm-up/record.json")));
+        JsonNode record = scaled(mapper.readTree(resource("warm-up/record.json")), maxEntries);
         List<ServiceDefinition> services = catalog.all();
         List<byte[]> requests = services.stream().map(s -> mapper.writeValueAsBytes(request(mapper, s, record))).toList();
         int calls = 0;
@@ -99,12 +103,13 @@ class WarmUp implements SmartInitializingSingleton {
         return body;
     }
 
-    /** The record with {@link #COPIES} copies (new ids) of each Condition, medication use and Observation. */
-    private static JsonNode scaled(JsonNode record) {
+    /** The record with up to {@link #COPIES} copies (new ids) of each Condition, medication use and Observation. */
+    private static JsonNode scaled(JsonNode record, int maxEntries) {
         ObjectNode scaled = (ObjectNode) record.deepCopy();
         var entries = scaled.withArray("entry");
         List<JsonNode> originals = List.copyOf(entries.valueStream().toList());
-        for (int copy = 1; copy < COPIES; copy++) {
+        int copies = Math.max(1, Math.min(COPIES, maxEntries / Math.max(1, originals.size())));
+        for (int copy = 1; copy < copies; copy++) {
             for (JsonNode entry : originals) {
                 String type = entry.path("resource").path("resourceType").asString("");
                 if (!type.equals("Patient") && !type.equals("Medication")) {

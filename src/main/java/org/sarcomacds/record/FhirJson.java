@@ -9,10 +9,7 @@ import ca.uhn.fhir.parser.json.BaseJsonLikeWriter;
 import ca.uhn.fhir.parser.json.JsonLikeStructure;
 import java.io.Reader;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import tools.jackson.databind.JsonNode;
 
@@ -27,19 +24,11 @@ public final class FhirJson {
 
     /** The resource the JSON object describes; HAPI's {@code DataFormatException} when it is not FHIR R4. */
     public static IBaseResource parse(FhirContext fhir, JsonNode json) {
-        return parser(fhir).parseResource(new Tree(json, false));
+        return parser(fhir).parseResource(new Tree(json));
     }
 
     public static <T extends IBaseResource> T parse(FhirContext fhir, Class<T> type, JsonNode json) {
-        return parser(fhir).parseResource(type, new Tree(json, false));
-    }
-
-    /**
-     * Like {@link #parse(FhirContext, JsonNode)}, but each resource (the root, Bundle entries, contained resources) is
-     * bound with only the elements the facts read ({@link ElementsRead}); other elements are not looked at.
-     */
-    public static IBaseResource parseElementsRead(FhirContext fhir, JsonNode json) {
-        return parser(fhir).parseResource(new Tree(json, true));
+        return parser(fhir).parseResource(type, new Tree(json));
     }
 
     private static IJsonLikeParser parser(FhirContext fhir) {
@@ -47,7 +36,7 @@ public final class FhirJson {
     }
 
     /** A parsed JSON object as HAPI's parser input. Read-only: HAPI never asks it to load or write when parsing. */
-    private record Tree(JsonNode root, boolean lean) implements JsonLikeStructure {
+    private record Tree(JsonNode root) implements JsonLikeStructure {
 
         @Override
         public JsonLikeStructure getInstance() {
@@ -69,7 +58,7 @@ public final class FhirJson {
             if (!root.isObject()) {
                 throw new ca.uhn.fhir.parser.DataFormatException("Content must be a valid JSON Object");
             }
-            return new ObjectValue(root, lean, lean ? resourceElements(root) : null);
+            return new ObjectValue(root);
         }
 
         @Override
@@ -83,43 +72,25 @@ public final class FhirJson {
         }
     }
 
-    /**
-     * @param lean      whether resources below are bound lean
-     * @param resources whether an object here is a resource (Bundle {@code entry.resource}, {@code contained})
-     */
-    private static BaseJsonLikeValue wrap(JsonNode node, boolean lean, boolean resources) {
+    private static BaseJsonLikeValue wrap(JsonNode node) {
         if (node == null) {
             return null;
         }
         if (node.isObject()) {
-            return new ObjectValue(node, lean, lean && resources ? resourceElements(node) : null);
+            return new ObjectValue(node);
         }
         if (node.isArray()) {
-            return new ArrayValue(node, lean, resources);
+            return new ArrayValue(node);
         }
         return new ScalarValue(node);
-    }
-
-    private static Set<String> resourceElements(JsonNode resource) {
-        JsonNode type = resource.get("resourceType");
-        return type != null && type.isString() ? ElementsRead.of(type.asString()) : null;
-    }
-
-    private static boolean holdsResources(String key) {
-        return key.equals("resource") || key.equals("contained");
     }
 
     private static final class ObjectValue extends BaseJsonLikeObject {
 
         private final JsonNode node;
-        private final boolean lean;
-        /** The keys to show HAPI, or null for all. */
-        private final Set<String> kept;
 
-        ObjectValue(JsonNode node, boolean lean, Set<String> kept) {
+        ObjectValue(JsonNode node) {
             this.node = node;
-            this.lean = lean;
-            this.kept = kept;
         }
 
         @Override
@@ -129,35 +100,21 @@ public final class FhirJson {
 
         @Override
         public Iterator<String> keyIterator() {
-            if (kept == null) {
-                return node.propertyNames().iterator();
-            }
-            List<String> keys = new ArrayList<>(kept.size());
-            for (String key : node.propertyNames()) {
-                if (ElementsRead.keeps(kept, key)) {
-                    keys.add(key);
-                }
-            }
-            return keys.iterator();
+            return node.propertyNames().iterator();
         }
 
         @Override
         public BaseJsonLikeValue get(String key) {
-            // HAPI asks only for the keys the iterator gave, and each one's _key: no need to filter again here
-            return wrap(node.get(key), lean, lean && holdsResources(key));
+            return wrap(node.get(key));
         }
     }
 
     private static final class ArrayValue extends BaseJsonLikeArray {
 
         private final JsonNode node;
-        private final boolean lean;
-        private final boolean resources;
 
-        ArrayValue(JsonNode node, boolean lean, boolean resources) {
+        ArrayValue(JsonNode node) {
             this.node = node;
-            this.lean = lean;
-            this.resources = resources;
         }
 
         @Override
@@ -172,7 +129,7 @@ public final class FhirJson {
 
         @Override
         public BaseJsonLikeValue get(int index) {
-            return wrap(node.get(index), lean, resources);
+            return wrap(node.get(index));
         }
     }
 

@@ -46,7 +46,7 @@ sealed interface PrefetchValue {
             throw new InvalidPrefetchException("prefetch key '" + key + "' must be a FHIR resource, a Bundle or null");
         }
         try {
-            return FhirJson.parseElementsRead(fhir, sent);
+            return PrefetchBinder.bind(fhir, sent);
         } catch (DataFormatException e) {
             throw new InvalidPrefetchException("prefetch key '" + key + "' is not FHIR R4 JSON: "
                     + FhirMessages.withoutCode(e.getMessage()));

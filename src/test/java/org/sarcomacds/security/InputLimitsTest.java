@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * requests stay small.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cds.limits.max-prefetch-keys=8", "cds.limits.max-entries=50", "cds.limits.max-id-length=100",
+        "cds.limits.max-prefetch-keys=20", "cds.limits.max-entries=50", "cds.limits.max-id-length=100",
         "cds.limits.max-string-length=5000"})
 class InputLimitsTest {
 
@@ -62,10 +62,10 @@ class InputLimitsTest {
     @Test
     void tooManyPrefetchKeys() {
         ObjectNode call = call();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 18; i++) {
             ((ObjectNode) call.get("prefetch")).putNull("extra" + i);
         }
-        assertRefused(client.post(SERVICE, call), 413, "at most 8 are accepted");
+        assertRefused(client.post(SERVICE, call), 413, "at most 20 are accepted");
     }
 
     @Test

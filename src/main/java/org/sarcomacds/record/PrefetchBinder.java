@@ -1,0 +1,302 @@
+package org.sarcomacds.record;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import java.math.BigDecimal;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Binds prefetched JSON into HAPI's R4 model with only the elements the facts read, straight from the request's JSON
+ * tree. HAPI's generic parser visits every element of every resource through its reflective model; for a chart of a
+ * few hundred resources that was half the cost of a hook call, for data no rule looks at (narrative, meta,
+ * identifiers, performers, encounters, categories, interpretations…). Bundles, Conditions, medication uses,
+ * Medications, Observations and Patients are bound here; any other resource (an OperationOutcome, say) goes to
+ * HAPI's parser whole. A value of the wrong JSON type or an unknown code is left out, as HAPI's lenient parser
+ * leaves it unset. {@code LeanBindingTest} checks that every fixture patient gives the same facts bound this way as
+ * bound whole by HAPI: when a reader starts to use another element, bind it here.
+ */
+public final class PrefetchBinder {
+
+    private PrefetchBinder() {}
+
+    /** The resource or Bundle the JSON object describes; HAPI's {@code DataFormatException} when it is not FHIR R4. */
+    public static IBaseResource bind(FhirContext fhir, JsonNode json) {
+        String type = text(json, "resourceType");
+        Resource resource = type == null ? null : bound(fhir, type, json);
+        return resource != null ? resource : FhirJson.parse(fhir, json);
+    }
+
+    private static Resource bound(FhirContext fhir, String type, JsonNode json) {
+        switch (type) {
+            case "Bundle":
+                return bundle(fhir, json);
+            case "Patient":
+                return identified(new Patient(), json);
+            case "Condition":
+                return condition(json);
+            case "Observation":
+                return observation(json);
+            case "MedicationStatement":
+                return statement(json);
+            case "MedicationRequest":
+                return request(json);
+            case "Medication":
+                return medication(json);
+            default:
+                return null;
+        }
+    }
+
+    private static Bundle bundle(FhirContext fhir, JsonNode json) {
+        Bundle bundle = identified(new Bundle(), json);
+        each(json, "link", link -> bundle.addLink().setRelation(text(link, "relation")).setUrl(text(link, "url")));
+        each(json, "entry", entry -> {
+            JsonNode resource = entry.get("resource");
+            if (resource != null && !resource.isObject()) {
+                throw new DataFormatException("Bundle.entry.resource must be a JSON object");
+            }
+            if (resource != null) {
+                Resource bound = (Resource) bind(fhir, resource);
+                String fullUrl = text(entry, "fullUrl");
+                if (fullUrl != null && !fullUrl.isBlank()) {
+                    bound.setIdElement(new IdType(fullUrl)); // as HAPI does: the entry's fullUrl names the resource
+                }
+                bundle.addEntry().setFullUrl(fullUrl).setResource(bound);
+            }
+        });
+        return bundle;
+    }
+
+    private static Condition condition(JsonNode json) {
+        Condition condition = identified(new Condition(), json);
+        condition.setSubject(reference(json.get("subject")));
+        condition.setClinicalStatus(concept(json.get("clinicalStatus")));
+        condition.setVerificationStatus(concept(json.get("verificationStatus")));
+        condition.setCode(concept(json.get("code")));
+        date(json, "onsetDateTime", DateTimeType::new, condition::setOnset);
+        each(json, "extension", extension -> {
+            CodeableConcept value = concept(extension.get("valueCodeableConcept"));
+            if (value != null) {
+                condition.addExtension(new Extension(text(extension, "url"), value));
+            }
+        });
+        return condition;
+    }
+
+    private static Observation observation(JsonNode json) {
+        Observation observation = identified(new Observation(), json);
+        observation.setSubject(reference(json.get("subject")));
+        code(json, Observation.ObservationStatus::fromCode, observation::setStatus);
+        observation.setCode(concept(json.get("code")));
+        Quantity quantity = quantity(json.get("valueQuantity"));
+        if (quantity != null) {
+            observation.setValue(quantity);
+        } else if (concept(json.get("valueCodeableConcept")) != null) {
+            observation.setValue(concept(json.get("valueCodeableConcept")));
+        }
+        each(json, "referenceRange", range -> observation.addReferenceRange()
+                .setLow(quantity(range.get("low"))).setHigh(quantity(range.get("high"))));
+        date(json, "effectiveDateTime", DateTimeType::new, observation::setEffective);
+        if (!observation.hasEffective() && period(json.get("effectivePeriod")) != null) {
+            observation.setEffective(period(json.get("effectivePeriod")));
+        }
+        date(json, "issued", InstantType::new, observation::setIssuedElement);
+        each(json, "component", component -> observation.addComponent()
+                .setCode(concept(component.get("code"))).setValue(concept(component.get("valueCodeableConcept"))));
+        return observation;
+    }
+
+    private static MedicationStatement statement(JsonNode json) {
+        MedicationStatement statement = identified(new MedicationStatement(), json);
+        statement.setSubject(reference(json.get("subject")));
+        code(json, MedicationStatement.MedicationStatementStatus::fromCode, statement::setStatus);
+        each(json, "statusReason", reason -> statement.addStatusReason(concept(reason)));
+        medication(json, statement, statement::setMedication);
+        date(json, "effectiveDateTime", DateTimeType::new, statement::setEffective);
+        if (!statement.hasEffective() && period(json.get("effectivePeriod")) != null) {
+            statement.setEffective(period(json.get("effectivePeriod")));
+        }
+        each(json, "dosage", dosage -> statement.addDosage(dosage(dosage)));
+        return statement;
+    }
+
+    private static MedicationRequest request(JsonNode json) {
+        MedicationRequest request = identified(new MedicationRequest(), json);
+        request.setSubject(reference(json.get("subject")));
+        code(json, MedicationRequest.MedicationRequestStatus::fromCode, request::setStatus);
+        request.setStatusReason(concept(json.get("statusReason")));
+        medication(json, request, request::setMedication);
+        date(json, "authoredOn", DateTimeType::new, request::setAuthoredOnElement);
+        each(json, "dosageInstruction", dosage -> request.addDosageInstruction(dosage(dosage)));
+        return request;
+    }
+
+    private static Medication medication(JsonNode json) {
+        Medication medication = identified(new Medication(), json);
+        medication.setCode(concept(json.get("code")));
+        each(json, "ingredient", ingredient -> {
+            CodeableConcept item = concept(ingredient.get("itemCodeableConcept"));
+            if (item != null) {
+                medication.addIngredient().setItem(item);
+            }
+        });
+        return medication;
+    }
+
+    /** {@code medication[x]}, and the Medications contained in the resource that a {@code #id} reference may name. */
+    private static void medication(JsonNode json, DomainResource owner, Consumer<org.hl7.fhir.r4.model.Type> setter) {
+        CodeableConcept concept = concept(json.get("medicationCodeableConcept"));
+        Reference reference = reference(json.get("medicationReference"));
+        if (concept != null) {
+            setter.accept(concept);
+        } else if (reference != null) {
+            setter.accept(reference);
+        }
+        each(json, "contained", contained -> {
+            if ("Medication".equals(text(contained, "resourceType"))) {
+                owner.addContained(medication(contained));
+            }
+        });
+    }
+
+    private static Dosage dosage(JsonNode json) {
+        Dosage dosage = new Dosage();
+        JsonNode count = json.path("timing").path("repeat").get("count");
+        if (count != null && count.isIntegralNumber()) {
+            dosage.getTiming().getRepeat().setCount(count.intValue());
+        }
+        each(json, "doseAndRate", doseAndRate -> {
+            Quantity dose = quantity(doseAndRate.get("doseQuantity"));
+            if (dose != null) {
+                dosage.addDoseAndRate().setDose(dose);
+            }
+        });
+        return dosage;
+    }
+
+    private static <T extends Resource> T identified(T resource, JsonNode json) {
+        String id = text(json, "id");
+        if (id != null) {
+            resource.setId(id);
+        }
+        return resource;
+    }
+
+    private static CodeableConcept concept(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            return null;
+        }
+        CodeableConcept concept = new CodeableConcept();
+        each(json, "coding", coding -> concept.addCoding(new Coding(text(coding, "system"), text(coding, "code"),
+                text(coding, "display"))));
+        concept.setText(text(json, "text"));
+        return concept;
+    }
+
+    private static Reference reference(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            return null;
+        }
+        return new Reference(text(json, "reference")).setDisplay(text(json, "display"));
+    }
+
+    private static Quantity quantity(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            return null;
+        }
+        Quantity quantity = new Quantity();
+        JsonNode value = json.get("value");
+        if (value != null && value.isNumber()) {
+            quantity.setValue(value.decimalValue());
+        } else if (value != null && value.isString()) {
+            decimal(value.asString(), quantity); // a number sent as a string, which HAPI's lenient parser also reads
+        }
+        return quantity.setUnit(text(json, "unit")).setSystem(text(json, "system")).setCode(text(json, "code"));
+    }
+
+    private static void decimal(String text, Quantity quantity) {
+        try {
+            quantity.setValue(new BigDecimal(text.trim()));
+        } catch (NumberFormatException e) {
+            // not a number: no value
+        }
+    }
+
+    private static Period period(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            return null;
+        }
+        Period period = new Period();
+        date(json, "start", DateTimeType::new, period::setStartElement);
+        date(json, "end", DateTimeType::new, period::setEndElement);
+        return period;
+    }
+
+    /** A date or instant; one HAPI cannot read is left out. */
+    private static <T extends BaseDateTimeType> void date(JsonNode json, String field, Function<String, T> type,
+                                                          Consumer<? super T> setter) {
+        String value = text(json, field);
+        if (value != null) {
+            try {
+                setter.accept(type.apply(value));
+            } catch (RuntimeException e) {
+                // an unreadable date is no date, as with HAPI's lenient parser
+            }
+        }
+    }
+
+    /** A {@code status} code of a required value set; an unknown code is left out. */
+    private static <E> void code(JsonNode json, Function<String, E> fromCode, Consumer<E> setter) {
+        String value = text(json, "status");
+        if (value != null) {
+            try {
+                setter.accept(fromCode.apply(value));
+            } catch (Exception e) {
+                // an unknown code is no status: the facts treat the resource as of unknown status
+            }
+        }
+    }
+
+    private static void each(JsonNode json, String field, Consumer<JsonNode> action) {
+        JsonNode array = json.get(field);
+        if (array != null && array.isArray()) {
+            for (JsonNode item : array) {
+                if (item.isObject()) {
+                    action.accept(item);
+                }
+            }
+        }
+    }
+
+    /** A string element; a number or boolean sent in its place is read as its text, as HAPI's lenient parser does. */
+    private static String text(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        if (value == null || !value.isValueNode() || value.isNull()) {
+            return null;
+        }
+        return value.isBigDecimal() ? value.decimalValue().toPlainString() : value.asString();
+    }
+}
