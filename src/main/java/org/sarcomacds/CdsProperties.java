@@ -19,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param limits        shape limits for hook requests beyond body size and JSON nesting
  * @param privacy       how patients are kept out of the feedback store
  * @param admin         the admin endpoints (feedback analytics)
+ * @param store         how issued cards are written to the feedback store
  */
 @ConfigurationProperties("cds")
 public record CdsProperties(
@@ -30,7 +31,8 @@ public record CdsProperties(
         @DefaultValue Security security,
         @DefaultValue Limits limits,
         @DefaultValue Privacy privacy,
-        @DefaultValue Admin admin) {
+        @DefaultValue Admin admin,
+        @DefaultValue Store store) {
 
     /** @param allowedOrigins origins allowed by CORS; {@code *} allows any (demo only) */
     public record Cors(@DefaultValue("*") List<String> allowedOrigins) {}
@@ -116,4 +118,14 @@ public record CdsProperties(
 
     /** @param token bearer token of {@code /admin/**}; when empty the admin endpoints do not exist (404) */
     public record Admin(String token) {}
+
+    /**
+     * Issued cards are written by one background thread, batched, off the hook call's path (docs/operations.md).
+     *
+     * @param issuedQueueCapacity hook answers waiting to be written; when full, the hook call writes its own cards
+     * @param issuedMaxDelay      longest a hook answer's cards wait before their batch is written
+     */
+    public record Store(
+            @DefaultValue("1000") int issuedQueueCapacity,
+            @DefaultValue("100ms") Duration issuedMaxDelay) {}
 }

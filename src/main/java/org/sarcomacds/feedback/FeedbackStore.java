@@ -6,8 +6,11 @@ import java.util.List;
 /** Where issued cards and the feedback on them are kept for the CDS committee's analytics. */
 public interface FeedbackStore {
 
-    /** Records every card of one hook answer; the write is committed when this returns. */
-    void recordIssued(IssuedCards issued);
+    /**
+     * Records every card of these hook answers in one transaction; the write is committed when this returns. Hook
+     * calls hand their cards to {@link IssuedCardWriter}, which calls this off the request thread.
+     */
+    void recordIssued(List<IssuedCards> calls);
 
     /**
      * Records one feedback item once: the same (service, card, outcome, outcome time) again changes nothing.

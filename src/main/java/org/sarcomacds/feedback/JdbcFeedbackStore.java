@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The feedback store over plain JDBC, on H2 (default) or PostgreSQL; the schema is Flyway's
  * ({@code db/migration}). Every write is committed before the method returns: a client answered 200 has its
- * feedback in the database.
+ * feedback in the database. Issued cards reach this store through {@link IssuedCardWriter}, batched.
  */
 @Component
 class JdbcFeedbackStore implements FeedbackStore {
@@ -53,15 +53,23 @@ class JdbcFeedbackStore implements FeedbackStore {
     }
 
     @Override
-    public void recordIssued(IssuedCards issued) {
-        if (issued.cards().isEmpty()) {
+    public void recordIssued(List<IssuedCards> calls) {
+        List<Object[]> rows = new ArrayList<>();
+        for (IssuedCards issued : calls) {
+            if (issued.cards().isEmpty()) {
+                continue;
+            }
+            String patient = patientHash.hex(issued.patientId());
+            OffsetDateTime at = timestamp(issued.issuedAt());
+            for (Card card : issued.cards()) {
+                rows.add(new Object[] {card.uuid(), issued.serviceId(), ruleId(card), card.indicator(),
+                        clip(issued.hookInstance()), at, patient});
+            }
+        }
+        if (rows.isEmpty()) {
             return;
         }
-        String patient = patientHash.hex(issued.patientId());
-        OffsetDateTime at = timestamp(issued.issuedAt());
-        List<Object[]> rows = issued.cards().stream().map(card -> new Object[] {card.uuid(), issued.serviceId(),
-                ruleId(card), card.indicator(), clip(issued.hookInstance()), at, patient}).toList();
-        // One batch in one transaction: one round trip and one commit per hook call, however many cards.
+        // One batch in one transaction: one round trip and one commit however many calls and cards.
         transaction.executeWithoutResult(status -> jdbc.batchUpdate("INSERT INTO issued_card (card_uuid, service_id,"
                 + " rule_id, indicator, hook_instance, issued_at, patient_hash) VALUES (?, ?, ?, ?, ?, ?, ?)", rows));
     }

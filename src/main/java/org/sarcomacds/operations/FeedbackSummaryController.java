@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.sarcomacds.feedback.FeedbackStore;
+import org.sarcomacds.feedback.IssuedCardWriter;
 import org.sarcomacds.feedback.RuleSummary;
 import org.sarcomacds.protocol.CdsRequestException;
 import org.springframework.http.HttpHeaders;
@@ -37,10 +38,12 @@ class FeedbackSummaryController {
 
     private final AdminToken token;
     private final FeedbackStore store;
+    private final IssuedCardWriter issuedCards;
 
-    FeedbackSummaryController(AdminToken token, FeedbackStore store) {
+    FeedbackSummaryController(AdminToken token, FeedbackStore store, IssuedCardWriter issuedCards) {
         this.token = token;
         this.store = store;
+        this.issuedCards = issuedCards;
     }
 
     @Operation(summary = "Cards shown, accepted and overridden per rule in a time window",
@@ -61,6 +64,8 @@ class FeedbackSummaryController {
         if (!start.isBefore(end)) {
             throw CdsRequestException.badRequest("from must be before to");
         }
+        // Cards issued a moment ago may still be queued: write them first, so the counts are exact as of now.
+        issuedCards.flush();
         List<RuleSummary> rules = store.summarize(start, end);
         if (wantsCsv(format, accept)) {
             return ResponseEntity.ok().contentType(CSV).body(SummaryCsv.of(rules));

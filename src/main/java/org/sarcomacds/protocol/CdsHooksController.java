@@ -13,6 +13,7 @@ import org.sarcomacds.security.AuthenticatedClient;
 import org.sarcomacds.security.LogPseudonyms;
 import org.sarcomacds.feedback.Feedback;
 import org.sarcomacds.feedback.FeedbackStore;
+import org.sarcomacds.feedback.IssuedCardWriter;
 import org.sarcomacds.feedback.IssuedCards;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,16 +40,19 @@ class CdsHooksController {
     private final HookRequestParser parser;
     private final HookHandler handler;
     private final FeedbackStore store;
+    private final IssuedCardWriter issuedCards;
     private final List<HookListener> listeners;
     private final LogPseudonyms pseudonyms;
 
     CdsHooksController(ServiceCatalog catalog, RequestBodyReader bodies, HookRequestParser parser, HookHandler handler,
-                       FeedbackStore store, ObjectProvider<HookListener> listeners, LogPseudonyms pseudonyms) {
+                       FeedbackStore store, IssuedCardWriter issuedCards, ObjectProvider<HookListener> listeners,
+                       LogPseudonyms pseudonyms) {
         this.catalog = catalog;
         this.bodies = bodies;
         this.parser = parser;
         this.handler = handler;
         this.store = store;
+        this.issuedCards = issuedCards;
         this.listeners = listeners.orderedStream().toList();
         this.pseudonyms = pseudonyms;
     }
@@ -127,16 +131,12 @@ class CdsHooksController {
     }
 
     /**
-     * The cards go out even when the store cannot take them: a warning that reaches the clinician matters more than
-     * the analytics row. The failure is logged and counted.
+     * The cards are queued for the store and go out at once: the write happens off this thread, batched with other
+     * calls' (IssuedCardWriter). A failed write does not touch the answer — a warning that reaches the clinician
+     * matters more than the analytics row; the writer logs it and it is counted here.
      */
     private void record(IssuedCards issued) {
-        try {
-            store.recordIssued(issued);
-        } catch (DataAccessException e) {
-            log.error("issued cards could not be stored: {}", e.getClass().getSimpleName());
-            listeners.forEach(listener -> listener.storeFailed("issued"));
-        }
+        issuedCards.submit(issued, () -> listeners.forEach(listener -> listener.storeFailed("issued")));
         listeners.forEach(listener -> listener.cardsIssued(issued));
     }
 

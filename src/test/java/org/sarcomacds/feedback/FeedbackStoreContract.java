@@ -2,7 +2,9 @@ package org.sarcomacds.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,7 +98,8 @@ abstract class FeedbackStoreContract {
         Card c = card(rule, "warning");
         String otherRule = rule + "-OTHER";
         Card d = card(otherRule, "info");
-        store.recordIssued(new IssuedCards("svc", "hook-1", "patient-1", window.plusSeconds(10), List.of(a, b, c, d)));
+        store.recordIssued(
+                List.of(new IssuedCards("svc", "hook-1", "patient-1", window.plusSeconds(10), List.of(a, b, c, d))));
         store.recordFeedback("svc", new Feedback(a.uuid(), "accepted", 1, null, window.plusSeconds(20).toString()));
         store.recordFeedback("svc", overridden(b, "tumour-board", window.plusSeconds(30)));
         store.recordFeedback("svc", overridden(c, "tumour-board", window.plusSeconds(40)));
@@ -110,8 +113,8 @@ abstract class FeedbackStoreContract {
     void theWindowIncludesFromAndExcludesTo() {
         Card inside = card(rule, "info");
         Card atEnd = card(rule, "info");
-        store.recordIssued(new IssuedCards("svc", "h", "p", window, List.of(inside)));
-        store.recordIssued(new IssuedCards("svc", "h", "p", window.plusSeconds(3600), List.of(atEnd)));
+        store.recordIssued(List.of(new IssuedCards("svc", "h", "p", window, List.of(inside))));
+        store.recordIssued(List.of(new IssuedCards("svc", "h", "p", window.plusSeconds(3600), List.of(atEnd))));
         assertThat(summary(rule).shown()).isEqualTo(1);
     }
 
@@ -126,7 +129,7 @@ abstract class FeedbackStoreContract {
     @Test
     void theStoreHoldsAKeyedHashNeverThePatientId() {
         Card card = card(rule, "info");
-        store.recordIssued(new IssuedCards("svc", "hook-9", "patient-secret-42", window, List.of(card)));
+        store.recordIssued(List.of(new IssuedCards("svc", "hook-9", "patient-secret-42", window, List.of(card))));
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM issued_card WHERE card_uuid = ?", card.uuid());
         assertThat(row.values()).noneMatch(value -> String.valueOf(value).contains("patient-secret-42"));
         String hash = (String) row.get(row.containsKey("PATIENT_HASH") ? "PATIENT_HASH" : "patient_hash");
@@ -134,5 +137,33 @@ abstract class FeedbackStoreContract {
                 .isNotEqualTo(new KeyedHash("another-key").hex("patient-secret-42"));
         assertThat(row.get(row.containsKey("RULE_ID") ? "RULE_ID" : "rule_id")).isEqualTo(rule);
         assertThat(row.get(row.containsKey("HOOK_INSTANCE") ? "HOOK_INSTANCE" : "hook_instance")).isEqualTo("hook-9");
+    }
+
+    @Test
+    void manyCallsInOneWriteAreAllStored() {
+        Card a = card(rule, "info");
+        Card b = card(rule, "warning");
+        Card c = card(rule, "critical");
+        store.recordIssued(List.of(new IssuedCards("svc", "h1", "p1", window, List.of(a)),
+                new IssuedCards("svc", "h2", "p2", window, List.of()),
+                new IssuedCards("svc", "h3", "p3", window.plusSeconds(5), List.of(b, c))));
+        store.recordIssued(List.of());
+        assertThat(summary(rule).shown()).isEqualTo(3);
+    }
+
+    @Test
+    void cardsHandedToTheWriterAreStoredByFlushAndByStop() {
+        IssuedCardWriter writer = new IssuedCardWriter(store, 100, Duration.ofMinutes(10));
+        writer.start();
+        List<String> failures = new ArrayList<>();
+        for (String hook : List.of("h1", "h2")) {
+            writer.submit(new IssuedCards("svc", hook, "p", window, List.of(card(rule, "info"))), () -> failures.add(hook));
+        }
+        writer.flush();
+        assertThat(summary(rule).shown()).as("written by flush, long before the 10 min delay").isEqualTo(2);
+        writer.submit(new IssuedCards("svc", "h3", "p", window, List.of(card(rule, "info"))), () -> failures.add("h3"));
+        writer.stop();
+        assertThat(summary(rule).shown()).as("written by stop").isEqualTo(3);
+        assertThat(failures).isEmpty();
     }
 }

@@ -23,7 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * without it or with a wrong one; JSON and CSV. This context also logs as ECS JSON, as the prod profile does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cds.admin.token=" + FeedbackSummaryEndpointTest.TOKEN, "logging.structured.format.console=ecs"})
+        properties = {"cds.admin.token=" + FeedbackSummaryEndpointTest.TOKEN, "logging.structured.format.console=ecs",
+                // Issued cards would wait ten minutes for their batch: only the summary's own flush can write them.
+                "cds.store.issued-max-delay=10m"})
 @ExtendWith(OutputCaptureExtension.class)
 class FeedbackSummaryEndpointTest {
 

@@ -18,9 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The whole service, started, stopped and started again on the same database: the card it issued and the feedback
- * it answered 200 are still there, attributed to the card's rule, and the admin summary reports them. Run on an H2
- * file ({@link H2FileRestartTest}) and on PostgreSQL ({@link PostgresRestartIT}).
+ * The whole service, started, stopped and started again on the same database: the card it issued (queued, and
+ * written by the graceful shutdown) and the feedback it answered 200 are still there, attributed to the card's rule,
+ * and the admin summary reports them. Run on an H2 file ({@link H2FileRestartTest}) and on PostgreSQL
+ * ({@link PostgresRestartIT}).
  */
 abstract class RestartScenario {
 
@@ -59,8 +60,9 @@ abstract class RestartScenario {
     }
 
     private ConfigurableApplicationContext startService() {
+        // Issued cards would wait ten minutes for their batch: only the graceful shutdown can write them in time.
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--cds.admin.token=" + TOKEN,
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off", "--cds.store.issued-max-delay=10m"));
         args.addAll(databaseArguments());
         return new SpringApplicationBuilder(SarcomaCdsApplication.class).run(args.toArray(String[]::new));
     }

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.feedback.FeedbackStore;
+import org.sarcomacds.feedback.IssuedCardWriter;
 import org.sarcomacds.support.Fixture;
 import org.sarcomacds.support.HookClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -29,6 +31,9 @@ class StoreUnavailableTest {
 
     @MockitoBean
     FeedbackStore store;
+
+    @Autowired
+    IssuedCardWriter issuedCards;
 
     @BeforeEach
     void databaseDown() {
@@ -55,6 +60,7 @@ class StoreUnavailableTest {
                 Fixture.read(Path.of("docs/examples/patient-view-lms-uterine.json")));
         assertThat(reply.status()).isEqualTo(200);
         assertThat(RestartScenario.cardOf(reply.json(), "LMS-TRABECTEDIN-NEXT-LINE")).isNotBlank();
+        issuedCards.flush(); // the write, and its failure, happen off the hook call's thread
         assertThat(client.get("/actuator/prometheus").body())
                 .containsPattern("cds_store_failures_total\\{operation=\"issued\"} [1-9]");
     }

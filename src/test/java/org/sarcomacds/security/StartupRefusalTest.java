@@ -50,7 +50,8 @@ class StartupRefusalTest {
                 new CdsProperties.Fetch(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(2), 10,
                         DataSize.ofMegabytes(10), 4, List.of(), false, true),
                 new CdsProperties.Demo(false), publicBaseUrl, security, new CdsProperties.Limits(32, 10_000, 1024, 1_000_000),
-                new CdsProperties.Privacy(""), new CdsProperties.Admin(""));
+                new CdsProperties.Privacy(""), new CdsProperties.Admin(""),
+                new CdsProperties.Store(1000, Duration.ofMillis(100)));
     }
 
     private static CdsProperties.Client client(String issuer, String jwksUrl, String... jku) {
