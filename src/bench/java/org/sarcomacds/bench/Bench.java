@@ -261,11 +261,13 @@ public final class Bench {
         line("| next 50 calls (new connection each): median / max | " + fmt(sorted[sorted.length / 2]) + " / " + fmt(sorted[sorted.length - 1]) + " |");
         line("");
         startUpFirst = firstLatency;
+        startUpAfterStarted = (firstAnswered - server.startedLineNanos) / 1e6;
         startUpNextMax = sorted[sorted.length - 1];
         startUpNextMedian = sorted[sorted.length / 2];
     }
 
     private double startUpFirst;
+    private double startUpAfterStarted;
     private double startUpNextMax;
     private double startUpNextMedian;
 
@@ -317,8 +319,8 @@ public final class Bench {
         target("heap ≤ 256 MB, no GC thrash (-Xmx256m, 128 connections)", String.format(Locale.ROOT, "%.1f%% of wall time in GC pauses",
                 gcShare * 100), gcShare < 0.05);
         double warmP50 = hook1.millis(50);
-        target("first hook call ≤ 5× warm p50 (" + fmt(warmP50) + " ms, 1 connection)", fmt(startUpFirst) + " ms = "
-                + String.format(Locale.ROOT, "%.1f×", startUpFirst / warmP50), startUpFirst <= 5 * warmP50);
+        target("first hook answered ≤ 2 s after \"Started\" is logged", fmt(startUpAfterStarted) + " ms (its own latency "
+                + fmt(startUpFirst) + " ms)", startUpAfterStarted <= 2000);
         target("no call after the first slower than 5× warm p50", "max of the next 50: " + fmt(startUpNextMax) + " ms = "
                 + String.format(Locale.ROOT, "%.1f×", startUpNextMax / warmP50), startUpNextMax <= 5 * warmP50);
         line("");

@@ -69,26 +69,45 @@ public class Terminology {
 
     /** Every value set the concept belongs to: by code first; by name only for value sets no code matched. */
     public List<ConceptMatch> match(CodeableConcept concept) {
+        // Plain loops, no streams: this runs for every coding and name of every resource of every call.
         List<ConceptMatch> matches = new ArrayList<>();
         if (concept == null) {
             return matches;
         }
         for (Coding coding : concept.getCoding()) {
             for (String valueSet : byCode.getOrDefault(key(coding.getSystem(), coding.getCode()), Set.of())) {
-                if (matches.stream().noneMatch(m -> m.valueSet().equals(valueSet))) {
+                if (!contains(matches, valueSet)) {
                     matches.add(new ConceptMatch(valueSet, describe(coding), false));
                 }
             }
         }
         List<String> texts = texts(concept);
-        List<String> lowered = texts.stream().map(text -> text.toLowerCase(Locale.ROOT)).toList();
-        textTerms.forEach((valueSet, pattern) -> {
-            if (matches.stream().noneMatch(m -> m.valueSet().equals(valueSet))) {
-                textMatch(texts, lowered, textTermWords.get(valueSet), pattern).ifPresent(term ->
-                        matches.add(new ConceptMatch(valueSet, "the name \"" + term + "\"", true)));
+        if (texts.isEmpty()) {
+            return matches;
+        }
+        List<String> lowered = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            lowered.add(text.toLowerCase(Locale.ROOT));
+        }
+        for (Map.Entry<String, Pattern> terms : textTerms.entrySet()) {
+            String valueSet = terms.getKey();
+            if (!contains(matches, valueSet)) {
+                String term = textMatch(texts, lowered, textTermWords.get(valueSet), terms.getValue());
+                if (term != null) {
+                    matches.add(new ConceptMatch(valueSet, "the name \"" + term + "\"", true));
+                }
             }
-        });
+        }
         return matches;
+    }
+
+    private static boolean contains(List<ConceptMatch> matches, String valueSet) {
+        for (ConceptMatch match : matches) {
+            if (match.valueSet().equals(valueSet)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> texts(CodeableConcept concept) {
@@ -96,23 +115,35 @@ public class Terminology {
         if (concept.hasText()) {
             texts.add(concept.getText());
         }
-        concept.getCoding().stream().filter(Coding::hasDisplay).forEach(c -> texts.add(c.getDisplay()));
+        for (Coding coding : concept.getCoding()) {
+            if (coding.hasDisplay()) {
+                texts.add(coding.getDisplay());
+            }
+        }
         return texts;
     }
 
-    private static java.util.Optional<String> textMatch(List<String> texts, List<String> lowered, List<String> words,
-                                                        Pattern pattern) {
+    /** The term of the value set a text names, or null. */
+    private static String textMatch(List<String> texts, List<String> lowered, List<String> words, Pattern pattern) {
         for (int i = 0; i < texts.size(); i++) {
-            String lower = lowered.get(i);
-            if (words.stream().noneMatch(lower::contains)) {
+            if (!containsAny(lowered.get(i), words)) {
                 continue; // the pattern needs one of the words: skip the regex (most texts name no drug we know)
             }
             var matcher = pattern.matcher(texts.get(i));
             if (matcher.find()) {
-                return java.util.Optional.of(matcher.group(1));
+                return matcher.group(1);
             }
         }
-        return java.util.Optional.empty();
+        return null;
+    }
+
+    private static boolean containsAny(String text, List<String> words) {
+        for (String word : words) {
+            if (text.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String describe(Coding coding) {
