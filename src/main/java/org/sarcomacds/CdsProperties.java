@@ -53,7 +53,7 @@ public record CdsProperties(
             @DefaultValue("2s") Duration readTimeout,
             @DefaultValue("10") int maxPages,
             @DefaultValue("10MB") DataSize maxResponseSize,
-            @DefaultValue("32") int threads,
+            @DefaultValue("160") int threads,
             @DefaultValue List<String> allowedServers,
             @DefaultValue("true") boolean allowLoopback,
             @DefaultValue("false") boolean requireHttps) {}

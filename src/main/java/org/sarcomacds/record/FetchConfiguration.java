@@ -55,6 +55,9 @@ class FetchConfiguration {
             thread.setDaemon(true);
             return thread;
         };
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named);
+        ThreadPoolExecutor executor =
+                new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named);
+        executor.allowCoreThreadTimeOut(true); // threads for a burst of fetches end a minute after it
+        return executor;
     }
 }
