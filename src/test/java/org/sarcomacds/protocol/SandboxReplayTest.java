@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,9 +142,8 @@ class SandboxReplayTest {
         call("lms-patient-view", captured("sandbox-patient-view-request.json"));
 
         assertFetchesWereOpenAndStubbed();
-        assertThat(requestedPaths()).as("medrequests, vitals, labs, genomics were not prefetched")
-                .containsExactlyInAnyOrder("GET /fhir/MedicationRequest", "GET /fhir/Observation",
-                        "GET /fhir/Observation", "GET /fhir/Observation");
+        assertThat(requestedPaths()).as("medrequests, the 12 lab and measurement keys and genomics were not prefetched")
+                .containsExactlyInAnyOrderElementsOf(withObservationSearches("GET /fhir/MedicationRequest"));
     }
 
     @Test
@@ -152,9 +152,15 @@ class SandboxReplayTest {
 
         assertThat(response.path("cards").isEmpty()).as("acetaminophen draft: no advice").isTrue();
         assertFetchesWereOpenAndStubbed();
-        assertThat(requestedPaths()).as("patient, medrequests, vitals, labs, genomics were not prefetched")
-                .containsExactlyInAnyOrder("GET /fhir/Patient/lms-1", "GET /fhir/MedicationRequest",
-                        "GET /fhir/Observation", "GET /fhir/Observation", "GET /fhir/Observation");
+        assertThat(requestedPaths()).as("patient, medrequests, the 12 lab and measurement keys and genomics were not prefetched")
+                .containsExactlyInAnyOrderElementsOf(withObservationSearches("GET /fhir/Patient/lms-1", "GET /fhir/MedicationRequest"));
+    }
+
+    /** The given requests plus one Observation search per lab and measurement key (12) and genomics. */
+    private static List<String> withObservationSearches(String... others) {
+        List<String> expected = new ArrayList<>(List.of(others));
+        expected.addAll(Collections.nCopies(13, "GET /fhir/Observation"));
+        return expected;
     }
 
     @Test
