@@ -26,6 +26,7 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Type;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -167,7 +168,7 @@ public final class PrefetchBinder {
     }
 
     /** {@code medication[x]}, and the Medications contained in the resource that a {@code #id} reference may name. */
-    private static void medication(JsonNode json, DomainResource owner, Consumer<org.hl7.fhir.r4.model.Type> setter) {
+    private static void medication(JsonNode json, DomainResource owner, Consumer<Type> setter) {
         CodeableConcept concept = concept(json.get("medicationCodeableConcept"));
         Reference reference = reference(json.get("medicationReference"));
         if (concept != null) {

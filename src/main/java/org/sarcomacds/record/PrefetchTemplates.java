@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,8 @@ public final class PrefetchTemplates {
     /** A sorted search with a page size asks for the first N results only, e.g. the latest result of a lab test. */
     private static final Pattern LATEST_N = Pattern.compile("[?&]_sort=[^&]+(&.*)?$");
     private static final Pattern COUNT = Pattern.compile("[?&]_count=\\d+(&|$)");
+    /** By template: the templates are the services' own, a handful, asked about on every call. */
+    private static final Map<String, Boolean> FIRST_PAGE_ONLY = new ConcurrentHashMap<>();
 
     private PrefetchTemplates() {}
 
@@ -26,7 +29,8 @@ public final class PrefetchTemplates {
      * time).
      */
     public static boolean firstPageOnly(String template) {
-        return LATEST_N.matcher(template).find() && COUNT.matcher(template).find();
+        return FIRST_PAGE_ONLY.computeIfAbsent(template,
+                t -> LATEST_N.matcher(t).find() && COUNT.matcher(t).find());
     }
 
     /** The query with every token replaced, or empty when a token has no value in this call. */
