@@ -2,7 +2,8 @@
 # Installs PostgreSQL from Debian's packages and starts a throw-away server on 127.0.0.1 for the feedback-store
 # tests. Prints the JDBC URL, user and password as shell assignments (eval them). Stop with: .ci/postgres.sh stop
 set -euo pipefail
-port=${CDS_PG_PORT:-55432}
+# Below the ephemeral port range (32768-60999 on Linux), so no client socket in TIME_WAIT can hold it.
+port=${CDS_PG_PORT:-25432}
 data=${CDS_PG_DATA:-/tmp/sarcoma-cds-pg}
 
 # The newest installed server (psql alone, from postgresql-client, has no initdb).
