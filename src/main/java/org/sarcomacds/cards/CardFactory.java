@@ -3,6 +3,7 @@ package org.sarcomacds.cards;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.UUID;
 import org.sarcomacds.facts.DraftOrder;
@@ -18,6 +19,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CardFactory {
+
+    /** Sections left empty by a template leave runs of blank lines; one is enough. */
+    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
 
     private static final Map<String, Integer> URGENCY = Map.of("critical", 0, "warning", 1, "info", 2);
 
@@ -87,7 +91,7 @@ public class CardFactory {
         for (int i = 0; i < citations.size(); i++) {
             md.append(i + 1).append(". ").append(citations.get(i)).append('\n');
         }
-        return md.toString().replaceAll("\n{3,}", "\n\n").strip();
+        return BLANK_LINES.matcher(md).replaceAll("\n\n").strip();
     }
 
     private static String describe(Fact fact) {
