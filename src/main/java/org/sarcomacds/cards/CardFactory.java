@@ -3,7 +3,6 @@ package org.sarcomacds.cards;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.UUID;
 import org.sarcomacds.facts.DraftOrder;
@@ -20,8 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CardFactory {
 
-    /** Sections left empty by a template leave runs of blank lines; one is enough. */
-    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
 
     private static final Map<String, Integer> URGENCY = Map.of("critical", 0, "warning", 1, "info", 2);
 
@@ -91,7 +88,21 @@ public class CardFactory {
         for (int i = 0; i < citations.size(); i++) {
             md.append(i + 1).append(". ").append(citations.get(i)).append('\n');
         }
-        return BLANK_LINES.matcher(md).replaceAll("\n\n").strip();
+        return withoutRunsOfBlankLines(md).strip();
+    }
+
+    /** Sections a template leaves empty leave runs of blank lines; one blank line is enough (no regex: every card). */
+    private static String withoutRunsOfBlankLines(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int newlines = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            newlines = c == '\n' ? newlines + 1 : 0;
+            if (newlines <= 2) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String describe(Fact fact) {
