@@ -107,7 +107,7 @@ class WarmUp implements SmartInitializingSingleton {
     private static JsonNode scaled(JsonNode record, int maxEntries) {
         ObjectNode scaled = (ObjectNode) record.deepCopy();
         var entries = scaled.withArray("entry");
-        List<JsonNode> originals = List.copyOf(entries.valueStream().toList());
+        List<JsonNode> originals = entries.valueStream().toList();
         int copies = Math.max(1, Math.min(COPIES, maxEntries / Math.max(1, originals.size())));
         for (int copy = 1; copy < copies; copy++) {
             for (JsonNode entry : originals) {

@@ -113,17 +113,10 @@ public final class PrefetchBinder {
         code(json, Observation.ObservationStatus::fromCode, observation::setStatus);
         observation.setCode(concept(json.get("code")));
         Quantity quantity = quantity(json.get("valueQuantity"));
-        if (quantity != null) {
-            observation.setValue(quantity);
-        } else if (concept(json.get("valueCodeableConcept")) != null) {
-            observation.setValue(concept(json.get("valueCodeableConcept")));
-        }
+        observation.setValue(quantity != null ? quantity : concept(json.get("valueCodeableConcept")));
         each(json, "referenceRange", range -> observation.addReferenceRange()
                 .setLow(quantity(range.get("low"))).setHigh(quantity(range.get("high"))));
-        date(json, "effectiveDateTime", DateTimeType::new, observation::setEffective);
-        if (!observation.hasEffective() && period(json.get("effectivePeriod")) != null) {
-            observation.setEffective(period(json.get("effectivePeriod")));
-        }
+        effective(json, observation::setEffective);
         date(json, "issued", InstantType::new, observation::setIssuedElement);
         each(json, "component", component -> observation.addComponent()
                 .setCode(concept(component.get("code"))).setValue(concept(component.get("valueCodeableConcept"))));
@@ -136,10 +129,7 @@ public final class PrefetchBinder {
         code(json, MedicationStatement.MedicationStatementStatus::fromCode, statement::setStatus);
         each(json, "statusReason", reason -> statement.addStatusReason(concept(reason)));
         medication(json, statement, statement::setMedication);
-        date(json, "effectiveDateTime", DateTimeType::new, statement::setEffective);
-        if (!statement.hasEffective() && period(json.get("effectivePeriod")) != null) {
-            statement.setEffective(period(json.get("effectivePeriod")));
-        }
+        effective(json, statement::setEffective);
         each(json, "dosage", dosage -> statement.addDosage(dosage(dosage)));
         return statement;
     }
@@ -181,6 +171,16 @@ public final class PrefetchBinder {
                 owner.addContained(medication(contained));
             }
         });
+    }
+
+    /** {@code effective[x]}: the dateTime, else the Period. */
+    private static void effective(JsonNode json, Consumer<Type> setter) {
+        if (!date(json, "effectiveDateTime", DateTimeType::new, setter)) {
+            Period period = period(json.get("effectivePeriod"));
+            if (period != null) {
+                setter.accept(period);
+            }
+        }
     }
 
     private static Dosage dosage(JsonNode json) {
@@ -256,16 +256,18 @@ public final class PrefetchBinder {
         return period;
     }
 
-    /** A date or instant; one HAPI cannot read is left out. */
-    private static <T extends BaseDateTimeType> void date(JsonNode json, String field, Function<String, T> type,
-                                                          Consumer<? super T> setter) {
+    /** A date or instant; one HAPI cannot read is left out. True when one was set. */
+    private static <T extends BaseDateTimeType> boolean date(JsonNode json, String field, Function<String, T> type,
+                                                             Consumer<? super T> setter) {
         String value = text(json, field);
-        if (value != null) {
-            try {
-                setter.accept(type.apply(value));
-            } catch (RuntimeException e) {
-                // an unreadable date is no date, as with HAPI's lenient parser
-            }
+        if (value == null) {
+            return false;
+        }
+        try {
+            setter.accept(type.apply(value));
+            return true;
+        } catch (RuntimeException e) {
+            return false; // an unreadable date is no date, as with HAPI's lenient parser
         }
     }
 
