@@ -2,7 +2,7 @@
 # Stage 1 builds the jar with Maven on a JDK; stage 2 runs it on a JRE only, as a non-root user.
 # Tests are not run here: CI (.ci/run) runs them on every change before an image is built.
 
-FROM maven:3.9-eclipse-temurin-17 AS build
+FROM maven:3.9-eclipse-temurin-25 AS build
 WORKDIR /build
 # Dependencies first, in their own layer, so a source change does not download them again.
 COPY pom.xml .
@@ -11,7 +11,7 @@ COPY hooks hooks
 COPY src/main src/main
 RUN mvn -B -q package -Dmaven.test.skip=true
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:25-jre
 RUN groupadd --system --gid 10001 cds \
  && useradd --system --uid 10001 --gid cds --home-dir /app --shell /usr/sbin/nologin cds \
  && mkdir -p /app/data \

@@ -36,14 +36,17 @@ class StartupNotice {
                     *********************************************************************************""", where);
             return;
         }
-        log.info("CDS clients are authenticated by JWT; trusted issuers: {}. Listening on {}.",
-                security.clients().stream().map(CdsProperties.Client::issuer).toList(), where);
+        log.info(
+                "CDS clients are authenticated by JWT; trusted issuers: {}. Listening on {}.",
+                security.clients().stream().map(CdsProperties.Client::issuer).toList(),
+                where);
         if (properties.publicBaseUrl().isBlank()) {
             log.warn("cds.public-base-url is not set: the expected JWT aud is taken from each request's Host header."
                     + " Set it to the URL clients call (the prod profile requires it).");
         }
         if (security.logHashKey().isBlank()) {
-            log.info("cds.security.log-hash-key is not set: patient pseudonyms in the log correlate within this run only.");
+            log.info(
+                    "cds.security.log-hash-key is not set: patient pseudonyms in the log correlate within this run only.");
         }
     }
 }

@@ -26,12 +26,14 @@ class DocsExamplesTest {
     void everyDocumentedExampleAnswersWithCards() throws IOException {
         List<Path> examples;
         try (Stream<Path> files = Files.list(Path.of("docs/examples"))) {
-            examples = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            examples =
+                    files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         assertThat(examples).isNotEmpty();
         for (Path example : examples) {
             JsonNode request = Fixture.read(example);
-            HookClient.Reply reply = new HookClient(port).post("/cds-services/lms-" + request.path("hook").asString(), request);
+            HookClient.Reply reply = new HookClient(port)
+                    .post("/cds-services/lms-" + request.path("hook").asString(), request);
             assertThat(reply.status()).as(example + ": " + reply.body()).isEqualTo(200);
             assertValidResponse(reply.json());
             assertThat(reply.json().path("cards").size()).as(example.toString()).isPositive();

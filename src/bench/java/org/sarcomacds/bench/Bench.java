@@ -65,17 +65,26 @@ public final class Bench {
 
         line("# Sarcoma CDS benchmark, " + Instant.now());
         line("");
-        line("Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, Java " + System.getProperty("java.version")
+        line("Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, Java "
+                + System.getProperty("java.version")
                 + ", load average before the run " + loadAverage() + " (other builds on the machine make numbers noisy;"
                 + " compare ratios to the floors of the same run).");
         line("");
-        line("| Patient | Conditions | MedicationStatements | MedicationRequests | Medications | Observations | request body |");
+        line(
+                "| Patient | Conditions | MedicationStatements | MedicationRequests | Medications | Observations | request body |");
         line("|---|---|---|---|---|---|---|");
         for (Object[] p : new Object[][] {{"realistic", realistic, realisticBody}, {"small", small, smallBody}}) {
             Chart c = (Chart) p[1];
-            line(String.format(Locale.ROOT, "| %s (chart) | %d | %d | %d | %d | %d | %,d bytes with prefetch from the templates |",
-                    p[0], c.count("Condition"), c.count("MedicationStatement"), c.count("MedicationRequest"),
-                    c.count("Medication"), c.count("Observation"), ((byte[]) p[2]).length));
+            line(String.format(
+                    Locale.ROOT,
+                    "| %s (chart) | %d | %d | %d | %d | %d | %,d bytes with prefetch from the templates |",
+                    p[0],
+                    c.count("Condition"),
+                    c.count("MedicationStatement"),
+                    c.count("MedicationRequest"),
+                    c.count("Medication"),
+                    c.count("Observation"),
+                    ((byte[]) p[2]).length));
         }
         line("");
         if (cpuTime) {
@@ -109,9 +118,11 @@ public final class Bench {
                     warm *= 5;
                     calls *= 5;
                 }
-                String answer = new String(pipeline.call("lms-patient-view", body), java.nio.charset.StandardCharsets.UTF_8);
+                String answer =
+                        new String(pipeline.call("lms-patient-view", body), java.nio.charset.StandardCharsets.UTF_8);
                 java.util.Set<String> rules = new java.util.TreeSet<>();
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"(LMS-[A-Z0-9-]+)\"").matcher(answer);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"(LMS-[A-Z0-9-]+)\"")
+                        .matcher(answer);
                 while (m.find()) {
                     rules.add(m.group(1));
                 }
@@ -120,8 +131,19 @@ public final class Bench {
                 double[] hook = CpuTime.perCall(() -> pipeline.call("lms-patient-view", body), warm, calls);
                 cpu.put("parseFloor/" + p[0], floor);
                 cpu.put("patientView/" + p[0], hook);
-                line(String.format(Locale.ROOT, "| parse floor (Jackson read + write) | %s | %s | %,.0f | 1.0× |", p[0], fmt(floor[0]), floor[1]));
-                line(String.format(Locale.ROOT, "| patient-view | %s | %s | %,.0f | %.1f× |", p[0], fmt(hook[0]), hook[1], hook[0] / floor[0]));
+                line(String.format(
+                        Locale.ROOT,
+                        "| parse floor (Jackson read + write) | %s | %s | %,.0f | 1.0× |",
+                        p[0],
+                        fmt(floor[0]),
+                        floor[1]));
+                line(String.format(
+                        Locale.ROOT,
+                        "| patient-view | %s | %s | %,.0f | %.1f× |",
+                        p[0],
+                        fmt(hook[0]),
+                        hook[1],
+                        hook[0] / floor[0]));
             }
         }
         line("");
@@ -140,8 +162,10 @@ public final class Bench {
                 .forks(1)
                 // long warm-up: on a busy two-core machine a realistic call may take 50 ms of wall time, and the JIT
                 // needs some hundreds of calls before the numbers mean anything
-                .warmupIterations(quick ? 2 : 6).warmupTime(TimeValue.seconds(quick ? 1 : 2))
-                .measurementIterations(quick ? 3 : 4).measurementTime(TimeValue.seconds(quick ? 1 : 2))
+                .warmupIterations(quick ? 2 : 6)
+                .warmupTime(TimeValue.seconds(quick ? 1 : 2))
+                .measurementIterations(quick ? 3 : 4)
+                .measurementTime(TimeValue.seconds(quick ? 1 : 2))
                 .addProfiler(GCProfiler.class)
                 .jvmArgsAppend("-Xmx1g")
                 .build();
@@ -153,7 +177,9 @@ public final class Bench {
         Map<String, Double> floors = new LinkedHashMap<>();
         List<String[]> rows = new ArrayList<>();
         for (RunResult r : results) {
-            String name = r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.') + 1);
+            String name = r.getParams()
+                    .getBenchmark()
+                    .substring(r.getParams().getBenchmark().lastIndexOf('.') + 1);
             String patient = r.getParams().getParam("patient");
             double score = r.getPrimaryResult().getScore();
             double error = r.getPrimaryResult().getScoreError();
@@ -178,7 +204,8 @@ public final class Bench {
     private void http(Chart realistic, byte[] realisticBody, byte[] smallBody) throws Exception {
         Path jar = Path.of("target", "sarcoma-cds.jar");
         if (!Files.exists(jar)) {
-            throw new IllegalStateException("target/sarcoma-cds.jar is missing: run mvn -P bench verify (it packages first)");
+            throw new IllegalStateException(
+                    "target/sarcoma-cds.jar is missing: run mvn -P bench verify (it packages first)");
         }
         int port = freePort();
         String hookPath = "/cds-services/lms-patient-view";
@@ -191,26 +218,33 @@ public final class Bench {
         try (ServerProcess server = new ServerProcess(jar, port, OUT, jvmArgs)) {
             startUp(server, realisticLoad);
 
-            line("## HTTP, prefetch supplied (server: `java -Xmx256m -jar target/sarcoma-cds.jar`, closed loop on loopback)");
+            line(
+                    "## HTTP, prefetch supplied (server: `java -Xmx256m -jar target/sarcoma-cds.jar`, closed loop on loopback)");
             line("");
             long warm = quick ? 10_000 : 45_000;
             LoadGenerator.Result warmUp = realisticLoad.run(8, 0, warm);
-            line("(JIT warm-up before the phases: " + warmUp.requests() + " realistic calls in " + warm / 1000 + " s at 8 connections;"
-                    + " each phase then has its own warm-up and a " + (quick ? 4 : 10) + " s measurement.)");
+            line("(JIT warm-up before the phases: " + warmUp.requests() + " realistic calls in " + warm / 1000
+                    + " s at 8 connections;" + " each phase then has its own warm-up and a " + (quick ? 4 : 10)
+                    + " s measurement.)");
             line("");
-            line("| Load | Connections | hooks/s | p50 ms | p95 ms | p99 ms | max ms | errors | server CPU ms/req | GC pauses (total ms, max ms) | heap after GC max MB |");
+            line(
+                    "| Load | Connections | hooks/s | p50 ms | p95 ms | p99 ms | max ms | errors | server CPU ms/req | GC pauses (total ms, max ms) | heap after GC max MB |");
             line("|---|---|---|---|---|---|---|---|---|---|---|");
             LoadGenerator discovery = new LoadGenerator(port, "/cds-services", null);
             Map<String, LoadGenerator.Result> results = new LinkedHashMap<>();
             results.put("discovery/1", phase(server, "discovery (framework floor)", discovery, 1, 2000));
             results.put("discovery/32", phase(server, "discovery (framework floor)", discovery, 32, 2000));
             for (int c : CONNECTIONS) {
-                results.put("realistic/" + c, phase(server, "patient-view, realistic", realisticLoad, c, c == 1 ? 5000 : 3000));
+                results.put(
+                        "realistic/" + c,
+                        phase(server, "patient-view, realistic", realisticLoad, c, c == 1 ? 5000 : 3000));
             }
-            results.put("small/32", phase(server, "patient-view, small", new LoadGenerator(port, hookPath, smallBody), 32, 3000));
+            results.put(
+                    "small/32",
+                    phase(server, "patient-view, small", new LoadGenerator(port, hookPath, smallBody), 32, 3000));
             line("");
-            line("Peak RSS of the server (VmHWM): **" + fmt(server.peakRssMb()) + " MB**; whole run's GC: " + gcText(server.gcSince(0))
-                    + " (log: target/bench/gc.log).");
+            line("Peak RSS of the server (VmHWM): **" + fmt(server.peakRssMb()) + " MB**; whole run's GC: "
+                    + gcText(server.gcSince(0)) + " (log: target/bench/gc.log).");
             line("");
             ratios(results);
             fetchPath(server, port, realistic);
@@ -228,7 +262,8 @@ public final class Bench {
                 LoadGenerator.Response response = hook.once();
                 long answered = System.nanoTime();
                 if (response.status() != 200) {
-                    throw new IllegalStateException("first hook call answered " + response.status() + ": " + response.body());
+                    throw new IllegalStateException(
+                            "first hook call answered " + response.status() + ": " + response.body());
                 }
                 firstAnswered = answered;
                 firstLatency = (answered - sent) / 1e6;
@@ -248,17 +283,24 @@ public final class Bench {
             next.add((System.nanoTime() - sent) / 1e6);
         }
         Thread.sleep(200);
-        double spawnToStarted = server.startedLineNanos == 0 ? Double.NaN : (server.startedLineNanos - server.spawnedNanos) / 1e6;
+        double spawnToStarted =
+                server.startedLineNanos == 0 ? Double.NaN : (server.startedLineNanos - server.spawnedNanos) / 1e6;
         line("## Start-up");
         line("");
         line("| What | ms |");
         line("|---|---|");
-        line("| process spawn → \"Started\" logged (" + (server.startedLine == null ? "not seen" : server.startedLine.replace("|", "/")) + ") | " + fmt(spawnToStarted) + " |");
-        line("| process spawn → first hook answered (realistic patient-view) | " + fmt((firstAnswered - server.spawnedNanos) / 1e6) + " |");
-        line("| \"Started\" logged → first hook answered | " + fmt((firstAnswered - server.startedLineNanos) / 1e6) + " |");
+        line("| process spawn → \"Started\" logged ("
+                + (server.startedLine == null ? "not seen" : server.startedLine.replace("|", "/")) + ") | "
+                + fmt(spawnToStarted) + " |");
+        line("| process spawn → first hook answered (realistic patient-view) | "
+                + fmt((firstAnswered - server.spawnedNanos) / 1e6) + " |");
+        line("| \"Started\" logged → first hook answered | " + fmt((firstAnswered - server.startedLineNanos) / 1e6)
+                + " |");
         line("| latency of the first hook call (new connection) | " + fmt(firstLatency) + " |");
-        double[] sorted = next.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        line("| next 50 calls (new connection each): median / max | " + fmt(sorted[sorted.length / 2]) + " / " + fmt(sorted[sorted.length - 1]) + " |");
+        double[] sorted =
+                next.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        line("| next 50 calls (new connection each): median / max | " + fmt(sorted[sorted.length / 2]) + " / "
+                + fmt(sorted[sorted.length - 1]) + " |");
         line("");
         startUpFirst = firstLatency;
         startUpAfterStarted = (firstAnswered - server.startedLineNanos) / 1e6;
@@ -271,7 +313,8 @@ public final class Bench {
     private double startUpNextMax;
     private double startUpNextMedian;
 
-    private LoadGenerator.Result phase(ServerProcess server, String name, LoadGenerator load, int connections, long warmupMillis)
+    private LoadGenerator.Result phase(
+            ServerProcess server, String name, LoadGenerator load, int connections, long warmupMillis)
             throws InterruptedException {
         long measureMillis = quick ? 4000 : 10_000;
         load.run(connections, Math.min(warmupMillis, quick ? 1500 : warmupMillis), 0);
@@ -281,9 +324,22 @@ public final class Bench {
         long cpu = server.cpuMillis() - cpuBefore;
         ServerProcess.GcSummary gc = server.gcSince(gcFrom);
         double cpuPerRequest = r.requests() == 0 ? Double.NaN : (double) cpu / r.requests();
-        line(String.format(Locale.ROOT, "| %s | %d | %,.0f | %s | %s | %s | %s | %d | %s | %d (%s, %s) | %d |", name, connections,
-                r.throughput(), fmt(r.millis(50)), fmt(r.millis(95)), fmt(r.millis(99)), fmt(r.maxMillis()), r.errors(),
-                fmt(cpuPerRequest), gc.pauses, fmt(gc.pauseMillis), fmt(gc.maxPauseMillis), gc.maxHeapAfterMb));
+        line(String.format(
+                Locale.ROOT,
+                "| %s | %d | %,.0f | %s | %s | %s | %s | %d | %s | %d (%s, %s) | %d |",
+                name,
+                connections,
+                r.throughput(),
+                fmt(r.millis(50)),
+                fmt(r.millis(95)),
+                fmt(r.millis(99)),
+                fmt(r.maxMillis()),
+                r.errors(),
+                fmt(cpuPerRequest),
+                gc.pauses,
+                fmt(gc.pauseMillis),
+                fmt(gc.maxPauseMillis),
+                gc.maxHeapAfterMb));
         cpuPerRequestByPhase.put(name + "/" + connections, cpuPerRequest);
         gcShareByPhase.put(name + "/" + connections, gc.pauseMillis / measureMillis);
         return r;
@@ -304,30 +360,52 @@ public final class Bench {
         line("");
         line("| Target | Measured | Met |");
         line("|---|---|---|");
-        target("≥ 600 hooks/s at 32 connections", String.format(Locale.ROOT, "%,.0f hooks/s", hook32.throughput()), hook32.throughput() >= 600);
+        target(
+                "≥ 600 hooks/s at 32 connections",
+                String.format(Locale.ROOT, "%,.0f hooks/s", hook32.throughput()),
+                hook32.throughput() >= 600);
         target("p99 ≤ 50 ms at 32 connections", fmt(hook32.millis(99)) + " ms", hook32.millis(99) <= 50);
-        long errors = results.values().stream().mapToLong(LoadGenerator.Result::errors).sum();
+        long errors = results.values().stream()
+                .mapToLong(LoadGenerator.Result::errors)
+                .sum();
         target("zero errors (all phases)", errors + " errors", errors == 0);
         if (floor != null) {
             double floorMs = floor[0] / 1000;
-            target("server CPU per request ≤ 4× parse floor (" + fmt(floorMs) + " ms)", fmt(serverCpu) + " ms = "
-                    + String.format(Locale.ROOT, "%.1f×", serverCpu / floorMs) + " (HTTP, all threads incl. GC and logging)", serverCpu / floorMs <= 4);
-            target("engine CPU ≤ 4× parse floor (in process)", fmt(engineView[0] / 1000) + " ms = "
-                    + String.format(Locale.ROOT, "%.1f×", engineView[0] / floor[0]), engineView[0] / floor[0] <= 4);
+            target(
+                    "server CPU per request ≤ 4× parse floor (" + fmt(floorMs) + " ms)",
+                    fmt(serverCpu) + " ms = " + String.format(Locale.ROOT, "%.1f×", serverCpu / floorMs)
+                            + " (HTTP, all threads incl. GC and logging)",
+                    serverCpu / floorMs <= 4);
+            target(
+                    "engine CPU ≤ 4× parse floor (in process)",
+                    fmt(engineView[0] / 1000) + " ms = "
+                            + String.format(Locale.ROOT, "%.1f×", engineView[0] / floor[0]),
+                    engineView[0] / floor[0] <= 4);
         }
         double gcShare = gcShareByPhase.get("patient-view, realistic/128");
-        target("heap ≤ 256 MB, no GC thrash (-Xmx256m, 128 connections)", String.format(Locale.ROOT, "%.1f%% of wall time in GC pauses",
-                gcShare * 100), gcShare < 0.05);
+        target(
+                "heap ≤ 256 MB, no GC thrash (-Xmx256m, 128 connections)",
+                String.format(Locale.ROOT, "%.1f%% of wall time in GC pauses", gcShare * 100),
+                gcShare < 0.05);
         double warmP50 = hook1.millis(50);
-        target("first hook answered ≤ 2 s after \"Started\" is logged", fmt(startUpAfterStarted) + " ms (its own latency "
-                + fmt(startUpFirst) + " ms)", startUpAfterStarted <= 2000);
-        target("no call after the first slower than 5× warm p50", "max of the next 50: " + fmt(startUpNextMax) + " ms = "
-                + String.format(Locale.ROOT, "%.1f×", startUpNextMax / warmP50), startUpNextMax <= 5 * warmP50);
+        target(
+                "first hook answered ≤ 2 s after \"Started\" is logged",
+                fmt(startUpAfterStarted) + " ms (its own latency " + fmt(startUpFirst) + " ms)",
+                startUpAfterStarted <= 2000);
+        target(
+                "no call after the first slower than 5× warm p50",
+                "max of the next 50: " + fmt(startUpNextMax) + " ms = "
+                        + String.format(Locale.ROOT, "%.1f×", startUpNextMax / warmP50),
+                startUpNextMax <= 5 * warmP50);
         line("");
-        line(String.format(Locale.ROOT, "Ratios to the framework floor (discovery, same server, same run): throughput at 32 connections"
+        line(String.format(
+                Locale.ROOT,
+                "Ratios to the framework floor (discovery, same server, same run): throughput at 32 connections"
                         + " %.3f× of discovery's %,.0f/s; p50 at 1 connection %.1f× discovery's %s ms.",
-                hook32.throughput() / discovery32.throughput(), discovery32.throughput(),
-                hook1.millis(50) / discovery1.millis(50), fmt(discovery1.millis(50))));
+                hook32.throughput() / discovery32.throughput(),
+                discovery32.throughput(),
+                hook1.millis(50) / discovery1.millis(50),
+                fmt(discovery1.millis(50))));
         line("");
     }
 
@@ -340,33 +418,49 @@ public final class Bench {
     private void fetchPath(ServerProcess server, int port, Chart chart) throws Exception {
         long delay = 50;
         try (FhirStub ehr = new FhirStub(chart, delay)) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            Map<String, String> tokens = Map.of("context.patientId", chart.patientId, "context.userId", HookRequests.PRACTITIONER,
-                    "userPractitionerId", "pract-onc-1002");
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            Map<String, String> tokens = Map.of(
+                    "context.patientId",
+                    chart.patientId,
+                    "context.userId",
+                    HookRequests.PRACTITIONER,
+                    "userPractitionerId",
+                    "pract-onc-1002");
             Map<String, Double> fetchMillis = new LinkedHashMap<>();
-            for (Map.Entry<String, String> t : HookRequests.templates("lms-patient-view").entrySet()) {
+            for (Map.Entry<String, String> t :
+                    HookRequests.templates("lms-patient-view").entrySet()) {
                 String query = PrefetchTemplates.render(t.getValue(), tokens).orElseThrow();
                 double[] samples = new double[7];
                 for (int i = 0; i < samples.length; i++) {
                     long start = System.nanoTime();
-                    client.send(HttpRequest.newBuilder(URI.create(ehr.baseUrl() + "/" + query.replace("|", "%7C"))).build(),
+                    client.send(
+                            HttpRequest.newBuilder(URI.create(ehr.baseUrl() + "/" + query.replace("|", "%7C")))
+                                    .build(),
                             HttpResponse.BodyHandlers.ofByteArray());
                     samples[i] = (System.nanoTime() - start) / 1e6;
                 }
                 Arrays.sort(samples);
                 fetchMillis.put(t.getKey(), samples[samples.length / 2]);
             }
-            double slowest = fetchMillis.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            double slowest = fetchMillis.values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .max()
+                    .orElseThrow();
             ObjectNode request = HookRequests.patientView(chart, false);
             request.put("fhirServer", ehr.baseUrl());
             LoadGenerator load = new LoadGenerator(port, "/cds-services/lms-patient-view", HookRequests.bytes(request));
             line("## HTTP, FHIR fetch (no prefetch; a FHIR stub on 127.0.0.1 adds " + delay + " ms to every answer)");
             line("");
-            line("Single fetches from the bench client, median of 7: " + fetchMillis.entrySet().stream()
-                    .map(e -> e.getKey() + " " + fmt(e.getValue()) + " ms").reduce((a, b) -> a + ", " + b).orElse("")
+            line("Single fetches from the bench client, median of 7: "
+                    + fetchMillis.entrySet().stream()
+                            .map(e -> e.getKey() + " " + fmt(e.getValue()) + " ms")
+                            .reduce((a, b) -> a + ", " + b)
+                            .orElse("")
                     + " — slowest **" + fmt(slowest) + " ms**.");
             line("");
-            line("| Load | Connections | hooks/s | p50 ms | p95 ms | p99 ms | max ms | errors | server CPU ms/req | GC pauses (total ms, max ms) | heap after GC max MB |");
+            line(
+                    "| Load | Connections | hooks/s | p50 ms | p95 ms | p99 ms | max ms | errors | server CPU ms/req | GC pauses (total ms, max ms) | heap after GC max MB |");
             line("|---|---|---|---|---|---|---|---|---|---|---|");
             load.run(8, 0, quick ? 5000 : 15_000);
             LoadGenerator.Result one = phase(server, "patient-view, fetched", load, 1, 3000);
@@ -378,9 +472,13 @@ public final class Bench {
             line("");
             line("| Target | Measured | Met |");
             line("|---|---|---|");
-            target("fetch path p50 ≤ slowest fetch + 15 ms (" + fmt(slowest + 15) + " ms)", fmt(one.millis(50)) + " ms (overhead "
-                    + fmt(one.millis(50) - slowest) + " ms; p99 " + fmt(one.millis(99)) + " ms; at 8 connections p50 "
-                    + fmt(eight.millis(50)) + " ms)", one.millis(50) <= slowest + 15);
+            target(
+                    "fetch path p50 ≤ slowest fetch + 15 ms (" + fmt(slowest + 15) + " ms)",
+                    fmt(one.millis(50)) + " ms (overhead "
+                            + fmt(one.millis(50) - slowest) + " ms; p99 " + fmt(one.millis(99))
+                            + " ms; at 8 connections p50 "
+                            + fmt(eight.millis(50)) + " ms)",
+                    one.millis(50) <= slowest + 15);
             line("");
         }
     }
@@ -394,12 +492,16 @@ public final class Bench {
     }
 
     private static String loadAverage() {
-        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return String.format(
+                Locale.ROOT,
+                "%.2f",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static String gcText(ServerProcess.GcSummary gc) {
-        return gc.pauses + " pauses (" + gc.full + " full), " + fmt(gc.pauseMillis) + " ms in total, longest " + fmt(gc.maxPauseMillis)
-                + " ms, heap after GC at most " + gc.maxHeapAfterMb + " MB of " + gc.committedMb + " MB committed";
+        return gc.pauses + " pauses (" + gc.full + " full), " + fmt(gc.pauseMillis) + " ms in total, longest "
+                + fmt(gc.maxPauseMillis) + " ms, heap after GC at most " + gc.maxHeapAfterMb + " MB of "
+                + gc.committedMb + " MB committed";
     }
 
     private static String fmt(double value) {

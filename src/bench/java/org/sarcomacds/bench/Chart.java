@@ -62,7 +62,9 @@ final class Chart {
     }
 
     int count(String type) {
-        return (int) resources.stream().filter(r -> r.path("resourceType").asString().equals(type)).count();
+        return (int) resources.stream()
+                .filter(r -> r.path("resourceType").asString().equals(type))
+                .count();
     }
 
     private ObjectNode resource(String type, String id) {
@@ -79,61 +81,97 @@ final class Chart {
     private void patient() {
         ObjectNode p = resource("Patient", patientId);
         ObjectNode id = p.putArray("identifier").addObject().put("use", "usual");
-        coding(id.putObject("type"), "http://terminology.hl7.org/CodeSystem/v2-0203", "MR", "Medical record number").put("text", "MRN");
-        id.put("system", "urn:oid:1.2.840.114350.1.13.0.1.7.5.737384.14").put("value", "E" + (2000000 + random.nextInt(999999)));
+        coding(id.putObject("type"), "http://terminology.hl7.org/CodeSystem/v2-0203", "MR", "Medical record number")
+                .put("text", "MRN");
+        id.put("system", "urn:oid:1.2.840.114350.1.13.0.1.7.5.737384.14")
+                .put("value", "E" + (2000000 + random.nextInt(999999)));
         p.put("active", true);
         ObjectNode name = p.putArray("name").addObject().put("use", "official").put("family", "Lindqvist");
         name.putArray("given").add("Maria").add("Elisabet");
-        p.putArray("telecom").addObject().put("system", "phone").put("value", "555-0142").put("use", "home");
+        p.putArray("telecom")
+                .addObject()
+                .put("system", "phone")
+                .put("value", "555-0142")
+                .put("use", "home");
         p.put("gender", "female").put("birthDate", "1964-09-03");
-        p.putArray("address").addObject().put("use", "home").put("city", "Madison").put("state", "WI").put("postalCode", "53703");
+        p.putArray("address")
+                .addObject()
+                .put("use", "home")
+                .put("city", "Madison")
+                .put("state", "WI")
+                .put("postalCode", "53703");
     }
 
     private void conditions(int n) {
-        condition("cond-lms", "2024-07-02", "active", "Leiomyosarcoma of uterus (myometrium), FIGO IVB",
-                new String[][] {{ICD10, "C54.2", "Malignant neoplasm of myometrium"},
-                        {SNOMED, "1163022006", "Leiomyosarcoma (morphologic abnormality)"}})
-                .putArray("extension").addObject()
+        condition(
+                        "cond-lms",
+                        "2024-07-02",
+                        "active",
+                        "Leiomyosarcoma of uterus (myometrium), FIGO IVB",
+                        new String[][] {
+                            {ICD10, "C54.2", "Malignant neoplasm of myometrium"},
+                            {SNOMED, "1163022006", "Leiomyosarcoma (morphologic abnormality)"}
+                        })
+                .putArray("extension")
+                .addObject()
                 .put("url", "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-histology-morphology-behavior")
                 .set("valueCodeableConcept", coding(JSON.createObjectNode(), ICDO3, "8890/3", "Leiomyosarcoma, NOS"));
         if (n > 1) {
-            condition("cond-liver-mets", "2025-05-20", "active", "Liver metastases (segments VI and VII)",
+            condition(
+                    "cond-liver-mets",
+                    "2025-05-20",
+                    "active",
+                    "Liver metastases (segments VI and VII)",
                     new String[][] {{SNOMED, "94381002", "Secondary malignant neoplasm of liver"}});
         }
         if (n > 2) {
-            condition("cond-lung-mets", "2025-05-20", "active", "Bilateral pulmonary metastases",
-                    new String[][] {{SNOMED, "94391008", "Secondary malignant neoplasm of lung"}});
+            condition("cond-lung-mets", "2025-05-20", "active", "Bilateral pulmonary metastases", new String[][] {
+                {SNOMED, "94391008", "Secondary malignant neoplasm of lung"}
+            });
         }
         String[][] history = {
-                {"I10", "Essential (primary) hypertension", "active"},
-                {"E03.9", "Hypothyroidism, unspecified", "active"},
-                {"D64.9", "Anemia, unspecified", "active"},
-                {"K21.9", "Gastro-esophageal reflux disease without esophagitis", "active"},
-                {"E11.9", "Type 2 diabetes mellitus without complications", "active"},
-                {"F41.9", "Anxiety disorder, unspecified", "active"},
-                {"G62.0", "Drug-induced polyneuropathy", "active"},
-                {"M54.50", "Low back pain, unspecified", "resolved"},
-                {"R11.0", "Nausea", "resolved"},
-                {"D70.1", "Agranulocytosis secondary to cancer chemotherapy", "resolved"},
-                {"I26.99", "Other pulmonary embolism without acute cor pulmonale", "resolved"},
-                {"N39.0", "Urinary tract infection, site not specified", "resolved"},
-                {"E78.5", "Hyperlipidemia, unspecified", "active"},
-                {"R53.83", "Other fatigue", "active"},
-                {"K59.00", "Constipation, unspecified", "resolved"},
-                {"Z92.21", "Personal history of antineoplastic chemotherapy", "active"},
-                {"Z79.01", "Long term (current) use of anticoagulants", "active"}};
+            {"I10", "Essential (primary) hypertension", "active"},
+            {"E03.9", "Hypothyroidism, unspecified", "active"},
+            {"D64.9", "Anemia, unspecified", "active"},
+            {"K21.9", "Gastro-esophageal reflux disease without esophagitis", "active"},
+            {"E11.9", "Type 2 diabetes mellitus without complications", "active"},
+            {"F41.9", "Anxiety disorder, unspecified", "active"},
+            {"G62.0", "Drug-induced polyneuropathy", "active"},
+            {"M54.50", "Low back pain, unspecified", "resolved"},
+            {"R11.0", "Nausea", "resolved"},
+            {"D70.1", "Agranulocytosis secondary to cancer chemotherapy", "resolved"},
+            {"I26.99", "Other pulmonary embolism without acute cor pulmonale", "resolved"},
+            {"N39.0", "Urinary tract infection, site not specified", "resolved"},
+            {"E78.5", "Hyperlipidemia, unspecified", "active"},
+            {"R53.83", "Other fatigue", "active"},
+            {"K59.00", "Constipation, unspecified", "resolved"},
+            {"Z92.21", "Personal history of antineoplastic chemotherapy", "active"},
+            {"Z79.01", "Long term (current) use of anticoagulants", "active"}
+        };
         for (int i = 0; i < n - 3 && i < history.length; i++) {
-            condition("cond-hx-" + i, date(400 + 40 * i), history[i][2], history[i][1],
-                    new String[][] {{ICD10, history[i][0], history[i][1]}});
+            condition("cond-hx-" + i, date(400 + 40 * i), history[i][2], history[i][1], new String[][] {
+                {ICD10, history[i][0], history[i][1]}
+            });
         }
     }
 
     private ObjectNode condition(String id, String onset, String clinical, String text, String[][] codings) {
         ObjectNode c = resource("Condition", id);
-        coding(c.putObject("clinicalStatus"), "http://terminology.hl7.org/CodeSystem/condition-clinical", clinical, null);
-        coding(c.putObject("verificationStatus"), "http://terminology.hl7.org/CodeSystem/condition-ver-status", "confirmed", null);
-        coding(c.putArray("category").addObject(), "http://terminology.hl7.org/CodeSystem/condition-category",
-                "problem-list-item", "Problem List Item");
+        coding(
+                c.putObject("clinicalStatus"),
+                "http://terminology.hl7.org/CodeSystem/condition-clinical",
+                clinical,
+                null);
+        coding(
+                c.putObject("verificationStatus"),
+                "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+                "confirmed",
+                null);
+        coding(
+                c.putArray("category").addObject(),
+                "http://terminology.hl7.org/CodeSystem/condition-category",
+                "problem-list-item",
+                "Problem List Item");
         ObjectNode code = c.putObject("code");
         ArrayNode list = code.putArray("coding");
         for (String[] coding : codings) {
@@ -148,32 +186,45 @@ final class Chart {
 
     /** Drugs of the chart: {name, system, code, status of the statements}. */
     private static final String[][] DRUGS = {
-            {"DOXOrubicin 2 mg/mL injection", RXNORM, "3639", "completed", "ref"},
-            {"PAZOPanib 200 mg tablet", ATC, "L01EX03", "active", "ref"},
-            {"ifosfamide 1 g injection", ATC, "L01AA06", "completed", "cc"},
-            {"dexamethasone 4 mg tablet", ATC, "H02AB02", "completed", "cc"},
-            {"ondansetron 8 mg tablet", LOCAL_MED, "30921", "active", "cc"},
-            {"pegfilgrastim 6 mg/0.6 mL syringe", LOCAL_MED, "48113", "completed", "cc"},
-            {"levothyroxine 75 mcg tablet", LOCAL_MED, "10582", "active", "cc"},
-            {"amlodipine 5 mg tablet", LOCAL_MED, "17767", "active", "cc"},
-            {"metformin 500 mg tablet", LOCAL_MED, "6809", "active", "cc"},
-            {"apixaban 5 mg tablet", LOCAL_MED, "1364430", "active", "cc"},
-            {"loperamide 2 mg capsule", null, null, "active", "cc"},
-            {"pantoprazole 40 mg tablet", LOCAL_MED, "40790", "active", "cc"}};
+        {"DOXOrubicin 2 mg/mL injection", RXNORM, "3639", "completed", "ref"},
+        {"PAZOPanib 200 mg tablet", ATC, "L01EX03", "active", "ref"},
+        {"ifosfamide 1 g injection", ATC, "L01AA06", "completed", "cc"},
+        {"dexamethasone 4 mg tablet", ATC, "H02AB02", "completed", "cc"},
+        {"ondansetron 8 mg tablet", LOCAL_MED, "30921", "active", "cc"},
+        {"pegfilgrastim 6 mg/0.6 mL syringe", LOCAL_MED, "48113", "completed", "cc"},
+        {"levothyroxine 75 mcg tablet", LOCAL_MED, "10582", "active", "cc"},
+        {"amlodipine 5 mg tablet", LOCAL_MED, "17767", "active", "cc"},
+        {"metformin 500 mg tablet", LOCAL_MED, "6809", "active", "cc"},
+        {"apixaban 5 mg tablet", LOCAL_MED, "1364430", "active", "cc"},
+        {"loperamide 2 mg capsule", null, null, "active", "cc"},
+        {"pantoprazole 40 mg tablet", LOCAL_MED, "40790", "active", "cc"}
+    };
 
     private void medications(int statements, int requests) {
         for (int d = 0; d < 2; d++) {
             ObjectNode m = resource("Medication", "med-" + d);
             ObjectNode code = m.putObject("code");
-            code.putArray("coding").addObject().put("system", LOCAL_MED).put("code", String.valueOf(96000 + d)).put("display", DRUGS[d][0]);
+            code.putArray("coding")
+                    .addObject()
+                    .put("system", LOCAL_MED)
+                    .put("code", String.valueOf(96000 + d))
+                    .put("display", DRUGS[d][0]);
             if (d == 1) {
-                ((ArrayNode) code.get("coding")).addObject().put("system", ATC).put("code", "L01EX03").put("display", "pazopanib");
+                ((ArrayNode) code.get("coding"))
+                        .addObject()
+                        .put("system", ATC)
+                        .put("code", "L01EX03")
+                        .put("display", "pazopanib");
             }
             code.put("text", DRUGS[d][0]);
             m.put("status", "active");
             m.putObject("form").put("text", d == 0 ? "Injection solution" : "Film-coated tablet");
             if (d == 0) {
-                coding(m.putArray("ingredient").addObject().putObject("itemCodeableConcept"), RXNORM, "3639", "doxorubicin");
+                coding(
+                        m.putArray("ingredient").addObject().putObject("itemCodeableConcept"),
+                        RXNORM,
+                        "3639",
+                        "doxorubicin");
             }
         }
         for (int i = 0; i < statements; i++) {
@@ -195,45 +246,58 @@ final class Chart {
         for (int i = 0; i < requests; i++) {
             int drug = i == 0 ? 0 : 1 + (i % (DRUGS.length - 1));
             ObjectNode r = resource("MedicationRequest", "mr-" + i);
-            r.put("status", drug == 0 ? "completed" : i % 4 == 0 ? "stopped" : "active").put("intent", "order");
+            r.put("status", drug == 0 ? "completed" : i % 4 == 0 ? "stopped" : "active")
+                    .put("intent", "order");
             medication(r, drug);
             subject(r);
             r.put("authoredOn", date(drug == 0 ? 820 : 30 + random.nextInt(400)));
             r.putObject("requester").put("display", "Dr. Anna Kowalski, Sarcoma Medical Oncology");
             r.putArray("reasonReference").addObject().put("reference", "Condition/cond-lms");
             r.putArray("dosageInstruction").addObject().put("text", dosage(drug));
-            r.putObject("dispenseRequest").putObject("validityPeriod").put("start", date(400)).put("end", date(-40));
+            r.putObject("dispenseRequest")
+                    .putObject("validityPeriod")
+                    .put("start", date(400))
+                    .put("end", date(-40));
         }
     }
 
     private void medication(ObjectNode owner, int drug) {
         String[] d = DRUGS[drug];
         if (d[4].equals("ref")) {
-            owner.putObject("medicationReference").put("reference", "Medication/med-" + drug).put("display", d[0]);
+            owner.putObject("medicationReference")
+                    .put("reference", "Medication/med-" + drug)
+                    .put("display", d[0]);
             return;
         }
         ObjectNode cc = owner.putObject("medicationCodeableConcept");
         if (d[1] != null) {
-            cc.putArray("coding").addObject().put("system", d[1]).put("code", d[2]).put("display", d[0]);
+            cc.putArray("coding")
+                    .addObject()
+                    .put("system", d[1])
+                    .put("code", d[2])
+                    .put("display", d[0]);
         }
         cc.put("text", d[0]);
     }
 
     private static String dosage(int drug) {
-        return drug == 0 ? "75 mg/m2 (135 mg) IV day 1 every 21 days x 6 cycles" : "as directed by the oncology team; see the order for details";
+        return drug == 0
+                ? "75 mg/m2 (135 mg) IV day 1 every 21 days x 6 cycles"
+                : "as directed by the oncology team; see the order for details";
     }
 
     /** {code, display, unit, low, high, typical} */
     private static final String[][] LABS = {
-            {"1975-2", "Bilirubin.total [Mass/volume] in Serum or Plasma", "mg/dL", "0.1", "1.2", "0.8"},
-            {"1742-6", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma", "U/L", "7", "35", "40"},
-            {"1920-8", "Aspartate aminotransferase [Enzymatic activity/volume] in Serum or Plasma", "U/L", "8", "33", "36"},
-            {"6768-6", "Alkaline phosphatase [Enzymatic activity/volume] in Serum or Plasma", "U/L", "40", "130", "110"},
-            {"751-8", "Neutrophils [#/volume] in Blood by Automated count", "10*3/uL", "1.8", "7.7", "2.9"},
-            {"777-3", "Platelets [#/volume] in Blood by Automated count", "10*3/uL", "150", "400", "190"},
-            {"718-7", "Hemoglobin [Mass/volume] in Blood", "g/dL", "12.0", "15.5", "11.4"},
-            {"2160-0", "Creatinine [Mass/volume] in Serum or Plasma", "mg/dL", "0.5", "1.1", "0.8"},
-            {"2157-6", "Creatine kinase [Enzymatic activity/volume] in Serum or Plasma", "U/L", "26", "192", "90"}};
+        {"1975-2", "Bilirubin.total [Mass/volume] in Serum or Plasma", "mg/dL", "0.1", "1.2", "0.8"},
+        {"1742-6", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma", "U/L", "7", "35", "40"},
+        {"1920-8", "Aspartate aminotransferase [Enzymatic activity/volume] in Serum or Plasma", "U/L", "8", "33", "36"},
+        {"6768-6", "Alkaline phosphatase [Enzymatic activity/volume] in Serum or Plasma", "U/L", "40", "130", "110"},
+        {"751-8", "Neutrophils [#/volume] in Blood by Automated count", "10*3/uL", "1.8", "7.7", "2.9"},
+        {"777-3", "Platelets [#/volume] in Blood by Automated count", "10*3/uL", "150", "400", "190"},
+        {"718-7", "Hemoglobin [Mass/volume] in Blood", "g/dL", "12.0", "15.5", "11.4"},
+        {"2160-0", "Creatinine [Mass/volume] in Serum or Plasma", "mg/dL", "0.5", "1.1", "0.8"},
+        {"2157-6", "Creatine kinase [Enzymatic activity/volume] in Serum or Plasma", "U/L", "26", "192", "90"}
+    };
 
     private void labs(int n) {
         int draws = (n + LABS.length - 1) / LABS.length;
@@ -244,23 +308,44 @@ final class Chart {
                 String[] lab = LABS[l];
                 ObjectNode o = resource("Observation", "lab-" + draw + "-" + l);
                 o.put("status", "final");
-                coding(o.putArray("category").addObject(), "http://terminology.hl7.org/CodeSystem/observation-category",
-                        "laboratory", "Laboratory");
+                coding(
+                        o.putArray("category").addObject(),
+                        "http://terminology.hl7.org/CodeSystem/observation-category",
+                        "laboratory",
+                        "Laboratory");
                 coding(o.putObject("code"), LOINC, lab[0], lab[1]).put("text", lab[1]);
                 subject(o);
                 o.putObject("encounter").put("reference", "Encounter/enc-" + draw);
-                String when = TODAY.minusDays(daysAgo).atTime(10, 20).toInstant(ZoneOffset.UTC).toString();
+                String when = TODAY.minusDays(daysAgo)
+                        .atTime(10, 20)
+                        .toInstant(ZoneOffset.UTC)
+                        .toString();
                 o.put("effectiveDateTime", when).put("issued", when.replace("10:20", "12:02"));
                 o.putArray("performer").addObject().put("display", "Clinical Laboratory");
                 double typical = Double.parseDouble(lab[5]);
                 double value = Math.round(typical * (0.8 + 0.4 * random.nextDouble()) * 10) / 10.0;
-                o.putObject("valueQuantity").put("value", value).put("unit", lab[2]).put("system", UCUM).put("code", lab[2]);
+                o.putObject("valueQuantity")
+                        .put("value", value)
+                        .put("unit", lab[2])
+                        .put("system", UCUM)
+                        .put("code", lab[2]);
                 ObjectNode range = o.putArray("referenceRange").addObject();
-                range.putObject("low").put("value", Double.parseDouble(lab[3])).put("unit", lab[2]).put("system", UCUM).put("code", lab[2]);
-                range.putObject("high").put("value", Double.parseDouble(lab[4])).put("unit", lab[2]).put("system", UCUM).put("code", lab[2]);
+                range.putObject("low")
+                        .put("value", Double.parseDouble(lab[3]))
+                        .put("unit", lab[2])
+                        .put("system", UCUM)
+                        .put("code", lab[2]);
+                range.putObject("high")
+                        .put("value", Double.parseDouble(lab[4]))
+                        .put("unit", lab[2])
+                        .put("system", UCUM)
+                        .put("code", lab[2]);
                 String flag = value > Double.parseDouble(lab[4]) ? "H" : value < Double.parseDouble(lab[3]) ? "L" : "N";
-                coding(o.putArray("interpretation").addObject(),
-                        "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", flag, null);
+                coding(
+                        o.putArray("interpretation").addObject(),
+                        "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation",
+                        flag,
+                        null);
             }
         }
     }
@@ -277,16 +362,26 @@ final class Chart {
     private void vital(String id, String code, String display, double value, String unit, int daysAgo) {
         ObjectNode o = resource("Observation", id);
         o.put("status", "final");
-        coding(o.putArray("category").addObject(), "http://terminology.hl7.org/CodeSystem/observation-category",
-                "vital-signs", "Vital Signs");
+        coding(
+                o.putArray("category").addObject(),
+                "http://terminology.hl7.org/CodeSystem/observation-category",
+                "vital-signs",
+                "Vital Signs");
         coding(o.putObject("code"), LOINC, code, display).put("text", display);
         subject(o);
-        o.put("effectiveDateTime", TODAY.minusDays(daysAgo).atTime(10, 5).toInstant(ZoneOffset.UTC).toString());
-        o.putObject("valueQuantity").put("value", Math.round(value * 10) / 10.0).put("unit", unit).put("system", UCUM).put("code", unit);
+        o.put(
+                "effectiveDateTime",
+                TODAY.minusDays(daysAgo).atTime(10, 5).toInstant(ZoneOffset.UTC).toString());
+        o.putObject("valueQuantity")
+                .put("value", Math.round(value * 10) / 10.0)
+                .put("unit", unit)
+                .put("system", UCUM)
+                .put("code", unit);
     }
 
     private static ObjectNode coding(ObjectNode concept, String system, String code, String display) {
-        ObjectNode coding = concept.putArray("coding").addObject().put("system", system).put("code", code);
+        ObjectNode coding =
+                concept.putArray("coding").addObject().put("system", system).put("code", code);
         if (display != null) {
             coding.put("display", display);
         }

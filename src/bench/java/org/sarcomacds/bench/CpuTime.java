@@ -23,7 +23,9 @@ final class CpuTime {
         for (int i = 0; i < calls; i++) {
             call.get();
         }
-        return new double[] {(THREADS.getCurrentThreadCpuTime() - cpu) / 1000.0 / calls,
-                (double) (THREADS.getThreadAllocatedBytes(id) - bytes) / calls};
+        return new double[] {
+            (THREADS.getCurrentThreadCpuTime() - cpu) / 1000.0 / calls,
+            (double) (THREADS.getThreadAllocatedBytes(id) - bytes) / calls
+        };
     }
 }

@@ -43,8 +43,10 @@ final class FhirSearch {
         if (path.contains("/")) {
             String[] parts = path.split("/", 2);
             return chart.resources.stream()
-                    .filter(r -> r.path("resourceType").asString().equals(parts[0]) && r.path("id").asString().equals(parts[1]))
-                    .findFirst().orElse(null);
+                    .filter(r -> r.path("resourceType").asString().equals(parts[0])
+                            && r.path("id").asString().equals(parts[1]))
+                    .findFirst()
+                    .orElse(null);
         }
         return search(path, q < 0 ? Map.of() : params(query.substring(q + 1)), query);
     }
@@ -73,7 +75,10 @@ final class FhirSearch {
                 }
             }
         }
-        ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset").put("total", total);
+        ObjectNode bundle = JSON.createObjectNode()
+                .put("resourceType", "Bundle")
+                .put("type", "searchset")
+                .put("total", total);
         bundle.putArray("link").addObject().put("relation", "self").put("url", BASE + "/" + query);
         var entries = bundle.putArray("entry");
         for (ObjectNode r : matches) {
@@ -89,7 +94,10 @@ final class FhirSearch {
     }
 
     private static void entry(ObjectNode entry, ObjectNode resource, String mode) {
-        entry.put("fullUrl", BASE + "/" + resource.path("resourceType").asString() + "/" + resource.path("id").asString());
+        entry.put(
+                "fullUrl",
+                BASE + "/" + resource.path("resourceType").asString() + "/"
+                        + resource.path("id").asString());
         entry.set("resource", resource);
         entry.putObject("search").put("mode", mode);
     }
@@ -98,7 +106,8 @@ final class FhirSearch {
         for (Map.Entry<String, String> p : params.entrySet()) {
             switch (p.getKey()) {
                 case "patient", "subject" -> {
-                    String ref = r.path("resourceType").asString().equals("Patient") ? "Patient/" + r.path("id").asString()
+                    String ref = r.path("resourceType").asString().equals("Patient")
+                            ? "Patient/" + r.path("id").asString()
                             : r.path("subject").path("reference").asString("");
                     String want = p.getValue().contains("/") ? p.getValue() : "Patient/" + p.getValue();
                     if (!ref.equals(want)) {
@@ -120,11 +129,12 @@ final class FhirSearch {
                     }
                 }
                 case "status" -> {
-                    if (!List.of(p.getValue().split(",")).contains(r.path("status").asString(""))) {
+                    if (!List.of(p.getValue().split(","))
+                            .contains(r.path("status").asString(""))) {
                         return false;
                     }
                 }
-                case "_sort", "_count", "_include" -> { }
+                case "_sort", "_count", "_include" -> {}
                 default -> ignoredParameters.add(p.getKey());
             }
         }
@@ -138,7 +148,9 @@ final class FhirSearch {
             String code = bar < 0 ? token : token.substring(bar + 1);
             for (JsonNode coding : concept.path("coding")) {
                 if (coding.path("code").asString("").equals(code)
-                        && (system == null || system.isEmpty() || coding.path("system").asString("").equals(system))) {
+                        && (system == null
+                                || system.isEmpty()
+                                || coding.path("system").asString("").equals(system))) {
                     return true;
                 }
             }

@@ -27,10 +27,14 @@ final class HookRequests {
     static Map<String, String> templates(String serviceId) {
         try (InputStream in = HookRequests.class.getResourceAsStream("/hooks/services/" + serviceId + ".json")) {
             if (in == null) {
-                throw new IllegalStateException("no service definition hooks/services/" + serviceId + ".json on the classpath");
+                throw new IllegalStateException(
+                        "no service definition hooks/services/" + serviceId + ".json on the classpath");
             }
             Map<String, String> templates = new LinkedHashMap<>();
-            JSON.readTree(in).path("prefetch").properties().forEach(e -> templates.put(e.getKey(), e.getValue().asString()));
+            JSON.readTree(in)
+                    .path("prefetch")
+                    .properties()
+                    .forEach(e -> templates.put(e.getKey(), e.getValue().asString()));
             return templates;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -50,11 +54,21 @@ final class HookRequests {
     static ObjectNode orderSelect(Chart chart) {
         ObjectNode body = base("order-select", chart);
         ObjectNode context = (ObjectNode) body.get("context");
-        ObjectNode drafts = context.putObject("draftOrders").put("resourceType", "Bundle").put("type", "collection");
-        ObjectNode draft = drafts.putArray("entry").addObject().putObject("resource")
-                .put("resourceType", "MedicationRequest").put("id", "draft-gemcitabine").put("status", "draft").put("intent", "proposal");
+        ObjectNode drafts =
+                context.putObject("draftOrders").put("resourceType", "Bundle").put("type", "collection");
+        ObjectNode draft = drafts.putArray("entry")
+                .addObject()
+                .putObject("resource")
+                .put("resourceType", "MedicationRequest")
+                .put("id", "draft-gemcitabine")
+                .put("status", "draft")
+                .put("intent", "proposal");
         ObjectNode med = draft.putObject("medicationCodeableConcept");
-        med.putArray("coding").addObject().put("system", Chart.RXNORM).put("code", "12574").put("display", "gemcitabine");
+        med.putArray("coding")
+                .addObject()
+                .put("system", Chart.RXNORM)
+                .put("code", "12574")
+                .put("display", "gemcitabine");
         med.put("text", "gemcitabine 1,000 mg/m2 IV days 1 and 8");
         draft.putObject("subject").put("reference", "Patient/" + chart.patientId);
         context.putArray("selections").add("MedicationRequest/draft-gemcitabine");
@@ -63,14 +77,21 @@ final class HookRequests {
     }
 
     private static ObjectNode base(String hook, Chart chart) {
-        ObjectNode body = JSON.createObjectNode().put("hook", hook).put("hookInstance", UUID.randomUUID().toString());
+        ObjectNode body = JSON.createObjectNode()
+                .put("hook", hook)
+                .put("hookInstance", UUID.randomUUID().toString());
         body.putObject("context").put("userId", PRACTITIONER).put("patientId", chart.patientId);
         return body;
     }
 
     static ObjectNode prefetch(String serviceId, Chart chart) {
-        Map<String, String> tokens = Map.of("context.patientId", chart.patientId, "context.userId", PRACTITIONER,
-                "userPractitionerId", "pract-onc-1002");
+        Map<String, String> tokens = Map.of(
+                "context.patientId",
+                chart.patientId,
+                "context.userId",
+                PRACTITIONER,
+                "userPractitionerId",
+                "pract-onc-1002");
         FhirSearch ehr = new FhirSearch(chart);
         ObjectNode prefetch = JSON.createObjectNode();
         templates(serviceId).forEach((key, template) -> {

@@ -21,7 +21,8 @@ import org.HdrHistogram.Histogram;
 final class LoadGenerator {
 
     /** What one phase of load measured. */
-    record Result(int connections, double seconds, long requests, long errors, Histogram latencyMicros, String firstBody) {
+    record Result(
+            int connections, double seconds, long requests, long errors, Histogram latencyMicros, String firstBody) {
 
         double throughput() {
             return requests / seconds;
@@ -44,7 +45,8 @@ final class LoadGenerator {
         this.port = port;
         String head = (body == null ? "GET " : "POST ") + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
                 + "Accept: application/json\r\n"
-                + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n") + "\r\n";
+                + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")
+                + "\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         int bodyLength = body == null ? 0 : body.length;
         request = new byte[headBytes.length + bodyLength];
@@ -68,13 +70,15 @@ final class LoadGenerator {
             Histogram histogram = new Histogram(60_000_000L, 3);
             histograms.add(histogram);
             boolean keepFirst = i == 0;
-            Thread t = new Thread(() -> {
-                try {
-                    loop(histogram, measureFrom, end, requests, errors, keepFirst ? firstBody : null);
-                } finally {
-                    done.countDown();
-                }
-            }, "load-" + i);
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            loop(histogram, measureFrom, end, requests, errors, keepFirst ? firstBody : null);
+                        } finally {
+                            done.countDown();
+                        }
+                    },
+                    "load-" + i);
             t.setDaemon(true);
             t.start();
         }
@@ -84,8 +88,13 @@ final class LoadGenerator {
         return new Result(connections, measureMillis / 1000.0, requests.get(), errors.get(), all, firstBody[0]);
     }
 
-    private void loop(Histogram histogram, long measureFrom, long end, AtomicLong requests, AtomicLong errors,
-                      String[] firstBody) {
+    private void loop(
+            Histogram histogram,
+            long measureFrom,
+            long end,
+            AtomicLong requests,
+            AtomicLong errors,
+            String[] firstBody) {
         Connection connection = null;
         while (true) {
             long sent = System.nanoTime();
@@ -178,8 +187,9 @@ final class LoadGenerator {
             }
             StringBuilder body = keepBody ? new StringBuilder() : null;
             if (chunked) {
-                for (long size = Long.parseLong(line().trim().split(";")[0], 16); size > 0;
-                     size = Long.parseLong(line().trim().split(";")[0], 16)) {
+                for (long size = Long.parseLong(line().trim().split(";")[0], 16);
+                        size > 0;
+                        size = Long.parseLong(line().trim().split(";")[0], 16)) {
                     skip(size, body);
                     line();
                 }

@@ -12,8 +12,10 @@ public final class PipelineLoop {
         long seconds = args.length > 0 ? Long.parseLong(args[0]) : 30;
         String service = args.length > 1 ? args[1] : "lms-patient-view";
         Chart chart = Chart.realistic();
-        byte[] body = HookRequests.bytes(service.equals("lms-patient-view") ? HookRequests.patientView(chart, true)
-                : HookRequests.orderSelect(chart));
+        byte[] body = HookRequests.bytes(
+                service.equals("lms-patient-view")
+                        ? HookRequests.patientView(chart, true)
+                        : HookRequests.orderSelect(chart));
         try (InProcessPipeline pipeline = new InProcessPipeline()) {
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             long calls = 0;

@@ -33,7 +33,8 @@ final class ServerProcess implements AutoCloseable {
             Files.createDirectories(outDir);
             gcLog = outDir.resolve("gc.log");
             Files.deleteIfExists(gcLog);
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.addAll(jvmArgs);
             command.add("-Xlog:gc:file=" + gcLog);
             command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
@@ -49,8 +50,9 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private void pump(Path log) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log))) {
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter out = new PrintWriter(Files.newBufferedWriter(log))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (startedLine == null && line.contains("Started SarcomaCdsApplication")) {
                     startedLineNanos = System.nanoTime();

@@ -37,8 +37,10 @@ public final class StartUpProbe {
         double first = probe.call("POST", "/cds-services/lms-patient-view");
         List<Double> next = probe.calls(50);
         List<Double> later = probe.calls(2000).subList(1500, 2000);
-        System.out.printf("discovery calls first: %d; first hook %.1f ms; next 50: median %.1f, max %.1f ms;"
-                        + " calls 1500-2000: median %.1f ms%n", discoveryCalls, first, median(next), max(next), median(later));
+        System.out.printf(
+                "discovery calls first: %d; first hook %.1f ms; next 50: median %.1f, max %.1f ms;"
+                        + " calls 1500-2000: median %.1f ms%n",
+                discoveryCalls, first, median(next), max(next), median(later));
     }
 
     private void awaitPort() throws InterruptedException {
@@ -65,7 +67,8 @@ public final class StartUpProbe {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             boolean post = method.equals("POST");
             String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                    + (post ? "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n" : "") + "\r\n";
+                    + (post ? "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n" : "")
+                    + "\r\n";
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             if (post) {

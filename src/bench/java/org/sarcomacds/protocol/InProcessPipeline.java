@@ -48,7 +48,8 @@ public final class InProcessPipeline implements AutoCloseable {
         };
         http.setContentType("application/json");
         http.setContent(body);
-        HookRequest request = parser.parse(bodies.read(http), service, null); // authentication off, as in the demo default
+        HookRequest request =
+                parser.parse(bodies.read(http), service, null); // authentication off, as in the demo default
         List<Card> cards = handler.handle(service, request);
         return mapper.writeValueAsBytes(CdsResponse.of(cards));
     }

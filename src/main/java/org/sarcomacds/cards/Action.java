@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
  * @param resourceId relative reference of the resource to delete, e.g. {@code MedicationRequest/abc}
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Action(String type, String description, @JsonRawValue String resource, String resourceId) {
+public record Action(
+        String type, String description, @JsonRawValue String resource, String resourceId) {
 
     public static Action delete(String description, String resourceId) {
         return new Action("delete", description, null, resourceId);

@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CardFactory {
 
-
     private static final Map<String, Integer> URGENCY = Map.of("critical", 0, "warning", 1, "info", 2);
 
     private final CardTemplates templates;
@@ -40,7 +39,9 @@ public class CardFactory {
     }
 
     private String indicator(Finding finding) {
-        return finding.indicator() != null ? finding.indicator() : templates.forRule(finding.ruleId()).indicator();
+        return finding.indicator() != null
+                ? finding.indicator()
+                : templates.forRule(finding.ruleId()).indicator();
     }
 
     private Card card(Finding finding, String patientId) {
@@ -67,7 +68,9 @@ public class CardFactory {
 
     private String detail(CardTemplate template, Finding finding) {
         StringBuilder md = new StringBuilder();
-        template.detail().forEach(line -> md.append(Templates.fill(line, finding.fills())).append('\n'));
+        template.detail()
+                .forEach(
+                        line -> md.append(Templates.fill(line, finding.fills())).append('\n'));
         List<String> citations = new ArrayList<>(template.citations());
         for (String caveatId : finding.caveats()) {
             CaveatTemplate caveat = templates.caveat(caveatId);
@@ -77,7 +80,11 @@ public class CardFactory {
         }
         md.append("\n### Why this card\n");
         for (Evidence evidence : finding.evidence()) {
-            md.append("- ").append(evidence.role()).append(": ").append(describe(evidence.fact())).append('\n');
+            md.append("- ")
+                    .append(evidence.role())
+                    .append(": ")
+                    .append(describe(evidence.fact()))
+                    .append('\n');
         }
         for (String note : finding.notes()) {
             md.append("- **Note:** ").append(Markdown.escape(note)).append('\n');
@@ -106,7 +113,9 @@ public class CardFactory {
     }
 
     private static String describe(Fact fact) {
-        StringBuilder text = new StringBuilder("*").append(Markdown.escape(fact.display())).append("* (")
+        StringBuilder text = new StringBuilder("*")
+                .append(Markdown.escape(fact.display()))
+                .append("* (")
                 .append(Markdown.escape(fact.status()));
         if (!fact.when().isEmpty()) {
             text.append(", ").append(Markdown.escape(fact.when()));
@@ -117,15 +126,24 @@ public class CardFactory {
         if (fact.gramsPerM2PerCycle() != null) {
             text.append(", ").append(fact.gramsPerM2PerCycle()).append(" g/m² per cycle");
         }
-        return text.append("; matched ").append(Markdown.escape(fact.matchedOn())).append(") — `")
-                .append(fact.reference().replace("`", "")).append('`').toString();
+        return text.append("; matched ")
+                .append(Markdown.escape(fact.matchedOn()))
+                .append(") — `")
+                .append(fact.reference().replace("`", ""))
+                .append('`')
+                .toString();
     }
 
     /** A suggestion to delete a draft; recommended when it is the only way to resolve the card. */
     private static Suggestion removal(DraftOrder draft, boolean recommended) {
         String label = "Remove the draft order: " + draft.drug().display();
-        Action delete = Action.delete("Delete the draft " + draft.drug().display() + " order", draft.drug().reference());
-        return new Suggestion(label.length() > 120 ? label.substring(0, 120) : label, UUID.randomUUID().toString(),
-                recommended ? Boolean.TRUE : null, List.of(delete));
+        Action delete = Action.delete(
+                "Delete the draft " + draft.drug().display() + " order",
+                draft.drug().reference());
+        return new Suggestion(
+                label.length() > 120 ? label.substring(0, 120) : label,
+                UUID.randomUUID().toString(),
+                recommended ? Boolean.TRUE : null,
+                List.of(delete));
     }
 }

@@ -1,6 +1,5 @@
 package org.sarcomacds.cards;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Set;
 import org.sarcomacds.knowledge.KnowledgeFiles;
 import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
 import org.sarcomacds.rules.RuleEngine;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** The card texts of {@code hooks/cards/}, checked at start-up: every rule has one, and each is a valid card. */
@@ -50,14 +50,18 @@ class CardTemplates {
     }
 
     private static void check(CardTemplate template, String file) {
-        if (!INDICATORS.contains(template.indicator()) || template.summary() == null
-                || template.summary().length() >= 140 || template.source() == null || template.source().label() == null
+        if (!INDICATORS.contains(template.indicator())
+                || template.summary() == null
+                || template.summary().length() >= 140
+                || template.source() == null
+                || template.source().label() == null
                 || template.citations().isEmpty()) {
             throw new IllegalStateException(file + ": a card needs an indicator, a summary under 140 characters,"
                     + " a source label and citations");
         }
         if (!template.indicator().equals("info") && template.overrideReasons().isEmpty()
-                || template.ruleId() == null || !file.equals(template.ruleId() + ".json")) {
+                || template.ruleId() == null
+                || !file.equals(template.ruleId() + ".json")) {
             throw new IllegalStateException(file + ": warning and critical cards need override reasons, and the file"
                     + " is named after its rule id");
         }

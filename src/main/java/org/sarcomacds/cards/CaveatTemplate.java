@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param sourceStatement the words of the clinical source it implements
  */
-public record CaveatTemplate(String id, String title, String sourceStatement, List<String> detail, List<String> citations) {
+public record CaveatTemplate(
+        String id, String title, String sourceStatement, List<String> detail, List<String> citations) {
 
     public CaveatTemplate {
         detail = List.copyOf(detail == null ? List.of() : detail);

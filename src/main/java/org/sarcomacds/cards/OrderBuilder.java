@@ -26,20 +26,26 @@ class OrderBuilder {
 
     Suggestion suggestion(OrderTemplate order, Map<String, String> fills, String patientId) {
         List<Action> actions = order.medications().stream()
-                .map(m -> new Action("create", "Create a draft order: " + Templates.fill(m.text(), fills),
-                        fhir.newJsonParser().encodeResourceToString(request(m, fills, patientId)), null))
+                .map(m -> new Action(
+                        "create",
+                        "Create a draft order: " + Templates.fill(m.text(), fills),
+                        fhir.newJsonParser().encodeResourceToString(request(m, fills, patientId)),
+                        null))
                 .toList();
-        return new Suggestion(Templates.fill(order.label(), fills), UUID.randomUUID().toString(), null, actions);
+        return new Suggestion(
+                Templates.fill(order.label(), fills), UUID.randomUUID().toString(), null, actions);
     }
 
-    private static MedicationRequest request(OrderTemplate.MedicationTemplate template, Map<String, String> fills,
-                                             String patientId) {
+    private static MedicationRequest request(
+            OrderTemplate.MedicationTemplate template, Map<String, String> fills, String patientId) {
         MedicationRequest request = new MedicationRequest();
         request.setStatus(MedicationRequest.MedicationRequestStatus.DRAFT);
         request.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
         request.setSubject(new Reference("Patient/" + patientId));
         CodeableConcept medication = new CodeableConcept().setText(template.text());
-        template.codes().forEach(c -> medication.addCoding(new org.hl7.fhir.r4.model.Coding(c.system(), c.code(), c.display())));
+        template.codes()
+                .forEach(
+                        c -> medication.addCoding(new org.hl7.fhir.r4.model.Coding(c.system(), c.code(), c.display())));
         request.setMedication(medication);
         Dosage dosage = request.addDosageInstruction().setText(Templates.fill(template.dosageText(), fills));
         if (template.route() != null) {
@@ -48,8 +54,12 @@ class OrderBuilder {
         String dose = Templates.fill(template.dose(), fills);
         String unit = Templates.fill(template.doseUnit(), fills);
         if (dose != null && unit != null) {
-            dosage.addDoseAndRate().setDose(new Quantity().setValue(new BigDecimal(dose)).setUnit(unit).setSystem(UCUM)
-                    .setCode(unit));
+            dosage.addDoseAndRate()
+                    .setDose(new Quantity()
+                            .setValue(new BigDecimal(dose))
+                            .setUnit(unit)
+                            .setSystem(UCUM)
+                            .setCode(unit));
         }
         return request;
     }

@@ -16,8 +16,8 @@ public record OrderTemplate(String label, List<MedicationTemplate> medications) 
      * @param dose     a number, or a placeholder that the rule fills with one
      * @param doseUnit UCUM unit, e.g. {@code mg} or {@code mg/m2}, or a placeholder
      */
-    public record MedicationTemplate(String text, List<Coding> codes, String dosageText, String dose, String doseUnit,
-                                     String route) {
+    public record MedicationTemplate(
+            String text, List<Coding> codes, String dosageText, String dose, String doseUnit, String route) {
 
         public MedicationTemplate {
             codes = List.copyOf(codes == null ? List.of() : codes);

@@ -29,7 +29,11 @@ class DemoController {
         List<FixtureView> views = new ArrayList<>();
         for (FixtureLibrary.DemoFixture fixture : fixtures.all()) {
             JsonNode orderSelect = fixture.orderSelect();
-            views.add(new FixtureView(fixture.id(), fixture.patientId(), fixture.scenario(), fixture.userId(),
+            views.add(new FixtureView(
+                    fixture.id(),
+                    fixture.patientId(),
+                    fixture.scenario(),
+                    fixture.userId(),
                     orderSelect == null ? null : orderSelect.get("draftOrders"),
                     orderSelect == null ? null : orderSelect.get("selections")));
         }
@@ -49,6 +53,6 @@ class DemoController {
      * @param selections  the drafts its order-select context selects
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record FixtureView(String id, String patientId, String scenario, String userId, JsonNode draftOrders,
-                       JsonNode selections) {}
+    record FixtureView(
+            String id, String patientId, String scenario, String userId, JsonNode draftOrders, JsonNode selections) {}
 }

@@ -55,7 +55,8 @@ class DemoFhirController {
         Map<String, String> params = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> {
             if (values.length > 1) {
-                throw CdsRequestException.badRequest("Search parameter '" + name + "' is given twice; send one, with values separated by commas");
+                throw CdsRequestException.badRequest(
+                        "Search parameter '" + name + "' is given twice; send one, with values separated by commas");
             }
             params.put(name, values[0]);
         });
@@ -72,18 +73,23 @@ class DemoFhirController {
         if (!ID.matcher(id).matches()) {
             throw new CdsRequestException(HttpStatus.NOT_FOUND, "Not a FHIR id");
         }
-        return fixtures.fhir().read(type, id).map(r -> fhirJson(r.toString()))
+        return fixtures.fhir()
+                .read(type, id)
+                .map(r -> fhirJson(r.toString()))
                 .orElseThrow(() -> new CdsRequestException(HttpStatus.NOT_FOUND, "No " + type + " with that id here"));
     }
 
     private void checkType(String type) {
         if (!TYPE.matcher(type).matches() || !fhir.getResourceTypes().contains(type)) {
-            throw new CdsRequestException(HttpStatus.NOT_FOUND, "Not a FHIR R4 resource type; GET /fhir/metadata lists what is served");
+            throw new CdsRequestException(
+                    HttpStatus.NOT_FOUND, "Not a FHIR R4 resource type; GET /fhir/metadata lists what is served");
         }
     }
 
     private static String baseUrl() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/fhir").toUriString();
+        return ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/fhir")
+                .toUriString();
     }
 
     private static ResponseEntity<String> fhirJson(String body) {
@@ -92,25 +98,32 @@ class DemoFhirController {
 
     private static CapabilityStatement capabilityStatement(InMemoryFhir data) {
         CapabilityStatement statement = new CapabilityStatement();
-        statement.setStatus(Enumerations.PublicationStatus.ACTIVE)
+        statement
+                .setStatus(Enumerations.PublicationStatus.ACTIVE)
                 .setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE)
                 .setFhirVersion(Enumerations.FHIRVersion._4_0_1)
                 .setDescription("Sarcoma CDS demo: the fixture patients, read-only. Test data only.")
                 .addFormat("application/fhir+json")
                 .setDate(new java.util.Date())
-                .getSoftware().setName("Sarcoma CDS demo FHIR endpoint");
-        CapabilityStatement.CapabilityStatementRestComponent rest = statement.addRest()
-                .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
+                .getSoftware()
+                .setName("Sarcoma CDS demo FHIR endpoint");
+        CapabilityStatement.CapabilityStatementRestComponent rest =
+                statement.addRest().setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         for (String type : data.types()) {
-            CapabilityStatementRestResourceComponent resource = rest.addResource().setType(type);
+            CapabilityStatementRestResourceComponent resource =
+                    rest.addResource().setType(type);
             resource.addInteraction().setCode(TypeRestfulInteraction.READ);
             resource.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
             for (String param : InMemoryFhir.searchParameters(type)) {
                 if (param.equals("_include")) {
                     resource.addSearchInclude(type + ":medication");
                 } else if (!param.startsWith("_")) {
-                    resource.addSearchParam().setName(param)
-                            .setType(param.equals("patient") ? Enumerations.SearchParamType.REFERENCE : Enumerations.SearchParamType.TOKEN);
+                    resource.addSearchParam()
+                            .setName(param)
+                            .setType(
+                                    param.equals("patient")
+                                            ? Enumerations.SearchParamType.REFERENCE
+                                            : Enumerations.SearchParamType.TOKEN);
                 }
             }
             resource.addSearchParam().setName("_count").setType(Enumerations.SearchParamType.NUMBER);

@@ -45,7 +45,8 @@ class FixtureLibrary {
         try {
             this.fhir = new InMemoryFhir(resources);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("fhir-fixtures: resource ids must be unique across fixtures: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "fhir-fixtures: resource ids must be unique across fixtures: " + e.getMessage(), e);
         }
     }
 
@@ -70,14 +71,18 @@ class FixtureLibrary {
         String id = folderName(record);
         JsonNode bundle = json(record, id);
         List<JsonNode> patients = InMemoryFhir.resourcesOf(bundle).stream()
-                .filter(r -> r.path("resourceType").asString("").equals("Patient")).toList();
+                .filter(r -> r.path("resourceType").asString("").equals("Patient"))
+                .toList();
         if (patients.size() != 1) {
             throw new IllegalStateException("fhir-fixtures/" + id + "/record.json must hold exactly one Patient");
         }
         Resource scenario = sibling(record, "scenario.md");
         Resource patientView = sibling(record, "patient-view.context.json");
         Resource orderSelect = sibling(record, "order-select.context.json");
-        return new DemoFixture(id, patients.get(0).path("id").asString(), bundle,
+        return new DemoFixture(
+                id,
+                patients.get(0).path("id").asString(),
+                bundle,
                 scenario.exists() ? text(scenario, id) : "",
                 patientView.exists() ? json(patientView, id).path("userId").asString(null) : null,
                 orderSelect.exists() ? json(orderSelect, id) : null);
@@ -112,7 +117,8 @@ class FixtureLibrary {
         try {
             return JSON.readTree(text(resource, fixture));
         } catch (RuntimeException e) {
-            throw new IllegalStateException("fhir-fixtures/" + fixture + "/" + resource.getFilename() + " is not valid JSON", e);
+            throw new IllegalStateException(
+                    "fhir-fixtures/" + fixture + "/" + resource.getFilename() + " is not valid JSON", e);
         }
     }
 
@@ -122,5 +128,6 @@ class FixtureLibrary {
      * @param userId       the practitioner of the fixture's hook contexts, or null
      * @param orderSelect  the fixture's order-select context (its draft orders and selections), or null
      */
-    record DemoFixture(String id, String patientId, JsonNode record, String scenario, String userId, JsonNode orderSelect) {}
+    record DemoFixture(
+            String id, String patientId, JsonNode record, String scenario, String userId, JsonNode orderSelect) {}
 }

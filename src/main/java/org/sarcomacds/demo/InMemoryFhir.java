@@ -29,6 +29,7 @@ public final class InMemoryFhir {
 
     /** Parameters every search takes: paging ({@code _offset} is how our next links page) and the format. */
     private static final Set<String> PAGING = Set.of("_count", "_offset", "_format");
+
     private static final Map<String, Set<String>> PARAMETERS = Map.of(
             "Patient", Set.of(),
             "Medication", Set.of(),
@@ -38,6 +39,7 @@ public final class InMemoryFhir {
             "MedicationRequest", Set.of("patient", "_include"));
     /** Any other resource type the data holds can be searched by patient. */
     private static final Set<String> OTHER_TYPE_PARAMETERS = Set.of("patient");
+
     static final int MAX_COUNT = 1000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -103,18 +105,26 @@ public final class InMemoryFhir {
         check(type, params);
         List<JsonNode> matches = new ArrayList<>(resources.stream()
                 .filter(r -> type(r).equals(type))
-                .filter(r -> !params.containsKey("patient") || patientReference(params.get("patient")).equals(subject(r)))
-                .filter(r -> !params.containsKey("code") || hasCode(r, params.get("code").split(",")))
-                .filter(r -> !params.containsKey("status") || List.of(params.get("status").split(",")).contains(r.path("status").asString("")))
+                .filter(r -> !params.containsKey("patient")
+                        || patientReference(params.get("patient")).equals(subject(r)))
+                .filter(r -> !params.containsKey("code")
+                        || hasCode(r, params.get("code").split(",")))
+                .filter(r -> !params.containsKey("status")
+                        || List.of(params.get("status").split(","))
+                                .contains(r.path("status").asString("")))
                 .toList());
         if (params.containsKey("_sort")) {
             matches.sort(Comparator.comparing(InMemoryFhir::effectiveDate).reversed());
         }
         int offset = number(params, "_offset", 0, Integer.MAX_VALUE);
         int count = number(params, "_count", MAX_COUNT, MAX_COUNT);
-        List<JsonNode> page = matches.subList(Math.min(offset, matches.size()), Math.min(offset + count, matches.size()));
+        List<JsonNode> page =
+                matches.subList(Math.min(offset, matches.size()), Math.min(offset + count, matches.size()));
 
-        ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset").put("total", matches.size());
+        ObjectNode bundle = JSON.createObjectNode()
+                .put("resourceType", "Bundle")
+                .put("type", "searchset")
+                .put("total", matches.size());
         ArrayNode links = bundle.putArray("link");
         if (count > 0 && offset + count < matches.size()) {
             Map<String, String> next = new LinkedHashMap<>(params);
@@ -124,7 +134,11 @@ public final class InMemoryFhir {
         ArrayNode entries = bundle.putArray("entry");
         page.forEach(r -> entries.addObject().set("resource", r));
         if (params.containsKey("_include")) {
-            included(page).forEach(m -> entries.addObject().<ObjectNode>set("resource", m).putObject("search").put("mode", "include"));
+            included(page)
+                    .forEach(m -> entries.addObject()
+                            .<ObjectNode>set("resource", m)
+                            .putObject("search")
+                            .put("mode", "include"));
         }
         if (links.isEmpty()) {
             bundle.remove("link");
@@ -142,7 +156,8 @@ public final class InMemoryFhir {
             String value = param.getValue();
             if (!supported.contains(name) && !PAGING.contains(name)) {
                 throw new UnsupportedSearchException("Search parameter '" + name + "' is not supported on " + type
-                        + "; supported: " + String.join(", ", new TreeSet<>(supported)) + (supported.isEmpty() ? "" : ", ")
+                        + "; supported: " + String.join(", ", new TreeSet<>(supported))
+                        + (supported.isEmpty() ? "" : ", ")
                         + "_count");
             }
             if (name.equals("_include") && !value.equals(type + ":medication")) {
@@ -182,7 +197,8 @@ public final class InMemoryFhir {
             String ref = resource.path("medicationReference").path("reference").asString("");
             if (ref.startsWith("Medication/")) {
                 read("Medication", ref.substring("Medication/".length()))
-                        .filter(m -> !medications.contains(m)).ifPresent(medications::add);
+                        .filter(m -> !medications.contains(m))
+                        .ifPresent(medications::add);
             }
         }
         return medications;
@@ -233,7 +249,8 @@ public final class InMemoryFhir {
             String[] kv = pair.split("=", 2);
             String name = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
             if (!seen.add(name)) {
-                throw new UnsupportedSearchException("Search parameter '" + name + "' is given twice; send one, with values separated by commas");
+                throw new UnsupportedSearchException(
+                        "Search parameter '" + name + "' is given twice; send one, with values separated by commas");
             }
             params.put(name, kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
@@ -242,7 +259,9 @@ public final class InMemoryFhir {
 
     private static String query(Map<String, String> params) {
         StringBuilder out = new StringBuilder();
-        params.forEach((k, v) -> out.append(out.isEmpty() ? "" : "&").append(k).append('=')
+        params.forEach((k, v) -> out.append(out.isEmpty() ? "" : "&")
+                .append(k)
+                .append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return out.toString();
     }

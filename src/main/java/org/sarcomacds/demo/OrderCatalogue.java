@@ -63,7 +63,11 @@ class OrderCatalogue {
             for (JsonNode concept : include.path("concept")) {
                 String display = concept.path("display").asString("");
                 if (!display.toLowerCase(Locale.ROOT).contains("legacy")) {
-                    drugs.add(new Orderable(capitalised(display), system, concept.path("code").asString(), display,
+                    drugs.add(new Orderable(
+                            capitalised(display),
+                            system,
+                            concept.path("code").asString(),
+                            display,
                             valueSet.path("id").asString()));
                 }
             }

@@ -27,7 +27,13 @@ class TryItNotice {
     void announce() {
         String host = environment.getProperty("server.address", "127.0.0.1");
         String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        log.info("Try-it page: http://{}:{}/ ; {} fixture patients, read-only FHIR R4 at http://{}:{}/fhir (demo data;"
-                + " cds.demo.enabled=false or the prod profile turns both off)", host, port, fixtures.all().size(), host, port);
+        log.info(
+                "Try-it page: http://{}:{}/ ; {} fixture patients, read-only FHIR R4 at http://{}:{}/fhir (demo data;"
+                        + " cds.demo.enabled=false or the prod profile turns both off)",
+                host,
+                port,
+                fixtures.all().size(),
+                host,
+                port);
     }
 }

@@ -37,11 +37,16 @@ final class BodySurfaceAreaCalculator {
         }
         LabResult recorded = latest.get(Concepts.BODY_SURFACE_AREA);
         if (problem("BSA", recorded, windows.weightMaxAgeDays()) == null && "m2".equals(recorded.unit())) {
-            return new Outcome(new BodySurfaceArea(recorded.value(), "recorded BSA (" + recorded.date() + ")",
-                    List.of(recorded.reference())), null);
+            return new Outcome(
+                    new BodySurfaceArea(
+                            recorded.value(), "recorded BSA (" + recorded.date() + ")", List.of(recorded.reference())),
+                    null);
         }
-        String gap = heightProblem != null ? heightProblem : weightProblem != null ? weightProblem
-                : "the unit of the height or weight is not one we read (cm, m, in; kg, g, lb)";
+        String gap = heightProblem != null
+                ? heightProblem
+                : weightProblem != null
+                        ? weightProblem
+                        : "the unit of the height or weight is not one we read (cm, m, in; kg, g, lb)";
         return new Outcome(null, gap);
     }
 
@@ -50,8 +55,8 @@ final class BodySurfaceAreaCalculator {
             return "no " + what + " in the record";
         }
         if (result.date() == null || ChronoUnit.DAYS.between(result.date(), today) > maxAgeDays) {
-            return "the latest " + what + " (" + (result.date() == null ? "undated" : result.date()) + ") is older than "
-                    + maxAgeDays + " days";
+            return "the latest " + what + " (" + (result.date() == null ? "undated" : result.date())
+                    + ") is older than " + maxAgeDays + " days";
         }
         return null;
     }

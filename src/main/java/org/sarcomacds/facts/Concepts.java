@@ -48,8 +48,16 @@ public final class Concepts {
     public static final String NTRK_FUSION = "ntrk-fusion";
 
     /** The systemic therapies whose history the cards list, in the order a clinician reads a treatment history. */
-    public static final java.util.List<String> SYSTEMIC_THERAPIES = java.util.List.of(DOXORUBICIN, IFOSFAMIDE,
-            GEMCITABINE, DOCETAXEL, PAZOPANIB, TRABECTEDIN, REGORAFENIB, DACARBAZINE, ERIBULIN);
+    public static final java.util.List<String> SYSTEMIC_THERAPIES = java.util.List.of(
+            DOXORUBICIN,
+            IFOSFAMIDE,
+            GEMCITABINE,
+            DOCETAXEL,
+            PAZOPANIB,
+            TRABECTEDIN,
+            REGORAFENIB,
+            DACARBAZINE,
+            ERIBULIN);
 
     private Concepts() {}
 }

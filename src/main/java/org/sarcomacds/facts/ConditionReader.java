@@ -38,11 +38,22 @@ final class ConditionReader {
                 ? Fact.UNCONFIRMED + " (verification status " + verification + ")"
                 : clinical == null ? "no clinical status recorded" : "";
         String display = Displays.of(condition.getCode(), "Condition");
-        String onset = condition.hasOnsetDateTimeType() ? "onset " + condition.getOnsetDateTimeType().getValueAsString() : "";
+        String onset = condition.hasOnsetDateTimeType()
+                ? "onset " + condition.getOnsetDateTimeType().getValueAsString()
+                : "";
         return matches.stream()
-                .map(m -> new Fact(m.valueSet(), display, FactExtractor.ref(condition), clinical == null ? "unknown" : clinical,
-                        active, onset, m.matchedOn(), m.byName(), note,
-                        condition.hasOnsetDateTimeType() ? Dates.of(condition.getOnsetDateTimeType()) : null, null))
+                .map(m -> new Fact(
+                        m.valueSet(),
+                        display,
+                        FactExtractor.ref(condition),
+                        clinical == null ? "unknown" : clinical,
+                        active,
+                        onset,
+                        m.matchedOn(),
+                        m.byName(),
+                        note,
+                        condition.hasOnsetDateTimeType() ? Dates.of(condition.getOnsetDateTimeType()) : null,
+                        null))
                 .toList();
     }
 
@@ -51,8 +62,10 @@ final class ConditionReader {
         for (Extension histology : condition.getExtensionsByUrl(MCODE_HISTOLOGY)) {
             if (histology.getValue() instanceof CodeableConcept morphology) {
                 terminology.match(morphology).stream()
-                        .filter(m -> matches.stream().noneMatch(x -> x.valueSet().equals(m.valueSet())))
-                        .forEach(m -> matches.add(new ConceptMatch(m.valueSet(), "histology " + m.matchedOn(), m.byName())));
+                        .filter(m ->
+                                matches.stream().noneMatch(x -> x.valueSet().equals(m.valueSet())))
+                        .forEach(m ->
+                                matches.add(new ConceptMatch(m.valueSet(), "histology " + m.matchedOn(), m.byName())));
             }
         }
         return matches;

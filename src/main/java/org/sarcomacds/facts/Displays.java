@@ -12,8 +12,14 @@ final class Displays {
         if (concept.hasText()) {
             return concept.getText();
         }
-        return concept.getCoding().stream().filter(Coding::hasDisplay).map(Coding::getDisplay).findFirst()
-                .orElse(concept.getCoding().stream().filter(Coding::hasCode).map(Coding::getCode).findFirst()
+        return concept.getCoding().stream()
+                .filter(Coding::hasDisplay)
+                .map(Coding::getDisplay)
+                .findFirst()
+                .orElse(concept.getCoding().stream()
+                        .filter(Coding::hasCode)
+                        .map(Coding::getCode)
+                        .findFirst()
                         .orElse(fallback));
     }
 }

@@ -35,8 +35,15 @@ public record Fact(
         note = note == null ? "" : note;
     }
 
-    public Fact(String concept, String display, String reference, String status, boolean current, String when,
-                String matchedOn, boolean byName) {
+    public Fact(
+            String concept,
+            String display,
+            String reference,
+            String status,
+            boolean current,
+            String when,
+            String matchedOn,
+            boolean byName) {
         this(concept, display, reference, status, current, when, matchedOn, byName, "", null, null);
     }
 

@@ -19,8 +19,11 @@ public class FactExtractor {
     private final ClinicalParameters parameters;
     private final EvaluationDate evaluationDate;
 
-    FactExtractor(Terminology terminology, ProductIngredients products, ClinicalParameters parameters,
-                  EvaluationDate evaluationDate) {
+    FactExtractor(
+            Terminology terminology,
+            ProductIngredients products,
+            ClinicalParameters parameters,
+            EvaluationDate evaluationDate) {
         this.terminology = terminology;
         this.products = products;
         this.parameters = parameters;
@@ -42,13 +45,26 @@ public class FactExtractor {
         var today = evaluationDate.today();
         BodySurfaceAreaCalculator.Outcome bsa =
                 new BodySurfaceAreaCalculator(parameters.bodySurfaceArea(), today).calculate(observations.latest());
-        return new PatientFacts(today, conditions, medications, medicationReader.drafts(draftOrders, selections),
-                observations.latest(), bsa.bsa(), bsa.gap(), observations.ntrkResults(), record.gaps());
+        return new PatientFacts(
+                today,
+                conditions,
+                medications,
+                medicationReader.drafts(draftOrders, selections),
+                observations.latest(),
+                bsa.bsa(),
+                bsa.gap(),
+                observations.ntrkResults(),
+                record.gaps());
     }
 
     static String code(CodeableConcept concept) {
-        return concept == null ? null : concept.getCoding().stream().map(c -> c.getCode()).filter(c -> c != null)
-                .findFirst().orElse(null);
+        return concept == null
+                ? null
+                : concept.getCoding().stream()
+                        .map(c -> c.getCode())
+                        .filter(c -> c != null)
+                        .findFirst()
+                        .orElse(null);
     }
 
     static String ref(Resource resource) {

@@ -14,8 +14,14 @@ import java.util.Optional;
  * @param date       when it was measured
  * @param reference  the Observation, e.g. {@code Observation/abc}
  */
-public record LabResult(String analyte, String display, double value, String unit, Double upperLimit, LocalDate date,
-                        String reference) {
+public record LabResult(
+        String analyte,
+        String display,
+        double value,
+        String unit,
+        Double upperLimit,
+        LocalDate date,
+        String reference) {
 
     /** The value as a multiple of the upper limit of normal, when the record gives one. */
     public Optional<Double> timesUln() {

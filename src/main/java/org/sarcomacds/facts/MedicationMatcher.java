@@ -27,6 +27,7 @@ final class MedicationMatcher {
     private final Map<String, Medication> medications;
     /** A chart names the same few drugs over and over: each distinct concept or Medication is matched once per call. */
     private final Map<String, Named> byConcept = new HashMap<>();
+
     private final Map<Medication, Named> byMedication = new IdentityHashMap<>();
 
     MedicationMatcher(Terminology terminology, ProductIngredients products, Map<String, Medication> medications) {
@@ -38,7 +39,8 @@ final class MedicationMatcher {
     /** The drug matches and the name to show for the medication element {@code medication[x]}. */
     Named match(DomainResource owner, Type medication) {
         if (medication instanceof CodeableConcept concept) {
-            return byConcept.computeIfAbsent(signature(concept),
+            return byConcept.computeIfAbsent(
+                    signature(concept),
                     k -> new Named(Displays.of(concept, "unnamed medication"), matchConcept(concept, List.of())));
         }
         if (medication instanceof Reference reference) {
@@ -46,8 +48,11 @@ final class MedicationMatcher {
             if (resolved == null) {
                 return new Named(reference.hasDisplay() ? reference.getDisplay() : "unresolved medication", List.of());
             }
-            return byMedication.computeIfAbsent(resolved, m -> new Named(Displays.of(m.getCode(), "unnamed medication"),
-                    matchConcept(m.getCode(), ingredientMatches(m))));
+            return byMedication.computeIfAbsent(
+                    resolved,
+                    m -> new Named(
+                            Displays.of(m.getCode(), "unnamed medication"),
+                            matchConcept(m.getCode(), ingredientMatches(m))));
         }
         return new Named("no medication given", List.of());
     }
@@ -55,13 +60,18 @@ final class MedicationMatcher {
     /** Codes first, then the ingredients found so far, then mapped product codes; names only when nothing coded matched. */
     private List<ConceptMatch> matchConcept(CodeableConcept code, List<ConceptMatch> ingredients) {
         List<ConceptMatch> byCodeOrName = terminology.match(code);
-        List<ConceptMatch> matches = new ArrayList<>(byCodeOrName.stream().filter(m -> !m.byName()).toList());
+        List<ConceptMatch> matches =
+                new ArrayList<>(byCodeOrName.stream().filter(m -> !m.byName()).toList());
         ingredients.forEach(m -> addNew(matches, m));
         for (ProductIngredients.Mapped mapped : products.of(code)) {
             for (ConceptMatch m : terminology.match(mapped.ingredient())) {
                 if (!m.byName()) {
-                    addNew(matches, new ConceptMatch(m.valueSet(),
-                            "product code " + mapped.productCode() + " mapped to " + m.matchedOn(), false));
+                    addNew(
+                            matches,
+                            new ConceptMatch(
+                                    m.valueSet(),
+                                    "product code " + mapped.productCode() + " mapped to " + m.matchedOn(),
+                                    false));
                 }
             }
         }
@@ -75,8 +85,13 @@ final class MedicationMatcher {
     private static String signature(CodeableConcept concept) {
         StringBuilder signature = new StringBuilder(concept.getText() == null ? "" : concept.getText());
         for (Coding coding : concept.getCoding()) {
-            signature.append('\0').append(coding.getSystem()).append('|').append(coding.getCode())
-                    .append('|').append(coding.getDisplay());
+            signature
+                    .append('\0')
+                    .append(coding.getSystem())
+                    .append('|')
+                    .append(coding.getCode())
+                    .append('|')
+                    .append(coding.getDisplay());
         }
         return signature.toString();
     }
@@ -85,8 +100,10 @@ final class MedicationMatcher {
         List<ConceptMatch> matches = new ArrayList<>();
         for (Medication.MedicationIngredientComponent ingredient : medication.getIngredient()) {
             if (ingredient.getItem() instanceof CodeableConcept item) {
-                terminology.match(item).stream().filter(m -> !m.byName())
-                        .forEach(m -> addNew(matches, new ConceptMatch(m.valueSet(), "ingredient " + m.matchedOn(), false)));
+                terminology.match(item).stream()
+                        .filter(m -> !m.byName())
+                        .forEach(m ->
+                                addNew(matches, new ConceptMatch(m.valueSet(), "ingredient " + m.matchedOn(), false)));
             }
         }
         return matches;
@@ -105,7 +122,8 @@ final class MedicationMatcher {
         }
         if (ref.startsWith("#")) {
             for (Resource contained : owner.getContained()) {
-                if (contained instanceof Medication medication && ref.substring(1).equals(localId(contained))) {
+                if (contained instanceof Medication medication
+                        && ref.substring(1).equals(localId(contained))) {
                     return medication;
                 }
             }

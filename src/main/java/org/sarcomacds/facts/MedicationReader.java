@@ -20,6 +20,7 @@ final class MedicationReader {
     private static final Set<String> NOT_GIVEN = Set.of("entered-in-error", "not-taken", "intended");
     /** Requests that never became an order that could be given. */
     private static final Set<String> NOT_ORDERED = Set.of("entered-in-error", "cancelled", "draft");
+
     private static final Set<String> CURRENT_REQUEST = Set.of("active", "on-hold");
 
     private final MedicationMatcher matcher;
@@ -33,14 +34,28 @@ final class MedicationReader {
         if (NOT_GIVEN.contains(status)) {
             return List.of();
         }
-        LocalDate start = statement.hasEffectivePeriod() ? Dates.of(statement.getEffectivePeriod().getStartElement())
+        LocalDate start = statement.hasEffectivePeriod()
+                ? Dates.of(statement.getEffectivePeriod().getStartElement())
                 : statement.hasEffectiveDateTimeType() ? Dates.of(statement.getEffectiveDateTimeType()) : null;
-        String when = statement.hasEffectivePeriod() ? period(statement.getEffectivePeriod())
-                : statement.hasEffectiveDateTimeType() ? statement.getEffectiveDateTimeType().getValueAsString() : "";
-        String reason = statement.getStatusReason().stream().map(MedicationReader::text).filter(t -> !t.isEmpty())
-                .findFirst().orElse("");
-        return facts(matcher.match(statement, statement.getMedication()), FactExtractor.ref(statement), status,
-                status.equals("active"), when, reason, start, dosePerCycle(statement.getDosage()));
+        String when = statement.hasEffectivePeriod()
+                ? period(statement.getEffectivePeriod())
+                : statement.hasEffectiveDateTimeType()
+                        ? statement.getEffectiveDateTimeType().getValueAsString()
+                        : "";
+        String reason = statement.getStatusReason().stream()
+                .map(MedicationReader::text)
+                .filter(t -> !t.isEmpty())
+                .findFirst()
+                .orElse("");
+        return facts(
+                matcher.match(statement, statement.getMedication()),
+                FactExtractor.ref(statement),
+                status,
+                status.equals("active"),
+                when,
+                reason,
+                start,
+                dosePerCycle(statement.getDosage()));
     }
 
     List<Fact> request(MedicationRequest request) {
@@ -48,10 +63,18 @@ final class MedicationReader {
         if (NOT_ORDERED.contains(status)) {
             return List.of();
         }
-        String when = request.hasAuthoredOn() ? "ordered " + request.getAuthoredOnElement().getValueAsString() : "";
-        return facts(matcher.match(request, request.getMedication()), FactExtractor.ref(request), status,
-                CURRENT_REQUEST.contains(status), when, text(request.getStatusReason()),
-                Dates.of(request.getAuthoredOnElement()), dosePerCycle(request.getDosageInstruction()));
+        String when = request.hasAuthoredOn()
+                ? "ordered " + request.getAuthoredOnElement().getValueAsString()
+                : "";
+        return facts(
+                matcher.match(request, request.getMedication()),
+                FactExtractor.ref(request),
+                status,
+                CURRENT_REQUEST.contains(status),
+                when,
+                text(request.getStatusReason()),
+                Dates.of(request.getAuthoredOnElement()),
+                dosePerCycle(request.getDosageInstruction()));
     }
 
     List<DraftOrder> drafts(Bundle draftOrders, List<String> selections) {
@@ -70,11 +93,28 @@ final class MedicationReader {
         return drafts;
     }
 
-    private static List<Fact> facts(MedicationMatcher.Named named, String reference, String status, boolean current,
-                                    String when, String reason, LocalDate start, Double perCycle) {
+    private static List<Fact> facts(
+            MedicationMatcher.Named named,
+            String reference,
+            String status,
+            boolean current,
+            String when,
+            String reason,
+            LocalDate start,
+            Double perCycle) {
         return named.matches().stream()
-                .map(m -> new Fact(m.valueSet(), named.display(), reference, status, current, when, m.matchedOn(),
-                        m.byName(), reason, start, perCycle))
+                .map(m -> new Fact(
+                        m.valueSet(),
+                        named.display(),
+                        reference,
+                        status,
+                        current,
+                        when,
+                        m.matchedOn(),
+                        m.byName(),
+                        reason,
+                        start,
+                        perCycle))
                 .toList();
     }
 
@@ -85,10 +125,13 @@ final class MedicationReader {
     static Double dosePerCycle(List<Dosage> dosages) {
         for (Dosage dosage : dosages) {
             for (Dosage.DosageDoseAndRateComponent doseAndRate : dosage.getDoseAndRate()) {
-                if (doseAndRate.hasDoseQuantity() && doseAndRate.getDoseQuantity().hasValue()) {
+                if (doseAndRate.hasDoseQuantity()
+                        && doseAndRate.getDoseQuantity().hasValue()) {
                     Double grams = gramsPerM2(doseAndRate.getDoseQuantity());
                     if (grams != null) {
-                        int count = dosage.getTiming().getRepeat().hasCount() ? dosage.getTiming().getRepeat().getCount() : 1;
+                        int count = dosage.getTiming().getRepeat().hasCount()
+                                ? dosage.getTiming().getRepeat().getCount()
+                                : 1;
                         return Math.round(grams * count * 100) / 100.0;
                     }
                 }
@@ -99,7 +142,8 @@ final class MedicationReader {
 
     private static Double gramsPerM2(Quantity dose) {
         String unit = (dose.hasCode() ? dose.getCode() : dose.getUnit() == null ? "" : dose.getUnit())
-                .toLowerCase(Locale.ROOT).replace("²", "2");
+                .toLowerCase(Locale.ROOT)
+                .replace("²", "2");
         double value = dose.getValue().doubleValue();
         return unit.equals("g/m2") ? Double.valueOf(value) : unit.equals("mg/m2") ? Double.valueOf(value / 1000) : null;
     }

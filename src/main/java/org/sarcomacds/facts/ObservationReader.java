@@ -24,7 +24,9 @@ final class ObservationReader {
 
     ObservationReader(Terminology terminology, List<Observation> observations) {
         this.terminology = terminology;
-        observations.stream().filter(o -> o.hasStatus() && RESULT_STATUSES.contains(o.getStatus().toCode()))
+        observations.stream()
+                .filter(o ->
+                        o.hasStatus() && RESULT_STATUSES.contains(o.getStatus().toCode()))
                 .forEach(this::read);
     }
 
@@ -43,7 +45,8 @@ final class ObservationReader {
             }
             if (match.valueSet().equals(Concepts.GENETIC_VARIANT)) {
                 readVariant(observation, match);
-            } else if (observation.hasValueQuantity() && observation.getValueQuantity().hasValue()) {
+            } else if (observation.hasValueQuantity()
+                    && observation.getValueQuantity().hasValue()) {
                 keepLatest(result(observation, match.valueSet()));
             }
         }
@@ -51,7 +54,9 @@ final class ObservationReader {
 
     private void keepLatest(LabResult result) {
         LabResult known = latest.get(result.analyte());
-        if (known == null || (result.date() != null && (known.date() == null || result.date().isAfter(known.date())))) {
+        if (known == null
+                || (result.date() != null
+                        && (known.date() == null || result.date().isAfter(known.date())))) {
             latest.put(result.analyte(), result);
         }
     }
@@ -62,9 +67,16 @@ final class ObservationReader {
         Double high = observation.getReferenceRange().stream()
                 .filter(r -> r.hasHigh() && r.getHigh().hasValue() && sameUnit(r.getHigh(), unit))
                 .map(r -> r.getHigh().getValue().doubleValue())
-                .findFirst().orElse(null);
-        return new LabResult(analyte, Displays.of(observation.getCode(), "Observation"),
-                quantity.getValue().doubleValue(), unit, high, date(observation), FactExtractor.ref(observation));
+                .findFirst()
+                .orElse(null);
+        return new LabResult(
+                analyte,
+                Displays.of(observation.getCode(), "Observation"),
+                quantity.getValue().doubleValue(),
+                unit,
+                high,
+                date(observation),
+                FactExtractor.ref(observation));
     }
 
     /** A reference limit in another unit than the value is no ULN for it; a limit without a unit is taken as given. */
@@ -95,17 +107,28 @@ final class ObservationReader {
         boolean present = observation.hasValueCodeableConcept()
                 && matches(observation.getValueCodeableConcept(), Concepts.VARIANT_PRESENT);
         LocalDate date = date(observation);
-        ntrkResults.add(new Fact(Concepts.NTRK_FUSION, gene + " fusion", FactExtractor.ref(observation),
-                present ? "present" : "not reported present", present, date == null ? "" : date.toString(),
-                match.matchedOn() + ", " + gene + ", gene_fusion", false, "", date, null));
+        ntrkResults.add(new Fact(
+                Concepts.NTRK_FUSION,
+                gene + " fusion",
+                FactExtractor.ref(observation),
+                present ? "present" : "not reported present",
+                present,
+                date == null ? "" : date.toString(),
+                match.matchedOn() + ", " + gene + ", gene_fusion",
+                false,
+                "",
+                date,
+                null));
     }
 
     private boolean matches(CodeableConcept concept, String valueSet) {
-        return terminology.match(concept).stream().anyMatch(m -> !m.byName() && m.valueSet().equals(valueSet));
+        return terminology.match(concept).stream()
+                .anyMatch(m -> !m.byName() && m.valueSet().equals(valueSet));
     }
 
     private static boolean hasLoinc(CodeableConcept concept, String code) {
-        return concept.getCoding().stream().anyMatch(c -> "http://loinc.org".equals(c.getSystem()) && code.equals(c.getCode()));
+        return concept.getCoding().stream()
+                .anyMatch(c -> "http://loinc.org".equals(c.getSystem()) && code.equals(c.getCode()));
     }
 
     static LocalDate date(Observation observation) {

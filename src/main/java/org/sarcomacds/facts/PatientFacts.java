@@ -59,13 +59,16 @@ public record PatientFacts(
     /** Site facts (e.g. {@code site-bone}) of the leiomyosarcoma Conditions themselves. */
     public List<Fact> primarySites() {
         List<String> lms = leiomyosarcoma().stream().map(Fact::reference).toList();
-        return conditions.stream().filter(f -> f.concept().startsWith(Concepts.SITE_PREFIX) && lms.contains(f.reference()))
+        return conditions.stream()
+                .filter(f -> f.concept().startsWith(Concepts.SITE_PREFIX) && lms.contains(f.reference()))
                 .toList();
     }
 
     /** Active metastasis facts of one site value set, e.g. {@code metastasis-bone}. */
     public List<Fact> activeMetastases(String site) {
-        return conditions.stream().filter(f -> f.concept().equals(site) && f.current()).toList();
+        return conditions.stream()
+                .filter(f -> f.concept().equals(site) && f.current())
+                .toList();
     }
 
     public List<Fact> conditions(String concept) {
@@ -78,7 +81,9 @@ public record PatientFacts(
     }
 
     public List<Fact> currentExposures(String drug) {
-        return medications.stream().filter(f -> f.concept().equals(drug) && f.current()).toList();
+        return medications.stream()
+                .filter(f -> f.concept().equals(drug) && f.current())
+                .toList();
     }
 
     public List<DraftOrder> drafts(String drug) {

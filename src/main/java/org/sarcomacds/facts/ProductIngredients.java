@@ -30,7 +30,8 @@ class ProductIngredients {
             for (ConceptMap.ConceptMapGroupComponent group : map.getGroup()) {
                 for (ConceptMap.SourceElementComponent element : group.getElement()) {
                     for (ConceptMap.TargetElementComponent target : element.getTarget()) {
-                        ingredients.computeIfAbsent(group.getSource() + "|" + element.getCode(), k -> new ArrayList<>())
+                        ingredients
+                                .computeIfAbsent(group.getSource() + "|" + element.getCode(), k -> new ArrayList<>())
                                 .add(new Coding(group.getTarget(), target.getCode(), target.getDisplay()));
                     }
                 }

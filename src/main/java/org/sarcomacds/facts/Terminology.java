@@ -1,6 +1,5 @@
 package org.sarcomacds.facts;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.sarcomacds.knowledge.KnowledgeFiles;
 import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +31,7 @@ public class Terminology {
     private final Map<String, Pattern> textTerms = new HashMap<>();
     /** The lower-case terms behind each pattern: a text without one of them cannot match, so no regex runs on it. */
     private final Map<String, List<String>> textTermWords = new HashMap<>();
+
     private final Map<String, String> systemNames = Map.of(
             "http://snomed.info/sct", "SNOMED CT",
             "http://hl7.org/fhir/sid/icd-10-cm", "ICD-10-CM",
@@ -50,7 +51,8 @@ public class Terminology {
             String id = valueSet.getIdElement().getIdPart();
             for (ValueSet.ConceptSetComponent include : valueSet.getCompose().getInclude()) {
                 for (ValueSet.ConceptReferenceComponent concept : include.getConcept()) {
-                    byCode.computeIfAbsent(key(include.getSystem(), concept.getCode()), k -> new LinkedHashSet<>()).add(id);
+                    byCode.computeIfAbsent(key(include.getSystem(), concept.getCode()), k -> new LinkedHashSet<>())
+                            .add(id);
                 }
             }
             List<String> terms = new ArrayList<>();

@@ -9,7 +9,8 @@ import java.time.OffsetDateTime;
  * @param overrideReason   the code of the reason the clinician chose, or null
  * @param outcomeTimestamp as the client sent it: ISO 8601 with an offset
  */
-public record Feedback(String card, String outcome, int acceptedSuggestions, String overrideReason, String outcomeTimestamp) {
+public record Feedback(
+        String card, String outcome, int acceptedSuggestions, String overrideReason, String outcomeTimestamp) {
 
     /** The outcome time as an instant, so {@code 10:00Z} and {@code 11:00+01:00} are the same item. */
     public Instant outcomeAt() {

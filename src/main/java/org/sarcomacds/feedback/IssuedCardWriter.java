@@ -43,9 +43,11 @@ public class IssuedCardWriter implements SmartLifecycle {
     private final long maxDelayNanos;
     /** Free places for hook answers in the queue; flush and stop markers take none, so they never wait for room. */
     private final Semaphore free;
+
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     /** Guards {@code accepting} and {@code worker}: nothing joins the queue once stop has queued its marker. */
     private final Object gate = new Object();
+
     private boolean accepting;
     private Thread worker;
 
@@ -195,7 +197,9 @@ public class IssuedCardWriter implements SmartLifecycle {
             store.recordIssued(calls.stream().map(Pending::issued).toList());
             return;
         } catch (RuntimeException e) {
-            log.error("issued cards of {} hook calls could not be stored: {}", calls.size(),
+            log.error(
+                    "issued cards of {} hook calls could not be stored: {}",
+                    calls.size(),
                     e.getClass().getSimpleName());
         }
         for (Pending call : calls) {
@@ -203,7 +207,9 @@ public class IssuedCardWriter implements SmartLifecycle {
                 call.onFailure().run();
             } catch (RuntimeException e) {
                 // a failing failure report must not end the writer thread
-                log.error("reporting an issued-card write failure failed: {}", e.getClass().getSimpleName());
+                log.error(
+                        "reporting an issued-card write failure failed: {}",
+                        e.getClass().getSimpleName());
             }
         }
     }

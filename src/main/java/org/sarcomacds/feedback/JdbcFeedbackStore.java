@@ -62,16 +62,25 @@ class JdbcFeedbackStore implements FeedbackStore {
             String patient = patientHash.hex(issued.patientId());
             OffsetDateTime at = timestamp(issued.issuedAt());
             for (Card card : issued.cards()) {
-                rows.add(new Object[] {card.uuid(), issued.serviceId(), ruleId(card), card.indicator(),
-                        clip(issued.hookInstance()), at, patient});
+                rows.add(new Object[] {
+                    card.uuid(),
+                    issued.serviceId(),
+                    ruleId(card),
+                    card.indicator(),
+                    clip(issued.hookInstance()),
+                    at,
+                    patient
+                });
             }
         }
         if (rows.isEmpty()) {
             return;
         }
         // One batch in one transaction: one round trip and one commit however many calls and cards.
-        transaction.executeWithoutResult(status -> jdbc.batchUpdate("INSERT INTO issued_card (card_uuid, service_id,"
-                + " rule_id, indicator, hook_instance, issued_at, patient_hash) VALUES (?, ?, ?, ?, ?, ?, ?)", rows));
+        transaction.executeWithoutResult(status -> jdbc.batchUpdate(
+                "INSERT INTO issued_card (card_uuid, service_id,"
+                        + " rule_id, indicator, hook_instance, issued_at, patient_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows));
     }
 
     @Override
@@ -79,10 +88,16 @@ class JdbcFeedbackStore implements FeedbackStore {
         // Insert-if-absent: the unique constraint decides, so two replicas racing on the same item store it once.
         // Each item is its own auto-committed statement, so a duplicate never aborts other work.
         try {
-            jdbc.update("INSERT INTO card_feedback (service_id, card_uuid, outcome, outcome_at, accepted_suggestions,"
+            jdbc.update(
+                    "INSERT INTO card_feedback (service_id, card_uuid, outcome, outcome_at, accepted_suggestions,"
                             + " override_reason, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    serviceId, feedback.card(), feedback.outcome(), timestamp(feedback.outcomeAt()),
-                    feedback.acceptedSuggestions(), feedback.overrideReason(), timestamp(Instant.now()));
+                    serviceId,
+                    feedback.card(),
+                    feedback.outcome(),
+                    timestamp(feedback.outcomeAt()),
+                    feedback.acceptedSuggestions(),
+                    feedback.overrideReason(),
+                    timestamp(Instant.now()));
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -93,14 +108,18 @@ class JdbcFeedbackStore implements FeedbackStore {
     public List<RuleSummary> summarize(Instant from, Instant to) {
         Map<String, long[]> counts = new LinkedHashMap<>();
         Map<String, Map<String, Long>> reasons = new HashMap<>();
-        jdbc.query("SELECT rule_id, COUNT(*) FROM issued_card WHERE issued_at >= ? AND issued_at < ?"
+        jdbc.query(
+                "SELECT rule_id, COUNT(*) FROM issued_card WHERE issued_at >= ? AND issued_at < ?"
                         + " GROUP BY rule_id",
                 row -> {
                     counts.computeIfAbsent(row.getString(1), k -> new long[3])[0] = row.getLong(2);
-                }, timestamp(from), timestamp(to));
+                },
+                timestamp(from),
+                timestamp(to));
         // Feedback on a card this store has no row for (issued before the store existed, or not by us) is kept
         // under UNKNOWN_RULE rather than dropped.
-        jdbc.query("SELECT c.rule_id, f.outcome, f.override_reason, COUNT(*)"
+        jdbc.query(
+                "SELECT c.rule_id, f.outcome, f.override_reason, COUNT(*)"
                         + " FROM card_feedback f LEFT JOIN issued_card c ON c.card_uuid = f.card_uuid"
                         + " WHERE f.outcome_at >= ? AND f.outcome_at < ?"
                         + " GROUP BY c.rule_id, f.outcome, f.override_reason",
@@ -115,10 +134,12 @@ class JdbcFeedbackStore implements FeedbackStore {
                         String reason = row.getString(3) == null ? NO_REASON : row.getString(3);
                         reasons.computeIfAbsent(rule, k -> new HashMap<>()).merge(reason, n, Long::sum);
                     }
-                }, timestamp(from), timestamp(to));
+                },
+                timestamp(from),
+                timestamp(to));
         List<RuleSummary> summaries = new ArrayList<>();
-        counts.forEach((rule, c) -> summaries.add(
-                new RuleSummary(rule, c[0], c[1], c[2], reasons.getOrDefault(rule, Map.of()))));
+        counts.forEach((rule, c) ->
+                summaries.add(new RuleSummary(rule, c[0], c[1], c[2], reasons.getOrDefault(rule, Map.of()))));
         summaries.sort((a, b) -> a.ruleId().compareTo(b.ruleId()));
         return summaries;
     }
@@ -128,7 +149,9 @@ class JdbcFeedbackStore implements FeedbackStore {
         if (card.ruleId() != null) {
             return card.ruleId();
         }
-        return card.source() != null && card.source().topic() != null ? card.source().topic().code() : UNKNOWN_RULE;
+        return card.source() != null && card.source().topic() != null
+                ? card.source().topic().code()
+                : UNKNOWN_RULE;
     }
 
     private static String clip(String value) {

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * @param overridden      overridden feedback whose outcome time lies in the window
  * @param overrideReasons override reason code to count; {@code (none)} for overrides without a reason
  */
-public record RuleSummary(String ruleId, long shown, long accepted, long overridden, Map<String, Long> overrideReasons) {
+public record RuleSummary(
+        String ruleId, long shown, long accepted, long overridden, Map<String, Long> overrideReasons) {
 
     public RuleSummary {
         overrideReasons = Collections.unmodifiableMap(new TreeMap<>(overrideReasons));

@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class KnowledgeFiles {
 
     private static final PathMatchingResourcePatternResolver RESOLVER = new PathMatchingResourcePatternResolver();
-    private static final JsonMapper STRICT =
-            JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final JsonMapper STRICT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private KnowledgeFiles() {}
 

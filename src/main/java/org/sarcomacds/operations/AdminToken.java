@@ -28,10 +28,12 @@ class AdminToken {
     /** Returns normally when the Authorization header carries the admin token; otherwise throws 404 or 401. */
     void check(String authorization) {
         if (expected == null) {
-            throw new CdsRequestException(HttpStatus.NOT_FOUND, "Nothing here; GET /cds-services lists the CDS Services");
+            throw new CdsRequestException(
+                    HttpStatus.NOT_FOUND, "Nothing here; GET /cds-services lists the CDS Services");
         }
         boolean bearer = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
-        byte[] offered = sha256(bearer ? authorization.substring(BEARER.length()).trim() : "");
+        byte[] offered =
+                sha256(bearer ? authorization.substring(BEARER.length()).trim() : "");
         if (!MessageDigest.isEqual(expected, offered) || !bearer) {
             throw new CdsRequestException(HttpStatus.UNAUTHORIZED, "The admin token is missing or wrong");
         }

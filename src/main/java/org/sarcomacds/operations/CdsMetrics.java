@@ -35,47 +35,67 @@ class CdsMetrics implements HookListener, FetchListener {
 
     /** One answered HTTP request of a CDS Hooks endpoint. */
     void request(String service, String endpoint, int status, long nanos) {
-        Timer.builder(REQUESTS).description("CDS Hooks requests by service, endpoint and HTTP status")
-                .tag("service", service).tag("endpoint", endpoint).tag("status", Integer.toString(status))
+        Timer.builder(REQUESTS)
+                .description("CDS Hooks requests by service, endpoint and HTTP status")
+                .tag("service", service)
+                .tag("endpoint", endpoint)
+                .tag("status", Integer.toString(status))
                 .publishPercentileHistogram()
-                .register(registry).record(Duration.ofNanos(nanos));
+                .register(registry)
+                .record(Duration.ofNanos(nanos));
     }
 
     @Override
     public void cardsIssued(IssuedCards issued) {
         for (Card card : issued.cards()) {
-            Counter.builder(CARDS).description("Cards issued by rule and indicator")
-                    .tag("service", issued.serviceId()).tag("rule", card.ruleId() == null ? "-" : card.ruleId())
+            Counter.builder(CARDS)
+                    .description("Cards issued by rule and indicator")
+                    .tag("service", issued.serviceId())
+                    .tag("rule", card.ruleId() == null ? "-" : card.ruleId())
                     .tag("indicator", card.indicator())
-                    .register(registry).increment();
+                    .register(registry)
+                    .increment();
         }
     }
 
     @Override
     public void feedbackReceived(String serviceId, Feedback feedback, boolean isNew) {
-        Counter.builder(FEEDBACK).description("Feedback items by outcome; repeats are items already stored")
-                .tag("service", serviceId).tag("outcome", feedback.outcome()).tag("stored", isNew ? "new" : "repeat")
-                .register(registry).increment();
+        Counter.builder(FEEDBACK)
+                .description("Feedback items by outcome; repeats are items already stored")
+                .tag("service", serviceId)
+                .tag("outcome", feedback.outcome())
+                .tag("stored", isNew ? "new" : "repeat")
+                .register(registry)
+                .increment();
     }
 
     @Override
     public void storeFailed(String what) {
-        Counter.builder(STORE_FAILURES).description("Writes to the feedback store that failed")
-                .tag("operation", what).register(registry).increment();
+        Counter.builder(STORE_FAILURES)
+                .description("Writes to the feedback store that failed")
+                .tag("operation", what)
+                .register(registry)
+                .increment();
     }
 
     @Override
     public void prefetch(String key, Source source) {
-        Counter.builder(PREFETCH).description("Prefetch keys by how they were satisfied: supplied, fetched, unavailable")
-                .tag("key", key).tag("source", source.name().toLowerCase(Locale.ROOT))
-                .register(registry).increment();
+        Counter.builder(PREFETCH)
+                .description("Prefetch keys by how they were satisfied: supplied, fetched, unavailable")
+                .tag("key", key)
+                .tag("source", source.name().toLowerCase(Locale.ROOT))
+                .register(registry)
+                .increment();
     }
 
     @Override
     public void fetched(String key, Outcome outcome, long nanos) {
-        Timer.builder(FHIR_FETCH).description("FHIR fetches by prefetch key and outcome (ok, error, timeout)")
-                .tag("key", key).tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+        Timer.builder(FHIR_FETCH)
+                .description("FHIR fetches by prefetch key and outcome (ok, error, timeout)")
+                .tag("key", key)
+                .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                 .publishPercentileHistogram()
-                .register(registry).record(Duration.ofNanos(nanos));
+                .register(registry)
+                .record(Duration.ofNanos(nanos));
     }
 }

@@ -30,7 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
  * overridden, and why. JSON by default, CSV on request.
  */
 @RestController
-@Tag(name = "Admin", description = "Operator endpoints, protected by cds.admin.token; absent (404) when no token is set")
+@Tag(
+        name = "Admin",
+        description = "Operator endpoints, protected by cds.admin.token; absent (404) when no token is set")
 class FeedbackSummaryController {
 
     static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
@@ -46,17 +48,21 @@ class FeedbackSummaryController {
         this.issuedCards = issuedCards;
     }
 
-    @Operation(summary = "Cards shown, accepted and overridden per rule in a time window",
+    @Operation(
+            summary = "Cards shown, accepted and overridden per rule in a time window",
             description = "from is inclusive, to exclusive; a date (2026-11-01) means the start of that day in UTC for"
                     + " from and the end of that day for to. Defaults: to = now, from = to - 30 days. CSV with"
                     + " Accept: text/csv or format=csv.",
             security = @SecurityRequirement(name = "adminToken"))
     @GetMapping("/admin/feedback/summary")
     ResponseEntity<?> summary(
-            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
+                    String authorization,
             @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-            @Parameter(description = "ISO 8601 date-time with offset, or a date") @RequestParam(required = false) String from,
-            @Parameter(description = "ISO 8601 date-time with offset, or a date") @RequestParam(required = false) String to,
+            @Parameter(description = "ISO 8601 date-time with offset, or a date") @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "ISO 8601 date-time with offset, or a date") @RequestParam(required = false)
+                    String to,
             @Parameter(description = "json or csv") @RequestParam(required = false) String format) {
         token.check(authorization);
         Instant end = to == null ? Instant.now() : instant("to", to, true);
@@ -70,7 +76,8 @@ class FeedbackSummaryController {
         if (wantsCsv(format, accept)) {
             return ResponseEntity.ok().contentType(CSV).body(SummaryCsv.of(rules));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(new Summary(start.toString(), end.toString(), rules));
     }
 
@@ -82,8 +89,10 @@ class FeedbackSummaryController {
             return format.equals("csv");
         }
         try {
-            return accept != null && MediaType.parseMediaTypes(accept).stream()
-                    .anyMatch(type -> type.getType().equals("text") && type.getSubtype().equals("csv"));
+            return accept != null
+                    && MediaType.parseMediaTypes(accept).stream()
+                            .anyMatch(type -> type.getType().equals("text")
+                                    && type.getSubtype().equals("csv"));
         } catch (InvalidMediaTypeException e) {
             return false;
         }
@@ -93,12 +102,14 @@ class FeedbackSummaryController {
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                return (endOfDay ? day.plusDays(1) : day)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
             }
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw CdsRequestException.badRequest(name + " must be an ISO 8601 date (2026-11-01) or date-time with offset"
-                    + " (2026-11-01T00:00:00Z)");
+            throw CdsRequestException.badRequest(name
+                    + " must be an ISO 8601 date (2026-11-01) or date-time with offset" + " (2026-11-01T00:00:00Z)");
         }
     }
 
@@ -115,10 +126,21 @@ class FeedbackSummaryController {
             for (RuleSummary rule : rules) {
                 StringBuilder reasons = new StringBuilder();
                 for (Map.Entry<String, Long> reason : rule.overrideReasons().entrySet()) {
-                    reasons.append(reasons.isEmpty() ? "" : "; ").append(reason.getKey()).append('=').append(reason.getValue());
+                    reasons.append(reasons.isEmpty() ? "" : "; ")
+                            .append(reason.getKey())
+                            .append('=')
+                            .append(reason.getValue());
                 }
-                csv.append(cell(rule.ruleId())).append(',').append(rule.shown()).append(',').append(rule.accepted())
-                        .append(',').append(rule.overridden()).append(',').append(cell(reasons.toString())).append("\r\n");
+                csv.append(cell(rule.ruleId()))
+                        .append(',')
+                        .append(rule.shown())
+                        .append(',')
+                        .append(rule.accepted())
+                        .append(',')
+                        .append(rule.overridden())
+                        .append(',')
+                        .append(cell(reasons.toString()))
+                        .append("\r\n");
             }
             return csv.toString();
         }

@@ -26,11 +26,16 @@ class OpenApiConfiguration implements WebMvcConfigurer {
     @Bean
     OpenAPI sarcomaCdsOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Sarcoma CDS")
+                .info(new Info()
+                        .title("Sarcoma CDS")
                         .description("CDS Hooks 2.0 service for metastatic leiomyosarcoma, and its admin endpoint."
                                 + " Errors are FHIR OperationOutcomes (application/fhir+json)."))
-                .components(new Components().addSecuritySchemes("adminToken",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("cds.admin.token")));
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "adminToken",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("cds.admin.token")));
     }
 }

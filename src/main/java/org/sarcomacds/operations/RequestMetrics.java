@@ -30,20 +30,25 @@ class RequestMetrics implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                request.setAttribute(START, System.nanoTime());
-                return true;
-            }
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        request.setAttribute(START, System.nanoTime());
+                        return true;
+                    }
 
-            @Override
-            public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                        Exception ex) {
-                if (request.getAttribute(START) instanceof Long start) {
-                    metrics.request(service(request), endpoint(request), response.getStatus(), System.nanoTime() - start);
-                }
-            }
-        }).addPathPatterns("/cds-services", "/cds-services/**");
+                    @Override
+                    public void afterCompletion(
+                            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+                        if (request.getAttribute(START) instanceof Long start) {
+                            metrics.request(
+                                    service(request),
+                                    endpoint(request),
+                                    response.getStatus(),
+                                    System.nanoTime() - start);
+                        }
+                    }
+                })
+                .addPathPatterns("/cds-services", "/cds-services/**");
     }
 
     /** A service id the catalog knows, else {@code unknown}: a client cannot mint new tag values. */

@@ -9,12 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
 import org.sarcomacds.cards.Card;
-import org.sarcomacds.security.AuthenticatedClient;
-import org.sarcomacds.security.LogPseudonyms;
 import org.sarcomacds.feedback.Feedback;
 import org.sarcomacds.feedback.FeedbackStore;
 import org.sarcomacds.feedback.IssuedCardWriter;
 import org.sarcomacds.feedback.IssuedCards;
+import org.sarcomacds.security.AuthenticatedClient;
+import org.sarcomacds.security.LogPseudonyms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** The CDS Hooks 2.0 endpoints: discovery, service calls and feedback. */
 @RestController
@@ -44,9 +43,15 @@ class CdsHooksController {
     private final List<HookListener> listeners;
     private final LogPseudonyms pseudonyms;
 
-    CdsHooksController(ServiceCatalog catalog, RequestBodyReader bodies, HookRequestParser parser, HookHandler handler,
-                       FeedbackStore store, IssuedCardWriter issuedCards, ObjectProvider<HookListener> listeners,
-                       LogPseudonyms pseudonyms) {
+    CdsHooksController(
+            ServiceCatalog catalog,
+            RequestBodyReader bodies,
+            HookRequestParser parser,
+            HookHandler handler,
+            FeedbackStore store,
+            IssuedCardWriter issuedCards,
+            ObjectProvider<HookListener> listeners,
+            LogPseudonyms pseudonyms) {
         this.catalog = catalog;
         this.bodies = bodies;
         this.parser = parser;
@@ -63,18 +68,29 @@ class CdsHooksController {
         return Discovery.of(catalog.all());
     }
 
-    @Operation(summary = "Call a CDS Service with a hook request; answers {\"cards\": [...]}",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    description = "A CDS Hooks 2.0 hook request (hook, hookInstance, context, optional prefetch, fhirServer)",
-                    content = @Content(mediaType = "application/json", schema = @Schema(type = "object"))),
+    @Operation(
+            summary = "Call a CDS Service with a hook request; answers {\"cards\": [...]}",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            description =
+                                    "A CDS Hooks 2.0 hook request (hook, hookInstance, context, optional prefetch, fhirServer)",
+                            content = @Content(mediaType = "application/json", schema = @Schema(type = "object"))),
             responses = {
-                    @ApiResponse(responseCode = "200", description = "The cards ([] when there is nothing to say)"),
-                    @ApiResponse(responseCode = "400", description = "Malformed request (OperationOutcome)",
-                            content = @Content(mediaType = "application/fhir+json")),
-                    @ApiResponse(responseCode = "404", description = "Unknown service (OperationOutcome)",
-                            content = @Content(mediaType = "application/fhir+json")),
-                    @ApiResponse(responseCode = "412", description = "Required data neither prefetched nor fetchable",
-                            content = @Content(mediaType = "application/fhir+json"))})
+                @ApiResponse(responseCode = "200", description = "The cards ([] when there is nothing to say)"),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "Malformed request (OperationOutcome)",
+                        content = @Content(mediaType = "application/fhir+json")),
+                @ApiResponse(
+                        responseCode = "404",
+                        description = "Unknown service (OperationOutcome)",
+                        content = @Content(mediaType = "application/fhir+json")),
+                @ApiResponse(
+                        responseCode = "412",
+                        description = "Required data neither prefetched nor fetchable",
+                        content = @Content(mediaType = "application/fhir+json"))
+            })
     @PostMapping("/cds-services/{id}")
     CdsResponse call(@PathVariable String id, HttpServletRequest http) {
         long start = System.nanoTime();
@@ -87,8 +103,12 @@ class CdsHooksController {
         try {
             List<Card> cards = handler.handle(service, request);
             record(new IssuedCards(service.id(), request.hookInstance(), request.patientId(), Instant.now(), cards));
-            log.info("hook {} outcome=200 cards={} rules={} ms={}", who, cards.size(),
-                    cards.stream().map(Card::ruleId).toList(), millisSince(start));
+            log.info(
+                    "hook {} outcome=200 cards={} rules={} ms={}",
+                    who,
+                    cards.size(),
+                    cards.stream().map(Card::ruleId).toList(),
+                    millisSince(start));
             return CdsResponse.of(cards);
         } catch (RuntimeException e) {
             // ErrorAnswers logs the status and reason; this line ties the failure to the call and the patient pseudonym
@@ -103,16 +123,25 @@ class CdsHooksController {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    @Operation(summary = "Feedback on cards; validated, idempotent, stored before the 200",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    description = "{\"feedback\": [{card, outcome, acceptedSuggestions, overrideReason, outcomeTimestamp}]}",
-                    content = @Content(mediaType = "application/json", schema = @Schema(type = "object"))),
+    @Operation(
+            summary = "Feedback on cards; validated, idempotent, stored before the 200",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            description =
+                                    "{\"feedback\": [{card, outcome, acceptedSuggestions, overrideReason, outcomeTimestamp}]}",
+                            content = @Content(mediaType = "application/json", schema = @Schema(type = "object"))),
             responses = {
-                    @ApiResponse(responseCode = "200", description = "Stored (or already stored)"),
-                    @ApiResponse(responseCode = "400", description = "Invalid feedback (OperationOutcome)",
-                            content = @Content(mediaType = "application/fhir+json")),
-                    @ApiResponse(responseCode = "503", description = "The store is unavailable; send again later",
-                            content = @Content(mediaType = "application/fhir+json"))})
+                @ApiResponse(responseCode = "200", description = "Stored (or already stored)"),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "Invalid feedback (OperationOutcome)",
+                        content = @Content(mediaType = "application/fhir+json")),
+                @ApiResponse(
+                        responseCode = "503",
+                        description = "The store is unavailable; send again later",
+                        content = @Content(mediaType = "application/fhir+json"))
+            })
     @PostMapping("/cds-services/{id}/feedback")
     ResponseEntity<Void> feedback(@PathVariable String id, HttpServletRequest http) {
         ServiceDefinition service = service(id);
@@ -122,9 +151,14 @@ class CdsHooksController {
             boolean isNew = store(service.id(), item);
             fresh += isNew ? 1 : 0;
             listeners.forEach(listener -> listener.feedbackReceived(service.id(), item, isNew));
-            log.info("feedback service={} card={} outcome={} acceptedSuggestions={} overrideReason={} new={}",
-                    service.id(), LogText.token(item.card()), item.outcome(), item.acceptedSuggestions(),
-                    LogText.token(item.overrideReason()), isNew);
+            log.info(
+                    "feedback service={} card={} outcome={} acceptedSuggestions={} overrideReason={} new={}",
+                    service.id(),
+                    LogText.token(item.card()),
+                    item.outcome(),
+                    item.acceptedSuggestions(),
+                    LogText.token(item.overrideReason()),
+                    isNew);
         }
         log.info("feedback service={} items={} new={}", service.id(), items.size(), fresh);
         return ResponseEntity.ok().build();
@@ -147,13 +181,15 @@ class CdsHooksController {
         } catch (DataAccessException e) {
             log.error("feedback could not be stored: {}", e.getClass().getSimpleName());
             listeners.forEach(listener -> listener.storeFailed("feedback"));
-            throw new CdsRequestException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "Feedback could not be stored just now; send it again later");
+            throw new CdsRequestException(
+                    HttpStatus.SERVICE_UNAVAILABLE, "Feedback could not be stored just now; send it again later");
         }
     }
 
     private ServiceDefinition service(String id) {
-        return catalog.find(id).orElseThrow(() -> new CdsRequestException(HttpStatus.NOT_FOUND,
-                "No CDS Service with id '" + LogText.token(id) + "'; GET /cds-services lists them"));
+        return catalog.find(id)
+                .orElseThrow(() -> new CdsRequestException(
+                        HttpStatus.NOT_FOUND,
+                        "No CDS Service with id '" + LogText.token(id) + "'; GET /cds-services lists them"));
     }
 }

@@ -57,7 +57,8 @@ class CorsFilterConfiguration {
 
         @Override
         protected void rejectRequest(ServerHttpResponse response) throws IOException {
-            String body = outcomes.answer(HttpStatus.FORBIDDEN, "This origin may not call this service (CORS)").getBody();
+            String body = outcomes.answer(HttpStatus.FORBIDDEN, "This origin may not call this service (CORS)")
+                    .getBody();
             response.setStatusCode(HttpStatus.FORBIDDEN);
             response.getHeaders().setContentType(OperationOutcomes.FHIR_JSON);
             response.getBody().write(body.getBytes(StandardCharsets.UTF_8));

@@ -9,11 +9,17 @@ record Discovery(List<Service> services) {
 
     static Discovery of(List<ServiceDefinition> definitions) {
         return new Discovery(definitions.stream()
-                .map(d -> new Service(d.hook(), d.title(), d.description(), d.id(), d.prefetch(), d.usageRequirements()))
+                .map(d ->
+                        new Service(d.hook(), d.title(), d.description(), d.id(), d.prefetch(), d.usageRequirements()))
                 .toList());
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Service(String hook, String title, String description, String id, Map<String, String> prefetch,
-                   String usageRequirements) {}
+    record Service(
+            String hook,
+            String title,
+            String description,
+            String id,
+            Map<String, String> prefetch,
+            String usageRequirements) {}
 }

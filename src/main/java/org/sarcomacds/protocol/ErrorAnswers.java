@@ -32,8 +32,10 @@ class ErrorAnswers {
         log.info("refused status={} reason={}", e.status().value(), LogText.line(e.getMessage()));
         ResponseEntity<String> answer = outcomes.answer(e.status(), e.getMessage());
         if (e.status() == HttpStatus.UNAUTHORIZED) {
-            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(answer.getBody());
+            return ResponseEntity.status(answer.getStatusCode())
+                    .headers(answer.getHeaders())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .body(answer.getBody());
         }
         return answer;
     }
@@ -57,11 +59,14 @@ class ErrorAnswers {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<String> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
-        ResponseEntity<String> answer = outcomes.answer(HttpStatus.METHOD_NOT_ALLOWED,
-                "Method " + e.getMethod() + " is not allowed here");
-        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                .allow(e.getSupportedHttpMethods() == null ? new org.springframework.http.HttpMethod[0]
-                        : e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new))
+        ResponseEntity<String> answer =
+                outcomes.answer(HttpStatus.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here");
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
+                .allow(
+                        e.getSupportedHttpMethods() == null
+                                ? new org.springframework.http.HttpMethod[0]
+                                : e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new))
                 .body(answer.getBody());
     }
 

@@ -25,7 +25,8 @@ class ErrorPageController implements ErrorController {
             // asked for directly, not forwarded by the container after an error
             return outcomes.answer(HttpStatus.NOT_FOUND, "Nothing here; GET /cds-services lists the CDS Services");
         }
-        HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.valueOf(i)
+        HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null
+                ? HttpStatus.valueOf(i)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
         return outcomes.answer(status, status.getReasonPhrase());
     }

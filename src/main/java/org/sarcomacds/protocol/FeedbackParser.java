@@ -45,15 +45,18 @@ final class FeedbackParser {
             throw CdsRequestException.badRequest(where + ".outcomeTimestamp must be an ISO 8601 date-time with offset");
         }
         JsonNode accepted = item.path("acceptedSuggestions");
-        if (outcome.equals("accepted") && (!accepted.isArray() || accepted.isEmpty()
-                || accepted.valueStream().anyMatch(s -> !s.path("id").isString()))) {
-            throw CdsRequestException.badRequest(where + ".acceptedSuggestions with an id each is required when accepted");
+        if (outcome.equals("accepted")
+                && (!accepted.isArray()
+                        || accepted.isEmpty()
+                        || accepted.valueStream().anyMatch(s -> !s.path("id").isString()))) {
+            throw CdsRequestException.badRequest(
+                    where + ".acceptedSuggestions with an id each is required when accepted");
         }
         JsonNode reason = item.path("overrideReason").path("reason");
         String reasonCode = reason.path("code").isString() ? reason.path("code").asString() : null;
         if (reasonCode != null && reasonCode.length() > MAX_ID_LENGTH) {
-            throw CdsRequestException.badRequest(where + ".overrideReason.reason.code is longer than " + MAX_ID_LENGTH
-                    + " characters");
+            throw CdsRequestException.badRequest(
+                    where + ".overrideReason.reason.code is longer than " + MAX_ID_LENGTH + " characters");
         }
         return new Feedback(card, outcome, accepted.size(), reasonCode, timestamp);
     }

@@ -28,8 +28,13 @@ class HookHandler {
     }
 
     List<Card> handle(ServiceDefinition service, HookRequest request) {
-        PatientRecord record = records.assemble(new RecordRequest(request.patientId(), service.prefetch(), service.requiredPrefetch(),
-                request.tokens(), request.prefetch(), request.fhirServer()));
+        PatientRecord record = records.assemble(new RecordRequest(
+                request.patientId(),
+                service.prefetch(),
+                service.requiredPrefetch(),
+                request.tokens(),
+                request.prefetch(),
+                request.fhirServer()));
         PatientFacts patientFacts = facts.extract(record, request.draftOrders(), request.selections());
         return cards.cards(rules.evaluate(request.hook(), patientFacts), request.patientId());
     }

@@ -30,8 +30,9 @@ class HookRequestParser {
 
     private static final Logger log = LoggerFactory.getLogger(HookRequestParser.class);
     /** Request resources of DSTU2 and STU3 that R4 renamed: a sure sign the client speaks another FHIR version. */
-    private static final Set<String> PRE_R4_ORDERS = Set.of("MedicationOrder", "ProcedureRequest", "DiagnosticOrder",
-            "DeviceUseRequest", "ReferralRequest");
+    private static final Set<String> PRE_R4_ORDERS =
+            Set.of("MedicationOrder", "ProcedureRequest", "DiagnosticOrder", "DeviceUseRequest", "ReferralRequest");
+
     private static final Map<String, String> USER_TOKENS = Map.of(
             "Practitioner", "userPractitionerId",
             "PractitionerRole", "userPractitionerRoleId",
@@ -73,13 +74,22 @@ class HookRequestParser {
         checkEntryCount(prefetch, context.get("draftOrders"));
         Bundle drafts = kind.hasDraftOrders() ? draftOrders(context) : null;
         List<String> selections = kind.hasSelections() ? selections(context) : List.of();
-        return new HookRequest(hook, hookInstance, patientId, fhirServer(body, client), tokens(context, userId),
-                prefetch, drafts, selections);
+        return new HookRequest(
+                hook,
+                hookInstance,
+                patientId,
+                fhirServer(body, client),
+                tokens(context, userId),
+                prefetch,
+                drafts,
+                selections);
     }
 
     private Bundle draftOrders(JsonNode context) {
         JsonNode drafts = context.get("draftOrders");
-        if (drafts == null || !drafts.isObject() || !"Bundle".equals(drafts.path("resourceType").asString(""))) {
+        if (drafts == null
+                || !drafts.isObject()
+                || !"Bundle".equals(drafts.path("resourceType").asString(""))) {
             throw CdsRequestException.badRequest("'context.draftOrders' is required and must be a FHIR Bundle");
         }
         for (JsonNode entry : drafts.path("entry")) {
@@ -93,8 +103,8 @@ class HookRequestParser {
         try {
             return FhirJson.parse(fhir, Bundle.class, drafts);
         } catch (DataFormatException e) {
-            throw CdsRequestException.badRequest("'context.draftOrders' is not a FHIR R4 Bundle: "
-                    + FhirMessages.withoutCode(e.getMessage()));
+            throw CdsRequestException.badRequest(
+                    "'context.draftOrders' is not a FHIR R4 Bundle: " + FhirMessages.withoutCode(e.getMessage()));
         } catch (RuntimeException e) {
             // HAPI fails with other exceptions on some shapes (an entry whose resource is a string): still the client's
             throw CdsRequestException.badRequest("'context.draftOrders' is not a FHIR R4 Bundle");
@@ -104,7 +114,8 @@ class HookRequestParser {
     private static List<String> selections(JsonNode context) {
         JsonNode selections = context.get("selections");
         if (selections == null || !selections.isArray()) {
-            throw CdsRequestException.badRequest("'context.selections' is required for order-select and must be an array");
+            throw CdsRequestException.badRequest(
+                    "'context.selections' is required for order-select and must be an array");
         }
         return selections.valueStream().map(s -> s.asString("")).toList();
     }
@@ -124,18 +135,23 @@ class HookRequestParser {
                 throw CdsRequestException.badRequest("'fhirServer' is required when 'fhirAuthorization' is present");
             }
             JsonNode accessToken = authorization.path("access_token");
-            if (!authorization.isObject() || !accessToken.isString() || accessToken.asString().isEmpty()) {
-                throw CdsRequestException.badRequest("'fhirAuthorization.access_token' is required and must be a string");
+            if (!authorization.isObject()
+                    || !accessToken.isString()
+                    || accessToken.asString().isEmpty()) {
+                throw CdsRequestException.badRequest(
+                        "'fhirAuthorization.access_token' is required and must be a string");
             }
             token = accessToken.asString();
         }
         if (server == null || server.isNull()) {
             return Optional.empty();
         }
-        boolean permitted = client == null ? serverPolicy.permits(server.asString())
+        boolean permitted = client == null
+                ? serverPolicy.permits(server.asString())
                 : serverPolicy.permitsForClient(server.asString(), client.fhirServers());
         if (!permitted) {
-            log.warn("fhirServer is not on the allowlist {}; it will not be contacted",
+            log.warn(
+                    "fhirServer is not on the allowlist {}; it will not be contacted",
                     client == null ? "of this service" : "of the authenticated client");
             return Optional.empty();
         }
@@ -151,8 +167,10 @@ class HookRequestParser {
             throw CdsRequestException.badRequest("'prefetch' must be an object of prefetch keys");
         }
         if (prefetch.size() > limits.maxPrefetchKeys()) {
-            throw new CdsRequestException(HttpStatus.PAYLOAD_TOO_LARGE, "'prefetch' has " + prefetch.size()
-                    + " keys; at most " + limits.maxPrefetchKeys() + " are accepted");
+            throw new CdsRequestException(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "'prefetch' has " + prefetch.size() + " keys; at most " + limits.maxPrefetchKeys()
+                            + " are accepted");
         }
         Map<String, JsonNode> values = new LinkedHashMap<>();
         prefetch.properties().forEach(e -> values.put(e.getKey(), e.getValue()));
@@ -166,14 +184,17 @@ class HookRequestParser {
             entries += value == null ? 0 : value.path("entry").size();
         }
         if (entries > limits.maxEntries()) {
-            throw new CdsRequestException(HttpStatus.PAYLOAD_TOO_LARGE, "The request carries " + entries
-                    + " Bundle entries; at most " + limits.maxEntries() + " are accepted");
+            throw new CdsRequestException(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "The request carries " + entries + " Bundle entries; at most " + limits.maxEntries()
+                            + " are accepted");
         }
     }
 
     private void checkLength(String value, String name) {
         if (value.length() > limits.maxIdLength()) {
-            throw CdsRequestException.badRequest("'" + name + "' is longer than " + limits.maxIdLength() + " characters");
+            throw CdsRequestException.badRequest(
+                    "'" + name + "' is longer than " + limits.maxIdLength() + " characters");
         }
     }
 

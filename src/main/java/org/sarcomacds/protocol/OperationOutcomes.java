@@ -22,10 +22,15 @@ class OperationOutcomes {
     ResponseEntity<String> answer(HttpStatus status, String diagnostic) {
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue()
-                .setSeverity(status.is5xxServerError() ? OperationOutcome.IssueSeverity.FATAL : OperationOutcome.IssueSeverity.ERROR)
+                .setSeverity(
+                        status.is5xxServerError()
+                                ? OperationOutcome.IssueSeverity.FATAL
+                                : OperationOutcome.IssueSeverity.ERROR)
                 .setCode(issueType(status))
                 .setDiagnostics(diagnostic);
-        return ResponseEntity.status(status).contentType(FHIR_JSON).body(fhir.newJsonParser().encodeResourceToString(outcome));
+        return ResponseEntity.status(status)
+                .contentType(FHIR_JSON)
+                .body(fhir.newJsonParser().encodeResourceToString(outcome));
     }
 
     private static OperationOutcome.IssueType issueType(HttpStatus status) {

@@ -24,8 +24,10 @@ class RequestBodyReader {
     RequestBodyReader(CdsProperties properties) {
         this.maxBytes = properties.maxBodySize().toBytes();
         JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
-                        .maxStringLength(properties.limits().maxStringLength()).build())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(64)
+                        .maxStringLength(properties.limits().maxStringLength())
+                        .build())
                 .build();
         // FHIR decimals keep their exact value and precision ("1.50" stays 1.50), as HAPI's own parser keeps them:
         // the tree is handed to HAPI as it is (FhirJson), never written back to text.
@@ -52,7 +54,8 @@ class RequestBodyReader {
         try {
             return mapper.readTree(body);
         } catch (JacksonException e) {
-            throw CdsRequestException.badRequest("The request body is not valid JSON: " + firstLine(e.getOriginalMessage()));
+            throw CdsRequestException.badRequest(
+                    "The request body is not valid JSON: " + firstLine(e.getOriginalMessage()));
         }
     }
 
@@ -63,10 +66,14 @@ class RequestBodyReader {
         } catch (RuntimeException e) {
             type = null;
         }
-        boolean json = type != null && (MediaType.APPLICATION_JSON.includes(type) || type.getSubtype().endsWith("+json"));
+        boolean json = type != null
+                && (MediaType.APPLICATION_JSON.includes(type)
+                        || type.getSubtype().endsWith("+json"));
         if (!json) {
-            throw new CdsRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Send the request as application/json (Content-Type was " + (contentType == null ? "missing" : "'" + contentType + "'") + ")");
+            throw new CdsRequestException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the request as application/json (Content-Type was "
+                            + (contentType == null ? "missing" : "'" + contentType + "'") + ")");
         }
     }
 
@@ -83,8 +90,8 @@ class RequestBodyReader {
     }
 
     private CdsRequestException tooLarge() {
-        return new CdsRequestException(HttpStatus.PAYLOAD_TOO_LARGE,
-                "The request body is larger than the limit of " + maxBytes + " bytes");
+        return new CdsRequestException(
+                HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than the limit of " + maxBytes + " bytes");
     }
 
     private static String firstLine(String message) {

@@ -1,12 +1,12 @@
 package org.sarcomacds.protocol;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sarcomacds.knowledge.KnowledgeFiles;
 import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** The CDS Services this server offers, loaded once from {@code hooks/services/}. */
@@ -25,7 +25,8 @@ public class ServiceCatalog {
             ServiceDefinition service = file.as(ServiceDefinition.class);
             check(service, file.name());
             if (byId.putIfAbsent(service.id(), service) != null) {
-                throw new IllegalStateException("Service id " + service.id() + " is defined twice (" + file.name() + ")");
+                throw new IllegalStateException(
+                        "Service id " + service.id() + " is defined twice (" + file.name() + ")");
             }
         }
         if (byId.isEmpty()) {
@@ -34,7 +35,9 @@ public class ServiceCatalog {
     }
 
     private static void check(ServiceDefinition service, String file) {
-        if (service.id() == null || service.description() == null || Hook.byId(service.hook()).isEmpty()) {
+        if (service.id() == null
+                || service.description() == null
+                || Hook.byId(service.hook()).isEmpty()) {
             throw new IllegalStateException(file + ": a service needs id, description and a supported hook");
         }
         for (String key : service.requiredPrefetch()) {

@@ -46,8 +46,13 @@ class WarmUp implements SmartInitializingSingleton {
     private final ObjectProvider<JsonMapper> responseMapper;
     private final int maxEntries;
 
-    WarmUp(ServiceCatalog catalog, RequestBodyReader bodies, HookRequestParser parser, HookHandler handler,
-           ObjectProvider<JsonMapper> responseMapper, CdsProperties properties) {
+    WarmUp(
+            ServiceCatalog catalog,
+            RequestBodyReader bodies,
+            HookRequestParser parser,
+            HookHandler handler,
+            ObjectProvider<JsonMapper> responseMapper,
+            CdsProperties properties) {
         this.catalog = catalog;
         this.bodies = bodies;
         this.parser = parser;
@@ -59,10 +64,13 @@ class WarmUp implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         long start = System.nanoTime();
-        JsonMapper mapper = responseMapper.getIfAvailable(() -> JsonMapper.builder().build());
+        JsonMapper mapper =
+                responseMapper.getIfAvailable(() -> JsonMapper.builder().build());
         JsonNode record = scaled(mapper.readTree(resource("warm-up/record.json")), maxEntries);
         List<ServiceDefinition> services = catalog.all();
-        List<byte[]> requests = services.stream().map(s -> mapper.writeValueAsBytes(request(mapper, s, record))).toList();
+        List<byte[]> requests = services.stream()
+                .map(s -> mapper.writeValueAsBytes(request(mapper, s, record)))
+                .toList();
         int calls = 0;
         for (int round = 0; round < MAX_ROUNDS && (round == 0 || System.nanoTime() - start < MAX_NANOS); round++) {
             for (int i = 0; i < services.size(); i++) {
@@ -71,7 +79,11 @@ class WarmUp implements SmartInitializingSingleton {
                 mapper.writeValueAsBytes(CdsResponse.of(cards));
                 calls++;
                 if (round == 0) {
-                    log.info("warm-up service={} cards={} ms={}", service.id(), cards.size(), (System.nanoTime() - start) / 1_000_000);
+                    log.info(
+                            "warm-up service={} cards={} ms={}",
+                            service.id(),
+                            cards.size(),
+                            (System.nanoTime() - start) / 1_000_000);
                 }
             }
         }
@@ -84,15 +96,29 @@ class WarmUp implements SmartInitializingSingleton {
      * sensible {@code cds.limits} on Bundle entries.
      */
     private static ObjectNode request(JsonMapper mapper, ServiceDefinition service, JsonNode record) {
-        ObjectNode body = mapper.createObjectNode().put("hook", service.hook()).put("hookInstance", UUID.randomUUID().toString());
-        ObjectNode context = body.putObject("context").put("userId", "Practitioner/warm-up").put("patientId", "warm-up");
+        ObjectNode body = mapper.createObjectNode()
+                .put("hook", service.hook())
+                .put("hookInstance", UUID.randomUUID().toString());
+        ObjectNode context =
+                body.putObject("context").put("userId", "Practitioner/warm-up").put("patientId", "warm-up");
         Hook hook = Hook.byId(service.hook()).orElseThrow();
         if (hook.hasDraftOrders()) {
-            ObjectNode drafts = context.putObject("draftOrders").put("resourceType", "Bundle").put("type", "collection");
-            ObjectNode draft = drafts.putArray("entry").addObject().putObject("resource")
-                    .put("resourceType", "MedicationRequest").put("id", "warm-up-draft").put("status", "draft").put("intent", "proposal");
-            draft.putObject("medicationCodeableConcept").putArray("coding").addObject()
-                    .put("system", "http://www.nlm.nih.gov/research/umls/rxnorm").put("code", "12574").put("display", "gemcitabine");
+            ObjectNode drafts = context.putObject("draftOrders")
+                    .put("resourceType", "Bundle")
+                    .put("type", "collection");
+            ObjectNode draft = drafts.putArray("entry")
+                    .addObject()
+                    .putObject("resource")
+                    .put("resourceType", "MedicationRequest")
+                    .put("id", "warm-up-draft")
+                    .put("status", "draft")
+                    .put("intent", "proposal");
+            draft.putObject("medicationCodeableConcept")
+                    .putArray("coding")
+                    .addObject()
+                    .put("system", "http://www.nlm.nih.gov/research/umls/rxnorm")
+                    .put("code", "12574")
+                    .put("display", "gemcitabine");
             draft.putObject("subject").put("reference", "Patient/warm-up");
         }
         if (hook.hasSelections()) {

@@ -30,8 +30,9 @@ final class BundleResources {
     }
 
     static boolean isError(OperationOutcome outcome) {
-        return outcome.getIssue().isEmpty() || outcome.getIssue().stream().anyMatch(issue ->
-                issue.getSeverity() == OperationOutcome.IssueSeverity.ERROR
-                        || issue.getSeverity() == OperationOutcome.IssueSeverity.FATAL);
+        return outcome.getIssue().isEmpty()
+                || outcome.getIssue().stream()
+                        .anyMatch(issue -> issue.getSeverity() == OperationOutcome.IssueSeverity.ERROR
+                                || issue.getSeverity() == OperationOutcome.IssueSeverity.FATAL);
     }
 }

@@ -24,7 +24,8 @@ class FetchConfiguration {
     }
 
     @Bean
-    OkHttpRestfulClientFactory fhirClientFactory(FhirContext fhirContext, CdsProperties properties, HostResolver resolver) {
+    OkHttpRestfulClientFactory fhirClientFactory(
+            FhirContext fhirContext, CdsProperties properties, HostResolver resolver) {
         CdsProperties.Fetch fetch = properties.fetch();
         OkHttpClient http = new OkHttpClient.Builder()
                 .followRedirects(false)

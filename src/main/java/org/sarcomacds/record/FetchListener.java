@@ -8,10 +8,18 @@ package org.sarcomacds.record;
 public interface FetchListener {
 
     /** How a prefetch key was satisfied. */
-    enum Source { SUPPLIED, FETCHED, UNAVAILABLE }
+    enum Source {
+        SUPPLIED,
+        FETCHED,
+        UNAVAILABLE
+    }
 
     /** How one fetch ended. */
-    enum Outcome { OK, ERROR, TIMEOUT }
+    enum Outcome {
+        OK,
+        ERROR,
+        TIMEOUT
+    }
 
     default void prefetch(String key, Source source) {}
 

@@ -46,7 +46,8 @@ class FhirFetcher {
             if (READ.matcher(query).matches()) {
                 return read(client, query);
             }
-            Bundle first = client.search().byUrl(query).returnBundle(Bundle.class).execute();
+            Bundle first =
+                    client.search().byUrl(query).returnBundle(Bundle.class).execute();
             return firstPageOnly ? BundleResources.of(first) : collectPages(client, endpoint, first, 1);
         });
     }
@@ -67,7 +68,8 @@ class FhirFetcher {
     private List<Resource> read(IGenericClient client, String reference) {
         String[] parts = reference.split("/", 2);
         try {
-            return List.of((Resource) client.read().resource(parts[0]).withId(parts[1]).execute());
+            return List.of(
+                    (Resource) client.read().resource(parts[0]).withId(parts[1]).execute());
         } catch (ResourceNotFoundException | ResourceGoneException e) {
             return List.of();
         }

@@ -26,7 +26,10 @@ public class FhirServerPolicy {
 
     @Autowired
     FhirServerPolicy(CdsProperties properties, HostResolver resolver) {
-        this(properties.fetch().allowedServers(), properties.fetch().allowLoopback(), properties.fetch().requireHttps(),
+        this(
+                properties.fetch().allowedServers(),
+                properties.fetch().allowLoopback(),
+                properties.fetch().requireHttps(),
                 resolver);
     }
 
@@ -62,8 +65,12 @@ public class FhirServerPolicy {
 
     private static URI wellFormed(String fhirServer) {
         URI uri = parse(fhirServer);
-        if (uri == null || uri.getHost() == null || uri.getUserInfo() != null || uri.getQuery() != null
-                || uri.getFragment() != null || !isHttp(uri.getScheme())) {
+        if (uri == null
+                || uri.getHost() == null
+                || uri.getUserInfo() != null
+                || uri.getQuery() != null
+                || uri.getFragment() != null
+                || !isHttp(uri.getScheme())) {
             return null;
         }
         return uri;
@@ -89,7 +96,9 @@ public class FhirServerPolicy {
 
     /** Addresses no FHIR server of ours lives on: link-local (cloud metadata), wildcard and multicast. */
     static boolean isForbidden(InetAddress address) {
-        return address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()
+        return address.isLinkLocalAddress()
+                || address.isAnyLocalAddress()
+                || address.isMulticastAddress()
                 || address.getHostAddress().toLowerCase(Locale.ROOT).startsWith("fd00:ec2:");
     }
 

@@ -12,8 +12,8 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InstantType;
@@ -73,7 +73,10 @@ public final class PrefetchBinder {
 
     private static Bundle bundle(FhirContext fhir, JsonNode json) {
         Bundle bundle = identified(new Bundle(), json);
-        each(json, "link", link -> bundle.addLink().setRelation(text(link, "relation")).setUrl(text(link, "url")));
+        each(
+                json,
+                "link",
+                link -> bundle.addLink().setRelation(text(link, "relation")).setUrl(text(link, "url")));
         each(json, "entry", entry -> {
             JsonNode resource = entry.get("resource");
             if (resource != null && !resource.isObject()) {
@@ -114,12 +117,22 @@ public final class PrefetchBinder {
         observation.setCode(concept(json.get("code")));
         Quantity quantity = quantity(json.get("valueQuantity"));
         observation.setValue(quantity != null ? quantity : concept(json.get("valueCodeableConcept")));
-        each(json, "referenceRange", range -> observation.addReferenceRange()
-                .setLow(quantity(range.get("low"))).setHigh(quantity(range.get("high"))));
+        each(
+                json,
+                "referenceRange",
+                range -> observation
+                        .addReferenceRange()
+                        .setLow(quantity(range.get("low")))
+                        .setHigh(quantity(range.get("high"))));
         effective(json, observation::setEffective);
         date(json, "issued", InstantType::new, observation::setIssuedElement);
-        each(json, "component", component -> observation.addComponent()
-                .setCode(concept(component.get("code"))).setValue(concept(component.get("valueCodeableConcept"))));
+        each(
+                json,
+                "component",
+                component -> observation
+                        .addComponent()
+                        .setCode(concept(component.get("code")))
+                        .setValue(concept(component.get("valueCodeableConcept"))));
         return observation;
     }
 
@@ -211,8 +224,11 @@ public final class PrefetchBinder {
             return null;
         }
         CodeableConcept concept = new CodeableConcept();
-        each(json, "coding", coding -> concept.addCoding(new Coding(text(coding, "system"), text(coding, "code"),
-                text(coding, "display"))));
+        each(
+                json,
+                "coding",
+                coding -> concept.addCoding(
+                        new Coding(text(coding, "system"), text(coding, "code"), text(coding, "display"))));
         concept.setText(text(json, "text"));
         return concept;
     }
@@ -235,7 +251,9 @@ public final class PrefetchBinder {
         } else if (value != null && value.isString()) {
             decimal(value.asString(), quantity); // a number sent as a string, which HAPI's lenient parser also reads
         }
-        return quantity.setUnit(text(json, "unit")).setSystem(text(json, "system")).setCode(text(json, "code"));
+        return quantity.setUnit(text(json, "unit"))
+                .setSystem(text(json, "system"))
+                .setCode(text(json, "code"));
     }
 
     private static void decimal(String text, Quantity quantity) {
@@ -257,8 +275,8 @@ public final class PrefetchBinder {
     }
 
     /** A date or instant; one HAPI cannot read is left out. True when one was set. */
-    private static <T extends BaseDateTimeType> boolean date(JsonNode json, String field, Function<String, T> type,
-                                                             Consumer<? super T> setter) {
+    private static <T extends BaseDateTimeType> boolean date(
+            JsonNode json, String field, Function<String, T> type, Consumer<? super T> setter) {
         String value = text(json, field);
         if (value == null) {
             return false;

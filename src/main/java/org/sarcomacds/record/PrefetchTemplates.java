@@ -17,6 +17,7 @@ public final class PrefetchTemplates {
 
     /** A sorted search with a page size asks for the first N results only, e.g. the latest result of a lab test. */
     private static final Pattern LATEST_N = Pattern.compile("[?&]_sort=[^&]+(&.*)?$");
+
     private static final Pattern COUNT = Pattern.compile("[?&]_count=\\d+(&|$)");
     /** By template: the templates are the services' own, a handful, asked about on every call. */
     private static final Map<String, Boolean> FIRST_PAGE_ONLY = new ConcurrentHashMap<>();
@@ -29,8 +30,8 @@ public final class PrefetchTemplates {
      * time).
      */
     public static boolean firstPageOnly(String template) {
-        return FIRST_PAGE_ONLY.computeIfAbsent(template,
-                t -> LATEST_N.matcher(t).find() && COUNT.matcher(t).find());
+        return FIRST_PAGE_ONLY.computeIfAbsent(
+                template, t -> LATEST_N.matcher(t).find() && COUNT.matcher(t).find());
     }
 
     /** The query with every token replaced, or empty when a token has no value in this call. */
@@ -42,7 +43,8 @@ public final class PrefetchTemplates {
             if (value == null || value.isEmpty()) {
                 return Optional.empty();
             }
-            String safe = ID_OR_REFERENCE.matcher(value).matches() ? value : URLEncoder.encode(value, StandardCharsets.UTF_8);
+            String safe =
+                    ID_OR_REFERENCE.matcher(value).matches() ? value : URLEncoder.encode(value, StandardCharsets.UTF_8);
             matcher.appendReplacement(out, Matcher.quoteReplacement(safe));
         }
         matcher.appendTail(out);

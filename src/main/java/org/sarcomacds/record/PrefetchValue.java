@@ -48,8 +48,8 @@ sealed interface PrefetchValue {
         try {
             return PrefetchBinder.bind(fhir, sent);
         } catch (DataFormatException e) {
-            throw new InvalidPrefetchException("prefetch key '" + key + "' is not FHIR R4 JSON: "
-                    + FhirMessages.withoutCode(e.getMessage()));
+            throw new InvalidPrefetchException(
+                    "prefetch key '" + key + "' is not FHIR R4 JSON: " + FhirMessages.withoutCode(e.getMessage()));
         } catch (RuntimeException e) {
             // HAPI fails with other exceptions on some shapes (an entry whose resource is a string): still the client's
             throw new InvalidPrefetchException("prefetch key '" + key + "' is not FHIR R4 JSON");

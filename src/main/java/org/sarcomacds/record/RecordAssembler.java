@@ -32,8 +32,12 @@ public class RecordAssembler {
     private final long deadlineNanos;
     private final List<FetchListener> listeners;
 
-    RecordAssembler(FhirContext fhir, FhirFetcher fetcher, ExecutorService fhirFetchExecutor, CdsProperties properties,
-                    ObjectProvider<FetchListener> listeners) {
+    RecordAssembler(
+            FhirContext fhir,
+            FhirFetcher fetcher,
+            ExecutorService fhirFetchExecutor,
+            CdsProperties properties,
+            ObjectProvider<FetchListener> listeners) {
         this.fhir = fhir;
         this.fetcher = fetcher;
         this.executor = fhirFetchExecutor;
@@ -47,9 +51,11 @@ public class RecordAssembler {
         CompletableFuture<List<Resource>> future = CompletableFuture.supplyAsync(call, executor);
         if (!listeners.isEmpty()) {
             future.whenComplete((resources, failure) -> {
-                FetchListener.Outcome outcome = failure == null ? FetchListener.Outcome.OK
-                        : failure instanceof CancellationException ? FetchListener.Outcome.TIMEOUT
-                        : FetchListener.Outcome.ERROR;
+                FetchListener.Outcome outcome = failure == null
+                        ? FetchListener.Outcome.OK
+                        : failure instanceof CancellationException
+                                ? FetchListener.Outcome.TIMEOUT
+                                : FetchListener.Outcome.ERROR;
                 long nanos = System.nanoTime() - start;
                 listeners.forEach(listener -> listener.fetched(key, outcome, nanos));
             });
@@ -85,13 +91,16 @@ public class RecordAssembler {
         }
 
         void readPrefetch(String key, String template) {
-            PrefetchValue value = PrefetchValue.read(fhir, key, request.prefetch().get(key));
+            PrefetchValue value =
+                    PrefetchValue.read(fhir, key, request.prefetch().get(key));
             boolean firstPageOnly = PrefetchTemplates.firstPageOnly(template);
             if (value instanceof PrefetchValue.Data data) {
                 listeners.forEach(listener -> listener.prefetch(key, FetchListener.Source.SUPPLIED));
                 record.addAll(data.resources());
                 if (data.morePages() != null && !firstPageOnly) {
-                    fetch(key, server -> fetcher.remainingPages(server, data.morePages()),
+                    fetch(
+                            key,
+                            server -> fetcher.remainingPages(server, data.morePages()),
                             "more pages, and no FHIR server to read them from");
                 }
                 return;
@@ -101,10 +110,13 @@ public class RecordAssembler {
             if (query.isEmpty()) {
                 unavailable.put(key, why + "; the template needs context this call did not carry");
             } else {
-                fetch(key, server -> fetcher.fetch(server, query.get(), firstPageOnly), why + ", and no FHIR server this service may call");
+                fetch(
+                        key,
+                        server -> fetcher.fetch(server, query.get(), firstPageOnly),
+                        why + ", and no FHIR server this service may call");
             }
-            FetchListener.Source source = fetches.containsKey(key) ? FetchListener.Source.FETCHED
-                    : FetchListener.Source.UNAVAILABLE;
+            FetchListener.Source source =
+                    fetches.containsKey(key) ? FetchListener.Source.FETCHED : FetchListener.Source.UNAVAILABLE;
             listeners.forEach(listener -> listener.prefetch(key, source));
         }
 
@@ -129,8 +141,8 @@ public class RecordAssembler {
                 unresolved.forEach(ref -> reads.put(ref, startFetch("medication", () -> fetcher.read(server, ref))));
                 collect(reads, new LinkedHashMap<>());
             }
-            record.unresolvedMedicationReferences().forEach(ref -> record.addGap(
-                    ref + " could not be read, so the medication it names is unknown"));
+            record.unresolvedMedicationReferences()
+                    .forEach(ref -> record.addGap(ref + " could not be read, so the medication it names is unknown"));
         }
 
         PatientRecord result() {
@@ -157,7 +169,8 @@ public class RecordAssembler {
                     call.getValue().cancel(true);
                     failures.put(call.getKey(), "the FHIR server did not answer within the deadline");
                 } catch (ExecutionException e) {
-                    failures.put(call.getKey(), e.getCause() instanceof FetchException f ? f.getMessage() : "fetch failed");
+                    failures.put(
+                            call.getKey(), e.getCause() instanceof FetchException f ? f.getMessage() : "fetch failed");
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     failures.put(call.getKey(), "interrupted");

@@ -94,7 +94,10 @@ final class RecordBuilder {
     }
 
     private <T extends Resource> List<T> all(Class<T> type) {
-        return byReference.values().stream().filter(type::isInstance).map(type::cast).toList();
+        return byReference.values().stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     private <T extends Resource> T first(Class<T> type) {

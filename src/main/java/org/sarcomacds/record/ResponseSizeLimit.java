@@ -21,7 +21,8 @@ final class ResponseSizeLimit implements Interceptor {
         if (body == null) {
             return response;
         }
-        boolean tooLarge = body.contentLength() > maxBytes || response.peekBody(maxBytes + 1).contentLength() > maxBytes;
+        boolean tooLarge = body.contentLength() > maxBytes
+                || response.peekBody(maxBytes + 1).contentLength() > maxBytes;
         if (tooLarge) {
             response.close();
             throw new IOException("FHIR response larger than " + maxBytes + " bytes");

@@ -15,8 +15,12 @@ final class BonePrimaryCaveat {
     private BonePrimaryCaveat() {}
 
     static List<Finding> apply(List<Finding> findings, PatientFacts facts) {
-        List<Evidence> bone = facts.primarySites().stream().filter(f -> f.concept().equals(Concepts.SITE_BONE))
-                .map(f -> new Evidence("Primary site: bone", f)).toList();
-        return bone.isEmpty() ? findings : findings.stream().map(f -> f.withCaveat(ID, bone)).toList();
+        List<Evidence> bone = facts.primarySites().stream()
+                .filter(f -> f.concept().equals(Concepts.SITE_BONE))
+                .map(f -> new Evidence("Primary site: bone", f))
+                .toList();
+        return bone.isEmpty()
+                ? findings
+                : findings.stream().map(f -> f.withCaveat(ID, bone)).toList();
     }
 }

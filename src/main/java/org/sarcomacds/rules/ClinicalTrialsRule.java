@@ -36,7 +36,8 @@ class ClinicalTrialsRule implements Rule {
             return "An NTRK fusion is recorded: see the NTRK card.";
         }
         List<Fact> results = facts.ntrkResults();
-        return results.isEmpty() ? "No NTRK fusion result was found in the record."
+        return results.isEmpty()
+                ? "No NTRK fusion result was found in the record."
                 : "The record's NTRK result does not report a fusion.";
     }
 }

@@ -43,7 +43,8 @@ class GemcitabinePazopanibRule implements Rule {
         if (present(facts, Concepts.GEMCITABINE)) {
             offending.addAll(facts.drafts(Concepts.PAZOPANIB));
         }
-        boolean concernsSelection = !hook.equals("order-select") || offending.stream().anyMatch(DraftOrder::selected);
+        boolean concernsSelection =
+                !hook.equals("order-select") || offending.stream().anyMatch(DraftOrder::selected);
         if (offending.isEmpty() || !concernsSelection) {
             return Optional.empty();
         }
@@ -52,21 +53,26 @@ class GemcitabinePazopanibRule implements Rule {
         offending.forEach(d -> evidence.add(new Evidence("Draft order", d.drug())));
         facts.currentExposures(Concepts.GEMCITABINE).forEach(f -> evidence.add(new Evidence("Current medication", f)));
         facts.currentExposures(Concepts.PAZOPANIB).forEach(f -> evidence.add(new Evidence("Current medication", f)));
-        return Optional.of(new Finding(ID, evidence, Map.of("combination", combination(facts)),
-                RuleNotes.of(evidence, facts)).withRemovals(offending));
+        return Optional.of(
+                new Finding(ID, evidence, Map.of("combination", combination(facts)), RuleNotes.of(evidence, facts))
+                        .withRemovals(offending));
     }
 
     /** On patient-view: the record shows both drugs as current. */
     private static Optional<Finding> bothCurrent(PatientFacts facts) {
-        if (facts.currentExposures(Concepts.GEMCITABINE).isEmpty() || facts.currentExposures(Concepts.PAZOPANIB).isEmpty()) {
+        if (facts.currentExposures(Concepts.GEMCITABINE).isEmpty()
+                || facts.currentExposures(Concepts.PAZOPANIB).isEmpty()) {
             return Optional.empty();
         }
         List<Evidence> evidence = new ArrayList<>();
         facts.leiomyosarcoma().forEach(f -> evidence.add(new Evidence("Leiomyosarcoma", f)));
         facts.currentExposures(Concepts.GEMCITABINE).forEach(f -> evidence.add(new Evidence("Current medication", f)));
         facts.currentExposures(Concepts.PAZOPANIB).forEach(f -> evidence.add(new Evidence("Current medication", f)));
-        return Optional.of(new Finding(ID, evidence, Map.of("combination",
-                "**The record shows gemcitabine and pazopanib as current together.**"), RuleNotes.of(evidence, facts)));
+        return Optional.of(new Finding(
+                ID,
+                evidence,
+                Map.of("combination", "**The record shows gemcitabine and pazopanib as current together.**"),
+                RuleNotes.of(evidence, facts)));
     }
 
     /** True when the drug is being ordered or is being taken now. */
@@ -75,7 +81,8 @@ class GemcitabinePazopanibRule implements Rule {
     }
 
     private static String combination(PatientFacts facts) {
-        boolean bothDrafted = !facts.drafts(Concepts.GEMCITABINE).isEmpty() && !facts.drafts(Concepts.PAZOPANIB).isEmpty();
+        boolean bothDrafted = !facts.drafts(Concepts.GEMCITABINE).isEmpty()
+                && !facts.drafts(Concepts.PAZOPANIB).isEmpty();
         if (bothDrafted) {
             return "**The draft orders combine gemcitabine with pazopanib.**";
         }

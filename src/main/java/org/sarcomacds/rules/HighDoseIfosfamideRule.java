@@ -34,18 +34,22 @@ class HighDoseIfosfamideRule implements Rule {
     public Optional<Finding> evaluate(String hook, PatientFacts facts) {
         double highDose = parameters.highDoseIfosfamide().minGramsPerM2PerCycle();
         List<Fact> ifosfamide = facts.exposures(Concepts.IFOSFAMIDE);
-        boolean hadHighDose = ifosfamide.stream()
-                .anyMatch(f -> f.gramsPerM2PerCycle() != null && f.gramsPerM2PerCycle() >= highDose);
+        boolean hadHighDose =
+                ifosfamide.stream().anyMatch(f -> f.gramsPerM2PerCycle() != null && f.gramsPerM2PerCycle() >= highDose);
         if (!hook.equals("patient-view") || !Lms.metastaticAfterAnthracycline(facts) || hadHighDose) {
             return Optional.empty();
         }
         List<Evidence> evidence = Lms.anthracyclineEvidence(facts);
         ifosfamide.forEach(f -> evidence.add(new Evidence("Prior ifosfamide", f)));
         facts.exposures(Concepts.DOCETAXEL).forEach(f -> evidence.add(new Evidence("Prior docetaxel", f)));
-        String docetaxel = facts.exposures(Concepts.DOCETAXEL).isEmpty() ? ""
+        String docetaxel = facts.exposures(Concepts.DOCETAXEL).isEmpty()
+                ? ""
                 : " The record shows prior docetaxel: the source finds high-dose ifosfamide less attractive after standard"
-                + " chemotherapy that included docetaxel.";
-        return Optional.of(new Finding(ID, evidence, Map.of("ifosfamideHistory", history(ifosfamide, highDose) + docetaxel),
+                        + " chemotherapy that included docetaxel.";
+        return Optional.of(new Finding(
+                ID,
+                evidence,
+                Map.of("ifosfamideHistory", history(ifosfamide, highDose) + docetaxel),
                 RuleNotes.of(evidence, facts)));
     }
 
@@ -53,12 +57,15 @@ class HighDoseIfosfamideRule implements Rule {
         if (ifosfamide.isEmpty()) {
             return "The record shows no ifosfamide.";
         }
-        List<Fact> dosed = ifosfamide.stream().filter(f -> f.gramsPerM2PerCycle() != null).toList();
+        List<Fact> dosed =
+                ifosfamide.stream().filter(f -> f.gramsPerM2PerCycle() != null).toList();
         if (dosed.isEmpty()) {
             return "The record shows ifosfamide without a structured dose per cycle: check the chemotherapy record for"
-                    + " whether it reached " + Numbers.plain(highDose) + " g/m² per cycle before considering this option.";
+                    + " whether it reached " + Numbers.plain(highDose)
+                    + " g/m² per cycle before considering this option.";
         }
         double max = dosed.stream().mapToDouble(Fact::gramsPerM2PerCycle).max().orElseThrow();
-        return "The record shows ifosfamide at up to " + Numbers.plain(max) + " g/m² per cycle, below the high-dose range.";
+        return "The record shows ifosfamide at up to " + Numbers.plain(max)
+                + " g/m² per cycle, below the high-dose range.";
     }
 }

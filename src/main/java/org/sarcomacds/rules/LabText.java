@@ -22,8 +22,8 @@ final class LabText {
             Map.entry(Concepts.HAEMOGLOBIN, "Haemoglobin"),
             Map.entry(Concepts.LVEF, "LVEF"));
     /** Tests the label judges as multiples of the upper limit of normal. */
-    private static final Set<String> ULN_TESTS = Set.of(Concepts.BILIRUBIN, Concepts.AST, Concepts.ALT,
-            Concepts.ALKALINE_PHOSPHATASE, Concepts.CREATINE_KINASE);
+    private static final Set<String> ULN_TESTS = Set.of(
+            Concepts.BILIRUBIN, Concepts.AST, Concepts.ALT, Concepts.ALKALINE_PHOSPHATASE, Concepts.CREATINE_KINASE);
 
     private LabText() {}
 
@@ -32,11 +32,16 @@ final class LabText {
     }
 
     static String of(LabResult lab, PatientFacts facts, int recentDays) {
-        StringBuilder text = new StringBuilder(NAMES.getOrDefault(lab.analyte(), lab.display())).append(' ')
-                .append(Numbers.plain(lab.value())).append(' ').append(lab.unit());
+        StringBuilder text = new StringBuilder(NAMES.getOrDefault(lab.analyte(), lab.display()))
+                .append(' ')
+                .append(Numbers.plain(lab.value()))
+                .append(' ')
+                .append(lab.unit());
         if (ULN_TESTS.contains(lab.analyte())) {
-            lab.timesUln().ifPresentOrElse(x -> text.append(" (").append(Numbers.plain(x)).append(" × ULN)"),
-                    () -> text.append(" (no reference range recorded)"));
+            lab.timesUln()
+                    .ifPresentOrElse(
+                            x -> text.append(" (").append(Numbers.plain(x)).append(" × ULN)"),
+                            () -> text.append(" (no reference range recorded)"));
         }
         text.append(", ").append(lab.date() == null ? "undated" : lab.date().toString());
         if (lab.date() == null || ChronoUnit.DAYS.between(lab.date(), facts.asOf()) > recentDays) {

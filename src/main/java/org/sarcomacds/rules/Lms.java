@@ -15,7 +15,8 @@ final class Lms {
 
     /** An active leiomyosarcoma and an active metastatic-disease Condition. */
     static boolean metastatic(PatientFacts facts) {
-        return !facts.activeLeiomyosarcoma().isEmpty() && !facts.activeMetastases().isEmpty();
+        return !facts.activeLeiomyosarcoma().isEmpty()
+                && !facts.activeMetastases().isEmpty();
     }
 
     /** Metastatic leiomyosarcoma after an anthracycline: the starting point of the next-line recommendations. */
@@ -42,8 +43,13 @@ final class Lms {
         for (String drug : Concepts.SYSTEMIC_THERAPIES) {
             List<Fact> exposures = facts.exposures(drug);
             if (!exposures.isEmpty()) {
-                lines.add(drug + " (" + exposures.stream().map(f -> Markdown.escape(f.note().isEmpty() ? f.status() : f.status() + ": " + f.note()))
-                        .distinct().collect(Collectors.joining("; ")) + ")");
+                lines.add(drug + " ("
+                        + exposures.stream()
+                                .map(f ->
+                                        Markdown.escape(f.note().isEmpty() ? f.status() : f.status() + ": " + f.note()))
+                                .distinct()
+                                .collect(Collectors.joining("; "))
+                        + ")");
             }
         }
         return lines.isEmpty() ? "none recorded" : String.join(", ", lines);

@@ -25,12 +25,19 @@ class NtrkFusionRule implements Rule {
     public Optional<Finding> evaluate(String hook, PatientFacts facts) {
         boolean onInhibitor = !facts.currentExposures(Concepts.LAROTRECTINIB).isEmpty()
                 || !facts.currentExposures(Concepts.ENTRECTINIB).isEmpty();
-        if (!hook.equals("patient-view") || !Lms.metastatic(facts) || facts.ntrkFusions().isEmpty() || onInhibitor) {
+        if (!hook.equals("patient-view")
+                || !Lms.metastatic(facts)
+                || facts.ntrkFusions().isEmpty()
+                || onInhibitor) {
             return Optional.empty();
         }
         List<Evidence> evidence = Lms.metastaticEvidence(facts);
         facts.ntrkFusions().forEach(f -> evidence.add(new Evidence("NTRK fusion", f)));
-        String genes = facts.ntrkFusions().stream().map(Fact::display).map(Markdown::escape).distinct().collect(Collectors.joining(", "));
+        String genes = facts.ntrkFusions().stream()
+                .map(Fact::display)
+                .map(Markdown::escape)
+                .distinct()
+                .collect(Collectors.joining(", "));
         return Optional.of(new Finding(ID, evidence, Map.of("fusion", genes), RuleNotes.of(evidence, facts)));
     }
 }

@@ -37,35 +37,53 @@ class OligometastaticLocalTherapyRule implements Rule {
 
     @Override
     public Optional<Finding> evaluate(String hook, PatientFacts facts) {
-        if (!hook.equals("patient-view") || !Lms.metastatic(facts)
+        if (!hook.equals("patient-view")
+                || !Lms.metastatic(facts)
                 || !facts.activeMetastases(Concepts.METASTASIS_WIDESPREAD).isEmpty()
                 || facts.activeMetastases().stream().anyMatch(Fact::unconfirmed)) {
             return Optional.empty();
         }
         List<Fact> sited = facts.conditions().stream()
-                .filter(f -> f.current() && f.concept().startsWith(Concepts.METASTASIS_PREFIX)).toList();
+                .filter(f -> f.current() && f.concept().startsWith(Concepts.METASTASIS_PREFIX))
+                .toList();
         Set<String> sitedConditions = sited.stream().map(Fact::reference).collect(Collectors.toSet());
         boolean unsited = facts.activeMetastases().stream().anyMatch(f -> !sitedConditions.contains(f.reference()));
         int count = sitedConditions.size();
         Optional<Long> interval = diseaseFreeMonths(facts);
         ClinicalParameters.Oligometastatic limits = parameters.oligometastatic();
-        if (unsited || count == 0 || count > limits.maxLesions() || interval.isEmpty()
+        if (unsited
+                || count == 0
+                || count > limits.maxLesions()
+                || interval.isEmpty()
                 || interval.get() < limits.minDiseaseFreeIntervalMonths()) {
             return Optional.empty();
         }
         List<Evidence> evidence = Lms.metastaticEvidence(facts);
-        String sites = sited.stream().map(f -> f.concept().substring(Concepts.METASTASIS_PREFIX.length()).replace('-', ' '))
-                .distinct().collect(Collectors.joining(", "));
-        return Optional.of(new Finding(ID, evidence, Map.of(
-                "count", String.valueOf(count),
-                "sites", sites,
-                "interval", String.valueOf(interval.get())), RuleNotes.of(evidence, facts)));
+        String sites = sited.stream()
+                .map(f -> f.concept()
+                        .substring(Concepts.METASTASIS_PREFIX.length())
+                        .replace('-', ' '))
+                .distinct()
+                .collect(Collectors.joining(", "));
+        return Optional.of(new Finding(
+                ID,
+                evidence,
+                Map.of(
+                        "count", String.valueOf(count),
+                        "sites", sites,
+                        "interval", String.valueOf(interval.get())),
+                RuleNotes.of(evidence, facts)));
     }
 
     /** Whole months from the first leiomyosarcoma onset to the first onset of an active metastasis. */
     private static Optional<Long> diseaseFreeMonths(PatientFacts facts) {
-        Optional<LocalDate> primary = facts.leiomyosarcoma().stream().map(Fact::start).filter(Objects::nonNull).min(LocalDate::compareTo);
-        Optional<LocalDate> metastasis = facts.activeMetastases().stream().map(Fact::start).filter(Objects::nonNull)
+        Optional<LocalDate> primary = facts.leiomyosarcoma().stream()
+                .map(Fact::start)
+                .filter(Objects::nonNull)
+                .min(LocalDate::compareTo);
+        Optional<LocalDate> metastasis = facts.activeMetastases().stream()
+                .map(Fact::start)
+                .filter(Objects::nonNull)
                 .min(LocalDate::compareTo);
         boolean everyMetastasisDated = facts.activeMetastases().stream().allMatch(f -> f.start() != null);
         if (primary.isEmpty() || metastasis.isEmpty() || !everyMetastasisDated) {

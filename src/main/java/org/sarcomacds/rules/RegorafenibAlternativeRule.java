@@ -25,15 +25,18 @@ class RegorafenibAlternativeRule implements Rule {
 
     @Override
     public Optional<Finding> evaluate(String hook, PatientFacts facts) {
-        if (!hook.equals("patient-view") || !Lms.metastaticAfterAnthracycline(facts)
-                || !facts.exposures(Concepts.REGORAFENIB).isEmpty() || !facts.drafts(Concepts.REGORAFENIB).isEmpty()) {
+        if (!hook.equals("patient-view")
+                || !Lms.metastaticAfterAnthracycline(facts)
+                || !facts.exposures(Concepts.REGORAFENIB).isEmpty()
+                || !facts.drafts(Concepts.REGORAFENIB).isEmpty()) {
             return Optional.empty();
         }
         List<Evidence> evidence = Lms.anthracyclineEvidence(facts);
         List<Fact> pazopanib = facts.exposures(Concepts.PAZOPANIB);
         pazopanib.forEach(f -> evidence.add(new Evidence("Prior pazopanib", f)));
-        return Optional.of(new Finding(ID, evidence, Map.of("pazopanib", pazopanibText(pazopanib)),
-                RuleNotes.of(evidence, facts)).offeringOrders());
+        return Optional.of(
+                new Finding(ID, evidence, Map.of("pazopanib", pazopanibText(pazopanib)), RuleNotes.of(evidence, facts))
+                        .offeringOrders());
     }
 
     private static String pazopanibText(List<Fact> pazopanib) {
@@ -44,7 +47,8 @@ class RegorafenibAlternativeRule implements Rule {
         if (pazopanib.stream().anyMatch(Fact::current)) {
             return "The record shows pazopanib as current: regorafenib would replace it, not be added to it.";
         }
-        return pazopanib.isEmpty() ? "The record shows no pazopanib."
+        return pazopanib.isEmpty()
+                ? "The record shows no pazopanib."
                 : "The record shows prior pazopanib; the reason it was stopped is not recorded.";
     }
 

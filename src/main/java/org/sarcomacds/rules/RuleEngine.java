@@ -16,7 +16,10 @@ public class RuleEngine {
     }
 
     public List<Finding> evaluate(String hook, PatientFacts facts) {
-        List<Finding> findings = rules.stream().map(rule -> rule.evaluate(hook, facts)).flatMap(Optional::stream).toList();
+        List<Finding> findings = rules.stream()
+                .map(rule -> rule.evaluate(hook, facts))
+                .flatMap(Optional::stream)
+                .toList();
         return BonePrimaryCaveat.apply(findings, facts);
     }
 

@@ -46,8 +46,8 @@ class TrabectedinCyp3aRule implements Rule {
         if (!inducers.isEmpty()) {
             named.add("**" + names(inducers) + "** (strong CYP3A inducer) can lower trabectedin exposure");
         }
-        return Optional.of(new Finding(ID, evidence, Map.of("interaction", String.join("; ", named) + "."),
-                RuleNotes.of(evidence, facts)));
+        return Optional.of(new Finding(
+                ID, evidence, Map.of("interaction", String.join("; ", named) + "."), RuleNotes.of(evidence, facts)));
     }
 
     /** Current exposures and drafts of the class: a draft interacts as soon as it is signed. */
@@ -58,6 +58,10 @@ class TrabectedinCyp3aRule implements Rule {
     }
 
     private static String names(List<Fact> drugs) {
-        return drugs.stream().map(Fact::display).map(Markdown::escape).distinct().collect(Collectors.joining(", "));
+        return drugs.stream()
+                .map(Fact::display)
+                .map(Markdown::escape)
+                .distinct()
+                .collect(Collectors.joining(", "));
     }
 }

@@ -30,7 +30,8 @@ final class TrabectedinExposure {
         List<Evidence> evidence = new ArrayList<>();
         facts.leiomyosarcoma().forEach(f -> evidence.add(new Evidence("Leiomyosarcoma", f)));
         if (hook.equals("patient-view")) {
-            facts.currentExposures(Concepts.TRABECTEDIN).forEach(f -> evidence.add(new Evidence("Current trabectedin", f)));
+            facts.currentExposures(Concepts.TRABECTEDIN)
+                    .forEach(f -> evidence.add(new Evidence("Current trabectedin", f)));
         } else {
             facts.drafts(Concepts.TRABECTEDIN).forEach(d -> evidence.add(new Evidence("Draft order", d.drug())));
         }

@@ -24,8 +24,11 @@ class TrabectedinLowDoseRadiotherapyRule implements Rule {
 
     @Override
     public Optional<Finding> evaluate(String hook, PatientFacts facts) {
-        boolean trabectedin = TrabectedinNextLineRule.applies(facts) || !facts.currentExposures(Concepts.TRABECTEDIN).isEmpty();
-        if (!hook.equals("patient-view") || !Lms.metastatic(facts) || !trabectedin
+        boolean trabectedin = TrabectedinNextLineRule.applies(facts)
+                || !facts.currentExposures(Concepts.TRABECTEDIN).isEmpty();
+        if (!hook.equals("patient-view")
+                || !Lms.metastatic(facts)
+                || !trabectedin
                 || facts.activeMetastases(Concepts.METASTASIS_BONE).isEmpty()) {
             return Optional.empty();
         }
@@ -36,6 +39,7 @@ class TrabectedinLowDoseRadiotherapyRule implements Rule {
         String status = facts.currentExposures(Concepts.TRABECTEDIN).isEmpty()
                 ? "Trabectedin is recommended for this patient (see the trabectedin card)."
                 : "The patient is receiving trabectedin.";
-        return Optional.of(new Finding(ID, evidence, Map.of("trabectedinStatus", status), RuleNotes.of(evidence, facts)));
+        return Optional.of(
+                new Finding(ID, evidence, Map.of("trabectedinStatus", status), RuleNotes.of(evidence, facts)));
     }
 }

@@ -46,14 +46,16 @@ class TrabectedinNextLineRule implements Rule {
         fills.put("therapyHistory", Lms.therapyHistory(facts));
         fills.putAll(dose(facts, notes));
         Optional<String> liverProblem = liverProblem(facts);
-        fills.put("liver", liverProblem.map(p -> "**" + Markdown.escape(p) + "**").orElse(""));
+        fills.put(
+                "liver", liverProblem.map(p -> "**" + Markdown.escape(p) + "**").orElse(""));
         Finding finding = new Finding(ID, evidence, fills, notes);
         return Optional.of(liverProblem.isPresent() ? finding : finding.offeringOrders());
     }
 
     /** Also read by the low-dose radiotherapy rule, which goes with this recommendation. */
     static boolean applies(PatientFacts facts) {
-        return Lms.metastaticAfterAnthracycline(facts) && facts.exposures(Concepts.TRABECTEDIN).isEmpty()
+        return Lms.metastaticAfterAnthracycline(facts)
+                && facts.exposures(Concepts.TRABECTEDIN).isEmpty()
                 && facts.drafts(Concepts.TRABECTEDIN).isEmpty();
     }
 
@@ -63,12 +65,17 @@ class TrabectedinNextLineRule implements Rule {
         if (bsa.isEmpty()) {
             notes.add("Body surface area unknown (" + facts.bodySurfaceAreaGap() + "): the suggested order states "
                     + Numbers.plain(t.startingDoseMgPerM2()) + " mg/m²; calculate the dose in mg before signing.");
-            return Map.of("doseValue", Numbers.plain(t.startingDoseMgPerM2()), "doseUnit", "mg/m2",
-                    "doseText", Numbers.plain(t.startingDoseMgPerM2()) + " mg/m² (BSA unknown)");
+            return Map.of(
+                    "doseValue",
+                    Numbers.plain(t.startingDoseMgPerM2()),
+                    "doseUnit",
+                    "mg/m2",
+                    "doseText",
+                    Numbers.plain(t.startingDoseMgPerM2()) + " mg/m² (BSA unknown)");
         }
         double mg = Math.round(t.startingDoseMgPerM2() * bsa.get().squareMetres() * 100) / 100.0;
-        String text = Numbers.plain(t.startingDoseMgPerM2()) + " mg/m² × " + Numbers.plain(bsa.get().squareMetres())
-                + " m² = " + Numbers.plain(mg) + " mg";
+        String text = Numbers.plain(t.startingDoseMgPerM2()) + " mg/m² × "
+                + Numbers.plain(bsa.get().squareMetres()) + " m² = " + Numbers.plain(mg) + " mg";
         notes.add("Dose: " + text + "; BSA by " + bsa.get().how() + ".");
         return Map.of("doseValue", Numbers.plain(mg), "doseUnit", "mg", "doseText", text);
     }
@@ -79,8 +86,9 @@ class TrabectedinNextLineRule implements Rule {
         int recent = parameters.labs().recentDays();
         Optional<LabResult> bilirubin = facts.lab(Concepts.BILIRUBIN);
         if (bilirubin.isEmpty()) {
-            return Optional.of("No order is suggested: the record has no total bilirubin, and the standard starting dose"
-                    + " needs a normal bilirubin and AST/ALT ≤ " + Numbers.plain(t.astAltMaxUln()) + " × ULN.");
+            return Optional.of(
+                    "No order is suggested: the record has no total bilirubin, and the standard starting dose"
+                            + " needs a normal bilirubin and AST/ALT ≤ " + Numbers.plain(t.astAltMaxUln()) + " × ULN.");
         }
         if (bilirubin.get().timesUln().isEmpty()) {
             return Optional.of("No order is suggested: the latest total bilirubin has no reference range in the record,"
@@ -88,12 +96,16 @@ class TrabectedinNextLineRule implements Rule {
         }
         double times = bilirubin.get().timesUln().get();
         if (times > 1.0) {
-            String level = times > t.bilirubinDoNotGiveAboveUln() ? "above " + Numbers.plain(t.bilirubinDoNotGiveAboveUln())
-                    + " × ULN, where the US label says not to give trabectedin"
-                    : times >= t.bilirubinModerateImpairmentFromUln() ? "moderate hepatic impairment, where the US label starts at "
-                    + Numbers.plain(t.moderateHepaticImpairmentDosesMgPerM2().get(0)) + " mg/m²"
-                    : "above the ULN; the standard starting dose needs a normal bilirubin";
-            return Optional.of("No order is suggested: latest " + LabText.of(bilirubin.get(), facts, recent) + " — " + level + ".");
+            String level = times > t.bilirubinDoNotGiveAboveUln()
+                    ? "above " + Numbers.plain(t.bilirubinDoNotGiveAboveUln())
+                            + " × ULN, where the US label says not to give trabectedin"
+                    : times >= t.bilirubinModerateImpairmentFromUln()
+                            ? "moderate hepatic impairment, where the US label starts at "
+                                    + Numbers.plain(t.moderateHepaticImpairmentDosesMgPerM2()
+                                            .get(0)) + " mg/m²"
+                            : "above the ULN; the standard starting dose needs a normal bilirubin";
+            return Optional.of("No order is suggested: latest " + LabText.of(bilirubin.get(), facts, recent) + " — "
+                    + level + ".");
         }
         for (String enzyme : List.of(Concepts.AST, Concepts.ALT)) {
             Optional<LabResult> lab = facts.lab(enzyme);
@@ -103,7 +115,8 @@ class TrabectedinNextLineRule implements Rule {
             }
             if (lab.isPresent() && lab.get().timesUln().get() > t.astAltMaxUln()) {
                 return Optional.of("No order is suggested: latest " + LabText.of(lab.get(), facts, recent)
-                        + " — above " + Numbers.plain(t.astAltMaxUln()) + " × ULN; the standard starting dose needs AST/ALT ≤ "
+                        + " — above " + Numbers.plain(t.astAltMaxUln())
+                        + " × ULN; the standard starting dose needs AST/ALT ≤ "
                         + Numbers.plain(t.astAltMaxUln()) + " × ULN.");
             }
         }

@@ -24,8 +24,8 @@ class TrabectedinSafetyRule implements Rule {
     static final String ID = "LMS-TRABECTEDIN-SAFETY";
 
     private static final String DELAY = "the label delays the dose.";
-    private static final String NO_ULN = "%s has no reference range in the record, so it cannot be judged against the"
-            + " ULN: check it by hand.";
+    private static final String NO_ULN =
+            "%s has no reference range in the record, so it cannot be judged against the" + " ULN: check it by hand.";
 
     private final ClinicalParameters parameters;
 
@@ -52,17 +52,48 @@ class TrabectedinSafetyRule implements Rule {
         checkUln(facts, Concepts.ALT, "ALT", t.astAltMaxUln(), problems);
         checkUln(facts, Concepts.ALKALINE_PHOSPHATASE, "ALP", t.alkalinePhosphataseMaxUln(), problems);
         checkUln(facts, Concepts.CREATINE_KINASE, "CPK", t.creatineKinaseMaxUln(), problems);
-        checkMinimum(facts, Concepts.NEUTROPHILS, "ANC", t.neutrophilsMinPerMicrolitre(), LabResult::perMicrolitre, "/µL", DELAY, problems);
-        checkMinimum(facts, Concepts.PLATELETS, "platelets", t.plateletsMinPerMicrolitre(), LabResult::perMicrolitre, "/µL", DELAY,
+        checkMinimum(
+                facts,
+                Concepts.NEUTROPHILS,
+                "ANC",
+                t.neutrophilsMinPerMicrolitre(),
+                LabResult::perMicrolitre,
+                "/µL",
+                DELAY,
                 problems);
-        checkMinimum(facts, Concepts.HAEMOGLOBIN, "haemoglobin", t.haemoglobinMinGramsPerDecilitre(),
-                LabResult::gramsPerDecilitre, " g/dL",
-                "the EU label requires at least this before each cycle.", problems);
+        checkMinimum(
+                facts,
+                Concepts.PLATELETS,
+                "platelets",
+                t.plateletsMinPerMicrolitre(),
+                LabResult::perMicrolitre,
+                "/µL",
+                DELAY,
+                problems);
+        checkMinimum(
+                facts,
+                Concepts.HAEMOGLOBIN,
+                "haemoglobin",
+                t.haemoglobinMinGramsPerDecilitre(),
+                LabResult::gramsPerDecilitre,
+                " g/dL",
+                "the EU label requires at least this before each cycle.",
+                problems);
         int recent = parameters.labs().recentDays();
-        for (String analyte : List.of(Concepts.BILIRUBIN, Concepts.AST, Concepts.ALT, Concepts.ALKALINE_PHOSPHATASE,
-                Concepts.CREATINE_KINASE, Concepts.NEUTROPHILS, Concepts.PLATELETS, Concepts.HAEMOGLOBIN, Concepts.LVEF)) {
-            facts.lab(analyte).ifPresentOrElse(lab -> results.add("- " + Markdown.escape(LabText.of(lab, facts, recent))),
-                    () -> missing.add(LabText.name(analyte)));
+        for (String analyte : List.of(
+                Concepts.BILIRUBIN,
+                Concepts.AST,
+                Concepts.ALT,
+                Concepts.ALKALINE_PHOSPHATASE,
+                Concepts.CREATINE_KINASE,
+                Concepts.NEUTROPHILS,
+                Concepts.PLATELETS,
+                Concepts.HAEMOGLOBIN,
+                Concepts.LVEF)) {
+            facts.lab(analyte)
+                    .ifPresentOrElse(
+                            lab -> results.add("- " + Markdown.escape(LabText.of(lab, facts, recent))),
+                            () -> missing.add(LabText.name(analyte)));
         }
         List<Evidence> evidence = TrabectedinExposure.evidence(hook, facts);
         List<String> notes = new ArrayList<>(RuleNotes.of(evidence, facts));
@@ -70,8 +101,14 @@ class TrabectedinSafetyRule implements Rule {
             notes.add("No result in the record for: " + String.join(", ", missing) + ". Check them before the dose.");
         }
         Map<String, String> fills = Map.of(
-                "assessment", problems.isEmpty() ? "The latest results in the record meet the label's pre-dose criteria."
-                        : String.join("\n", problems.stream().map(p -> "- **" + p + "**").toList()),
+                "assessment",
+                        problems.isEmpty()
+                                ? "The latest results in the record meet the label's pre-dose criteria."
+                                : String.join(
+                                        "\n",
+                                        problems.stream()
+                                                .map(p -> "- **" + p + "**")
+                                                .toList()),
                 "results", results.isEmpty() ? "- none in the record" : String.join("\n", results));
         String indicator = severe ? "critical" : problems.isEmpty() ? "info" : "warning";
         return Optional.of(new Finding(ID, evidence, fills, notes).withIndicator(indicator));
@@ -90,14 +127,18 @@ class TrabectedinSafetyRule implements Rule {
         }
         double x = times.get();
         if (x > t.bilirubinDoNotGiveAboveUln()) {
-            problems.add("Total bilirubin " + Numbers.plain(x) + " × ULN: above " + Numbers.plain(t.bilirubinDoNotGiveAboveUln())
+            problems.add("Total bilirubin " + Numbers.plain(x) + " × ULN: above "
+                    + Numbers.plain(t.bilirubinDoNotGiveAboveUln())
                     + " × ULN the US label says do not give trabectedin (the EU label: not with elevated bilirubin).");
             return true;
         }
         if (x >= t.bilirubinModerateImpairmentFromUln()) {
-            problems.add("Total bilirubin " + Numbers.plain(x) + " × ULN: moderate hepatic impairment. Exposure is about 97% higher;"
-                    + " the US label starts at " + Numbers.plain(t.moderateHepaticImpairmentDosesMgPerM2().get(0))
-                    + " mg/m² (then " + Numbers.plain(t.moderateHepaticImpairmentDosesMgPerM2().get(1)) + ", "
+            problems.add("Total bilirubin " + Numbers.plain(x)
+                    + " × ULN: moderate hepatic impairment. Exposure is about 97% higher;"
+                    + " the US label starts at "
+                    + Numbers.plain(t.moderateHepaticImpairmentDosesMgPerM2().get(0))
+                    + " mg/m² (then "
+                    + Numbers.plain(t.moderateHepaticImpairmentDosesMgPerM2().get(1)) + ", "
                     + Numbers.plain(t.moderateHepaticImpairmentDosesMgPerM2().get(2)) + " mg/m²).");
         } else {
             problems.add("Total bilirubin " + Numbers.plain(x) + " × ULN: above the ULN, the label delays the dose.");
@@ -105,25 +146,35 @@ class TrabectedinSafetyRule implements Rule {
         return false;
     }
 
-    private static void checkUln(PatientFacts facts, String analyte, String name, double maxUln, List<String> problems) {
+    private static void checkUln(
+            PatientFacts facts, String analyte, String name, double maxUln, List<String> problems) {
         Optional<LabResult> lab = facts.lab(analyte);
         if (lab.isPresent() && lab.get().timesUln().isEmpty()) {
             problems.add(NO_ULN.formatted(name));
         }
-        lab.flatMap(LabResult::timesUln).filter(x -> x > maxUln).ifPresent(x -> problems.add(
-                name + " " + Numbers.plain(x) + " × ULN: above " + Numbers.plain(maxUln) + " × ULN, the label delays the dose."));
+        lab.flatMap(LabResult::timesUln)
+                .filter(x -> x > maxUln)
+                .ifPresent(x -> problems.add(name + " " + Numbers.plain(x) + " × ULN: above " + Numbers.plain(maxUln)
+                        + " × ULN, the label delays the dose."));
     }
 
-    private static void checkMinimum(PatientFacts facts, String analyte, String name, double minimum,
-                                     Function<LabResult, Optional<Double>> value, String unit, String consequence,
-                                     List<String> problems) {
+    private static void checkMinimum(
+            PatientFacts facts,
+            String analyte,
+            String name,
+            double minimum,
+            Function<LabResult, Optional<Double>> value,
+            String unit,
+            String consequence,
+            List<String> problems) {
         Optional<LabResult> lab = facts.lab(analyte);
         if (lab.isPresent() && value.apply(lab.get()).isEmpty()) {
-            problems.add(name + " is recorded in a unit this service does not read (" + lab.get().unit()
-                    + "): check it against " + Numbers.plain(minimum) + unit + " by hand.");
+            problems.add(name + " is recorded in a unit this service does not read ("
+                    + lab.get().unit() + "): check it against " + Numbers.plain(minimum) + unit + " by hand.");
         }
-        lab.flatMap(value).filter(v -> v < minimum).ifPresent(v -> problems.add(
-                name + " " + Numbers.plain(v) + unit + ": below " + Numbers.plain(minimum) + unit
-                        + ", " + consequence));
+        lab.flatMap(value)
+                .filter(v -> v < minimum)
+                .ifPresent(v -> problems.add(name + " " + Numbers.plain(v) + unit + ": below " + Numbers.plain(minimum)
+                        + unit + ", " + consequence));
     }
 }

@@ -44,7 +44,9 @@ final class ClientKeys {
     /** The public keys at a configured location that fit the header ({@code kid}, key type, algorithm, use). */
     List<JWK> matching(String location, JWSHeader header) throws KeySourceException {
         JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(header));
-        return source(location).get(selector, null).stream().map(JWK::toPublicJWK).toList();
+        return source(location).get(selector, null).stream()
+                .map(JWK::toPublicJWK)
+                .toList();
     }
 
     private JWKSource<SecurityContext> source(String location) throws KeySourceException {

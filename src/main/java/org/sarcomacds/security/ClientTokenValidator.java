@@ -37,9 +37,15 @@ import org.springframework.stereotype.Component;
 class ClientTokenValidator {
 
     static final Set<JWSAlgorithm> ALLOWED_ALGORITHMS = Set.of(
-            JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
-            JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512,
-            JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512);
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.ES512,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.PS384,
+            JWSAlgorithm.PS512);
     private static final int MAX_TOKEN_CHARS = 16 * 1024;
 
     private final Map<String, CdsProperties.Client> clients;
@@ -52,11 +58,15 @@ class ClientTokenValidator {
 
     @Autowired
     ClientTokenValidator(CdsProperties properties, HostResolver resolver) {
-        this(properties.security(), new ClientKeys(new JwksRetriever(resolver), properties.security()), Clock.systemUTC());
+        this(
+                properties.security(),
+                new ClientKeys(new JwksRetriever(resolver), properties.security()),
+                Clock.systemUTC());
     }
 
     ClientTokenValidator(CdsProperties.Security settings, ClientKeys keys, Clock clock) {
-        this.clients = settings.clients().stream().filter(c -> c.issuer() != null && c.jwksUrl() != null)
+        this.clients = settings.clients().stream()
+                .filter(c -> c.issuer() != null && c.jwksUrl() != null)
                 .collect(Collectors.toUnmodifiableMap(CdsProperties.Client::issuer, Function.identity(), (a, b) -> a));
         this.keys = keys;
         this.skewMillis = settings.clockSkew().toMillis();
@@ -74,7 +84,8 @@ class ClientTokenValidator {
         SignedJWT jwt = parse(token);
         JWSHeader header = jwt.getHeader();
         if (!ALLOWED_ALGORITHMS.contains(header.getAlgorithm())) {
-            throw new TokenRejectedException("alg " + Reasons.quote(header.getAlgorithm().getName()) + " is not allowed");
+            throw new TokenRejectedException(
+                    "alg " + Reasons.quote(header.getAlgorithm().getName()) + " is not allowed");
         }
         if (!JOSEObjectType.JWT.equals(header.getType())) {
             throw new TokenRejectedException("typ is not JWT");
@@ -90,8 +101,8 @@ class ClientTokenValidator {
         }
         String jku = header.getJWKURL() == null ? null : header.getJWKURL().toString();
         if (jku != null && !client.allowedJku().contains(jku)) {
-            throw new TokenRejectedException("jku " + Reasons.quote(jku) + " is not allowlisted for " + Reasons.quote(issuer)
-                    + " (not fetched)");
+            throw new TokenRejectedException("jku " + Reasons.quote(jku) + " is not allowlisted for "
+                    + Reasons.quote(issuer) + " (not fetched)");
         }
         verifySignature(jwt, client, jku);
         checkClaims(claims, client, expectedAudience);
@@ -127,24 +138,28 @@ class ClientTokenValidator {
             try {
                 candidates = keys.matching(location, jwt.getHeader());
             } catch (KeySourceException e) {
-                problems.add(location + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                problems.add(
+                        location + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
                 continue;
             }
             if (!candidates.isEmpty()) {
                 if (anyVerifies(jwt, candidates)) {
                     return;
                 }
-                throw new TokenRejectedException("bad signature (kid " + Reasons.quote(jwt.getHeader().getKeyID()) + ")");
+                throw new TokenRejectedException(
+                        "bad signature (kid " + Reasons.quote(jwt.getHeader().getKeyID()) + ")");
             }
         }
-        throw new TokenRejectedException("no key with kid " + Reasons.quote(jwt.getHeader().getKeyID()) + " for "
-                + Reasons.quote(client.issuer()) + (problems.isEmpty() ? "" : "; " + String.join("; ", problems)));
+        throw new TokenRejectedException("no key with kid "
+                + Reasons.quote(jwt.getHeader().getKeyID()) + " for " + Reasons.quote(client.issuer())
+                + (problems.isEmpty() ? "" : "; " + String.join("; ", problems)));
     }
 
     private boolean anyVerifies(SignedJWT jwt, List<JWK> candidates) {
         for (JWK key : candidates) {
             try {
-                JWSVerifier verifier = verifiers.createJWSVerifier(jwt.getHeader(), ((AsymmetricJWK) key).toPublicKey());
+                JWSVerifier verifier =
+                        verifiers.createJWSVerifier(jwt.getHeader(), ((AsymmetricJWK) key).toPublicKey());
                 if (jwt.verify(verifier)) {
                     return true;
                 }
@@ -178,8 +193,8 @@ class ClientTokenValidator {
         }
         List<String> audience = claims.getAudience();
         if (audience == null || !audience.contains(expectedAudience)) {
-            throw new TokenRejectedException("aud " + Reasons.quote(String.valueOf(audience)) + " is not "
-                    + Reasons.quote(expectedAudience));
+            throw new TokenRejectedException(
+                    "aud " + Reasons.quote(String.valueOf(audience)) + " is not " + Reasons.quote(expectedAudience));
         }
         if (!client.tenants().isEmpty() && !client.tenants().contains(tenant(claims))) {
             throw new TokenRejectedException("tenant " + Reasons.quote(tenant(claims)) + " is not allowed for "
@@ -195,7 +210,9 @@ class ClientTokenValidator {
     }
 
     private static String tenant(JWTClaimsSet claims) {
-        return Optional.ofNullable(claims.getClaim("tenant")).filter(String.class::isInstance).map(String.class::cast)
+        return Optional.ofNullable(claims.getClaim("tenant"))
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
                 .orElse(null);
     }
 }

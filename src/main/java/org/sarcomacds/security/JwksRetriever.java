@@ -38,7 +38,11 @@ final class JwksRetriever implements ResourceRetriever {
 
     @Override
     public Resource retrieveResource(URL url) throws IOException {
-        Request request = new Request.Builder().url(url).header("Accept", "application/json").get().build();
+        Request request = new Request.Builder()
+                .url(url)
+                .header("Accept", "application/json")
+                .get()
+                .build();
         try (Response response = http.newCall(request).execute()) {
             if (response.code() != 200) {
                 throw new IOException("JWK Set answered HTTP " + response.code());

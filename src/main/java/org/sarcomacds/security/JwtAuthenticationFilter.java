@@ -18,16 +18,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class JwtAuthenticationFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(JwtAuthenticationFilter.class);
-    private static final byte[] UNAUTHORIZED = ("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
-            + "\"code\":\"security\",\"diagnostics\":\"Unauthorized\"}]}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UNAUTHORIZED =
+            ("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+                            + "\"code\":\"security\",\"diagnostics\":\"Unauthorized\"}]}")
+                    .getBytes(StandardCharsets.UTF_8);
 
     private final ClientTokenValidator validator;
     private final String publicBaseUrl;
 
     JwtAuthenticationFilter(ClientTokenValidator validator, String publicBaseUrl) {
         this.validator = validator;
-        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
-                : publicBaseUrl;
+        this.publicBaseUrl =
+                publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     }
 
     /**
@@ -53,9 +55,13 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
             request.setAttribute(AuthenticatedClient.ATTRIBUTE, client);
         } catch (TokenRejectedException | RuntimeException e) {
             // a token our checks or Nimbus could not even handle is refused like any other, never a 500
-            String reason = e instanceof TokenRejectedException ? e.getMessage()
+            String reason = e instanceof TokenRejectedException
+                    ? e.getMessage()
                     : "token could not be checked (" + e.getClass().getSimpleName() + ")";
-            log.info("refused status=401 {} {} reason={}", request.getMethod(), Reasons.quote(request.getRequestURI()),
+            log.info(
+                    "refused status=401 {} {} reason={}",
+                    request.getMethod(),
+                    Reasons.quote(request.getRequestURI()),
                     reason);
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer");

@@ -11,10 +11,10 @@ import org.springframework.core.Ordered;
 class SecurityFilterConfiguration {
 
     @Bean
-    FilterRegistrationBean<JwtAuthenticationFilter> jwtAuthenticationFilter(CdsProperties properties,
-                                                                           ClientTokenValidator validator) {
-        FilterRegistrationBean<JwtAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new JwtAuthenticationFilter(validator, properties.publicBaseUrl()));
+    FilterRegistrationBean<JwtAuthenticationFilter> jwtAuthenticationFilter(
+            CdsProperties properties, ClientTokenValidator validator) {
+        FilterRegistrationBean<JwtAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new JwtAuthenticationFilter(validator, properties.publicBaseUrl()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setEnabled(properties.security().requireJwt());
         return registration;

@@ -22,7 +22,9 @@ class SecuritySettingsCheck {
     static final String SANDBOX_ISSUER = "https://sandbox.cds-hooks.org";
 
     SecuritySettingsCheck(CdsProperties properties, Environment environment) {
-        List<String> problems = problems(properties, environment.getProperty("server.address"),
+        List<String> problems = problems(
+                properties,
+                environment.getProperty("server.address"),
                 environment.acceptsProfiles(Profiles.of("prod")));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start: " + String.join("; ", problems));
@@ -36,8 +38,9 @@ class SecuritySettingsCheck {
             problems.add("the prod profile requires cds.security.require-jwt=true");
         }
         if (security.requireJwt() && security.clients().isEmpty()) {
-            problems.add("cds.security.require-jwt is on but no trusted client is configured (cds.security.clients[0].issuer"
-                    + " and .jwks-url)");
+            problems.add(
+                    "cds.security.require-jwt is on but no trusted client is configured (cds.security.clients[0].issuer"
+                            + " and .jwks-url)");
         }
         if (!security.requireJwt() && !isLoopback(serverAddress)) {
             problems.add("CDS clients are not authenticated (cds.security.require-jwt=false), so server.address must be"
@@ -54,7 +57,8 @@ class SecuritySettingsCheck {
             if (prod) {
                 List<String> locations = new ArrayList<>(client.allowedJku());
                 locations.add(client.jwksUrl());
-                locations.stream().filter(url -> !ClientKeys.isStatic(url) && !isHttpsOrLoopback(url))
+                locations.stream()
+                        .filter(url -> !ClientKeys.isStatic(url) && !isHttpsOrLoopback(url))
                         .forEach(url -> problems.add("the prod profile needs https key locations, not " + url));
             }
         }

@@ -12,7 +12,8 @@ public final class Markdown {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
-                case '\\', '`', '*', '_', '[', ']', '#', '|', '!' -> out.append('\\').append(c);
+                case '\\', '`', '*', '_', '[', ']', '#', '|', '!' ->
+                    out.append('\\').append(c);
                 case '\n', '\r' -> out.append(' ');
                 default -> out.append(c);
             }

@@ -27,10 +27,11 @@ public final class FetchLatencyProbe {
     private static final int CALLS = 20;
 
     public static void main(String[] args) {
-        WireMockServer ehr = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        WireMockServer ehr = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         ehr.start();
-        ConfigurableApplicationContext app = SpringApplication.run(SarcomaCdsApplication.class,
-                "--server.port=0", "--logging.level.root=warn");
+        ConfigurableApplicationContext app =
+                SpringApplication.run(SarcomaCdsApplication.class, "--server.port=0", "--logging.level.root=warn");
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             run(ehr, new HookClient(port));
@@ -42,14 +43,24 @@ public final class FetchLatencyProbe {
 
     private static void run(WireMockServer ehr, HookClient client) {
         String token = "probe-" + UUID.randomUUID();
-        Fixture fixture = Fixture.all().stream().filter(f -> f.id().equals("lms-uterine-on-pazopanib")).findFirst().orElseThrow();
+        Fixture fixture = Fixture.all().stream()
+                .filter(f -> f.id().equals("lms-uterine-on-pazopanib"))
+                .findFirst()
+                .orElseThrow();
         FixtureEhr fhir = new FixtureEhr(ehr, token, DELAY_MS);
         Map<String, String> templates = client.templates("lms-patient-view");
         fhir.serve(fixture, templates);
-        ObjectNode request = JsonMapper.builder().build().createObjectNode()
-                .put("hook", "patient-view").put("fhirServer", fhir.baseUrl());
-        request.putObject("fhirAuthorization").put("access_token", token).put("token_type", "Bearer")
-                .put("expires_in", 300).put("scope", "patient/*.read").put("subject", "probe");
+        ObjectNode request = JsonMapper.builder()
+                .build()
+                .createObjectNode()
+                .put("hook", "patient-view")
+                .put("fhirServer", fhir.baseUrl());
+        request.putObject("fhirAuthorization")
+                .put("access_token", token)
+                .put("token_type", "Bearer")
+                .put("expires_in", 300)
+                .put("scope", "patient/*.read")
+                .put("subject", "probe");
         request.set("context", fixture.context("patient-view").orElseThrow());
 
         List<Long> millis = new ArrayList<>();
@@ -67,9 +78,11 @@ public final class FetchLatencyProbe {
         }
         Collections.sort(millis);
         int searches = templates.size();
-        System.out.printf("FHIR queries per call: %d, each delayed %d ms (sum if sequential: %d ms)%n",
+        System.out.printf(
+                "FHIR queries per call: %d, each delayed %d ms (sum if sequential: %d ms)%n",
                 searches, DELAY_MS, searches * DELAY_MS);
-        System.out.printf("calls: %d  min: %d ms  median: %d ms  max: %d ms%n",
+        System.out.printf(
+                "calls: %d  min: %d ms  median: %d ms  max: %d ms%n",
                 millis.size(), millis.get(0), millis.get(millis.size() / 2), millis.get(millis.size() - 1));
     }
 }

@@ -19,8 +19,15 @@ class CardFactoryTest {
 
     private static final FhirContext FHIR = FhirContext.forR4();
     private static final String NEXT_LINE = "LMS-TRABECTEDIN-NEXT-LINE";
-    private static final Fact LMS = new Fact("leiomyosarcoma-histology", "Leiomyosarcoma of uterus", "Condition/lms",
-            "active", true, "", "ICD-O-3 8890/3", false);
+    private static final Fact LMS = new Fact(
+            "leiomyosarcoma-histology",
+            "Leiomyosarcoma of uterus",
+            "Condition/lms",
+            "active",
+            true,
+            "",
+            "ICD-O-3 8890/3",
+            false);
 
     private final CardFactory factory =
             new CardFactory(new CardTemplates(TestRuleEngines.all()), new OrderBuilder(FHIR));
@@ -33,25 +40,38 @@ class CardFactoryTest {
                 finding("LMS-AVOID-GEMCITABINE-PAZOPANIB", Map.of("combination", "")),
                 finding("LMS-NTRK-FUSION", Map.of("fusion", "NTRK3 fusion")),
                 finding("LMS-TRABECTEDIN-CYP3A", Map.of("interaction", "")),
-                finding("LMS-TRABECTEDIN-SAFETY", Map.of("assessment", "", "results", "")).withIndicator("critical"));
+                finding("LMS-TRABECTEDIN-SAFETY", Map.of("assessment", "", "results", ""))
+                        .withIndicator("critical"));
 
         List<Card> cards = factory.cards(findings, "p1");
 
-        assertThat(cards).extracting(Card::ruleId).containsExactly("LMS-TRABECTEDIN-SAFETY",
-                "LMS-AVOID-GEMCITABINE-PAZOPANIB", "LMS-TRABECTEDIN-CYP3A", "LMS-CLINICAL-TRIALS", "LMS-NTRK-FUSION",
-                NEXT_LINE);
-        assertThat(cards).extracting(Card::indicator)
+        assertThat(cards)
+                .extracting(Card::ruleId)
+                .containsExactly(
+                        "LMS-TRABECTEDIN-SAFETY",
+                        "LMS-AVOID-GEMCITABINE-PAZOPANIB",
+                        "LMS-TRABECTEDIN-CYP3A",
+                        "LMS-CLINICAL-TRIALS",
+                        "LMS-NTRK-FUSION",
+                        NEXT_LINE);
+        assertThat(cards)
+                .extracting(Card::indicator)
                 .containsExactly("critical", "warning", "warning", "info", "info", "info");
     }
 
     @Test
     void aRuleIndicatorOverridesTheTemplatesAndAnInfoSafetyCardSortsByPriority() {
-        List<Card> cards = factory.cards(List.of(
-                finding("LMS-CLINICAL-TRIALS", Map.of("ntrk", "")),
-                finding("LMS-TRABECTEDIN-SAFETY", Map.of("assessment", "", "results", "")).withIndicator("info")), "p1");
+        List<Card> cards = factory.cards(
+                List.of(
+                        finding("LMS-CLINICAL-TRIALS", Map.of("ntrk", "")),
+                        finding("LMS-TRABECTEDIN-SAFETY", Map.of("assessment", "", "results", ""))
+                                .withIndicator("info")),
+                "p1");
 
         assertThat(cards).extracting(Card::ruleId).containsExactly("LMS-TRABECTEDIN-SAFETY", "LMS-CLINICAL-TRIALS");
-        assertThat(cards.get(0).overrideReasons()).as("info cards carry no override reasons").isEmpty();
+        assertThat(cards.get(0).overrideReasons())
+                .as("info cards carry no override reasons")
+                .isEmpty();
     }
 
     @Test
@@ -60,14 +80,15 @@ class CardFactoryTest {
 
         assertThat(card.suggestions()).singleElement().satisfies(s -> {
             assertThat(s.label()).startsWith("Draft trabectedin 1.5 mg/m² × 1.99 m² = 2.99 mg IV over 24 h");
-            assertThat(s.actions()).hasSize(2).allSatisfy(a -> assertThat(a.type()).isEqualTo("create"));
+            assertThat(s.actions())
+                    .hasSize(2)
+                    .allSatisfy(a -> assertThat(a.type()).isEqualTo("create"));
             MedicationRequest trabectedin = parse(s.actions().get(0));
             MedicationRequest dexamethasone = parse(s.actions().get(1));
-            assertThat(trabectedin.getMedicationCodeableConcept().getCoding())
-                    .anySatisfy(c -> {
-                        assertThat(c.getSystem()).isEqualTo("http://www.whocc.no/atc");
-                        assertThat(c.getCode()).isEqualTo("L01CX01");
-                    });
+            assertThat(trabectedin.getMedicationCodeableConcept().getCoding()).anySatisfy(c -> {
+                assertThat(c.getSystem()).isEqualTo("http://www.whocc.no/atc");
+                assertThat(c.getCode()).isEqualTo("L01CX01");
+            });
             assertDose(trabectedin, "2.99", "mg");
             assertDose(dexamethasone, "20", "mg");
             assertThat(dexamethasone.getMedicationCodeableConcept().getText()).isEqualTo("dexamethasone");
@@ -82,11 +103,29 @@ class CardFactoryTest {
 
     @Test
     void trabectedinSuggestionKeepsMilligramsPerSquareMetreWhenBsaIsUnknown() {
-        Finding perM2 = new Finding(NEXT_LINE, List.of(new Evidence("Leiomyosarcoma", LMS)), Map.of("therapyHistory", "",
-                "liver", "", "doseValue", "1.5", "doseUnit", "mg/m2", "doseText", "1.5 mg/m² (BSA unknown)"), List.of())
+        Finding perM2 = new Finding(
+                        NEXT_LINE,
+                        List.of(new Evidence("Leiomyosarcoma", LMS)),
+                        Map.of(
+                                "therapyHistory",
+                                "",
+                                "liver",
+                                "",
+                                "doseValue",
+                                "1.5",
+                                "doseUnit",
+                                "mg/m2",
+                                "doseText",
+                                "1.5 mg/m² (BSA unknown)"),
+                        List.of())
                 .offeringOrders();
 
-        Action trabectedin = factory.cards(List.of(perM2), "p1").get(0).suggestions().get(0).actions().get(0);
+        Action trabectedin = factory.cards(List.of(perM2), "p1")
+                .get(0)
+                .suggestions()
+                .get(0)
+                .actions()
+                .get(0);
 
         assertDose(parse(trabectedin), "1.5", "mg/m2");
     }
@@ -101,8 +140,15 @@ class CardFactoryTest {
 
     @Test
     void aSingleRemovalIsARecommendedDelete() {
-        Fact draft = new Fact("gemcitabine", "gemcitabine 1000 mg/m2", "MedicationRequest/d-gem", "draft", true, "",
-                "RxNorm 12574", false);
+        Fact draft = new Fact(
+                "gemcitabine",
+                "gemcitabine 1000 mg/m2",
+                "MedicationRequest/d-gem",
+                "draft",
+                true,
+                "",
+                "RxNorm 12574",
+                false);
         Finding finding = finding("LMS-AVOID-GEMCITABINE-PAZOPANIB", Map.of("combination", "x"))
                 .withRemovals(List.of(new DraftOrder(draft, true)));
 
@@ -120,34 +166,67 @@ class CardFactoryTest {
 
     @Test
     void recordTextInTheDetailIsEscaped() {
-        Fact hostile = new Fact("leiomyosarcoma-histology", "<script>alert(1)</script> *LMS* [click](http://x)",
-                "Condition/lms", "active", true, "", "the name \"leiomyosarcoma\"", true);
-        Finding finding = new Finding("LMS-CLINICAL-TRIALS", List.of(new Evidence("Leiomyosarcoma", hostile)),
-                Map.of("ntrk", ""), List.of("note with <img src=x onerror=alert(1)>"));
+        Fact hostile = new Fact(
+                "leiomyosarcoma-histology",
+                "<script>alert(1)</script> *LMS* [click](http://x)",
+                "Condition/lms",
+                "active",
+                true,
+                "",
+                "the name \"leiomyosarcoma\"",
+                true);
+        Finding finding = new Finding(
+                "LMS-CLINICAL-TRIALS",
+                List.of(new Evidence("Leiomyosarcoma", hostile)),
+                Map.of("ntrk", ""),
+                List.of("note with <img src=x onerror=alert(1)>"));
 
         String detail = factory.cards(List.of(finding), "p1").get(0).detail();
 
-        assertThat(detail).doesNotContain("<script>").doesNotContain("<img")
+        assertThat(detail)
+                .doesNotContain("<script>")
+                .doesNotContain("<img")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; \\*LMS\\* \\[click\\](http://x)")
                 .contains("note with &lt;img src=x onerror=alert(1)&gt;");
     }
 
     @Test
     void aCaveatAddsItsParagraphAndIsNamedInTheRuleLine() {
-        Finding finding = new Finding("LMS-CLINICAL-TRIALS", null, List.of(new Evidence("Leiomyosarcoma", LMS)),
-                Map.of("ntrk", ""), List.of(), false, List.of(), List.of("LMS-BONE-PRIMARY-EXTRAPOLATED"));
+        Finding finding = new Finding(
+                "LMS-CLINICAL-TRIALS",
+                null,
+                List.of(new Evidence("Leiomyosarcoma", LMS)),
+                Map.of("ntrk", ""),
+                List.of(),
+                false,
+                List.of(),
+                List.of("LMS-BONE-PRIMARY-EXTRAPOLATED"));
 
         String detail = factory.cards(List.of(finding), "p1").get(0).detail();
 
-        assertThat(detail).contains("**Primary leiomyosarcoma of bone.**")
+        assertThat(detail)
+                .contains("**Primary leiomyosarcoma of bone.**")
                 .contains("Rule `LMS-CLINICAL-TRIALS`, caveat `LMS-BONE-PRIMARY-EXTRAPOLATED`.");
-        assertThat(factory.cards(List.of(finding("LMS-CLINICAL-TRIALS", Map.of("ntrk", ""))), "p1").get(0).detail())
+        assertThat(factory.cards(List.of(finding("LMS-CLINICAL-TRIALS", Map.of("ntrk", ""))), "p1")
+                        .get(0)
+                        .detail())
                 .doesNotContain("Primary leiomyosarcoma of bone");
     }
 
     private static Finding nextLine(boolean offerOrders) {
-        Finding finding = finding(NEXT_LINE, Map.of("therapyHistory", "doxorubicin (completed)", "liver", "",
-                "doseValue", "2.99", "doseUnit", "mg", "doseText", "1.5 mg/m² × 1.99 m² = 2.99 mg"));
+        Finding finding = finding(
+                NEXT_LINE,
+                Map.of(
+                        "therapyHistory",
+                        "doxorubicin (completed)",
+                        "liver",
+                        "",
+                        "doseValue",
+                        "2.99",
+                        "doseUnit",
+                        "mg",
+                        "doseText",
+                        "1.5 mg/m² × 1.99 m² = 2.99 mg"));
         return offerOrders ? finding.offeringOrders() : finding;
     }
 
@@ -160,7 +239,8 @@ class CardFactoryTest {
     }
 
     private static void assertDose(MedicationRequest request, String value, String unit) {
-        Quantity dose = request.getDosageInstructionFirstRep().getDoseAndRateFirstRep().getDoseQuantity();
+        Quantity dose =
+                request.getDosageInstructionFirstRep().getDoseAndRateFirstRep().getDoseQuantity();
         assertThat(dose.getValue()).isEqualByComparingTo(value);
         assertThat(dose.getCode()).isEqualTo(unit);
         assertThat(dose.getSystem()).isEqualTo("http://unitsofmeasure.org");

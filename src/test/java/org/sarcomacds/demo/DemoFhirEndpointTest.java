@@ -67,7 +67,9 @@ class DemoFhirEndpointTest {
         bundle.path("entry").forEach(e -> ids.add(e.path("resource").path("id").asString()));
         Set<String> expected = new HashSet<>();
         Fixture.all().forEach(f -> expected.add(f.patientId()));
-        assertThat(ids).as("one Patient per fixture folder, found without a list in code").isEqualTo(expected);
+        assertThat(ids)
+                .as("one Patient per fixture folder, found without a list in code")
+                .isEqualTo(expected);
         assertThat(bundle.path("total").asInt()).isEqualTo(expected.size());
     }
 
@@ -80,9 +82,18 @@ class DemoFhirEndpointTest {
         assertThat(statement.path("resourceType").asString()).isEqualTo("CapabilityStatement");
         assertThat(statement.path("fhirVersion").asString()).isEqualTo("4.0.1");
         Map<String, JsonNode> resources = new LinkedHashMap<>();
-        statement.path("rest").path(0).path("resource").forEach(r -> resources.put(r.path("type").asString(), r));
-        assertThat(resources).containsKeys("Patient", "Condition", "MedicationStatement", "MedicationRequest", "Observation");
-        assertThat(resources.get("MedicationRequest").path("searchInclude").path(0).asString())
+        statement
+                .path("rest")
+                .path(0)
+                .path("resource")
+                .forEach(r -> resources.put(r.path("type").asString(), r));
+        assertThat(resources)
+                .containsKeys("Patient", "Condition", "MedicationStatement", "MedicationRequest", "Observation");
+        assertThat(resources
+                        .get("MedicationRequest")
+                        .path("searchInclude")
+                        .path(0)
+                        .asString())
                 .isEqualTo("MedicationRequest:medication");
         assertThat(resources.get("Observation").path("searchParam").toString()).contains("\"code\"", "\"patient\"");
     }
@@ -92,7 +103,8 @@ class DemoFhirEndpointTest {
         for (Fixture fixture : Fixture.all()) {
             for (JsonNode entry : fixture.record().path("entry")) {
                 JsonNode resource = entry.path("resource");
-                String path = "/fhir/" + resource.path("resourceType").asString() + "/" + resource.path("id").asString();
+                String path = "/fhir/" + resource.path("resourceType").asString() + "/"
+                        + resource.path("id").asString();
                 HookClient.Reply reply = http.get(path);
                 assertThat(reply.status()).as(fixture + " " + path).isEqualTo(200);
                 assertThat(reply.json()).as(fixture + " " + path).isEqualTo(resource);
@@ -128,7 +140,8 @@ class DemoFhirEndpointTest {
             List<String> matches = new ArrayList<>(idsOf(answer, "match"));
             assertThat(idsOf(answer, "include")).as(query + " includes").isEqualTo(expectedIncludes(answer, query));
             for (JsonNode page = answer; nextLink(page) != null; ) {
-                page = http.get(nextLink(page).substring(("http://127.0.0.1:" + port).length())).json();
+                page = http.get(nextLink(page).substring(("http://127.0.0.1:" + port).length()))
+                        .json();
                 matches.addAll(idsOf(page, "match"));
             }
             assertThat(matches).as(query + ", every page").isEqualTo(expectedMatches(fixture, query));
@@ -139,8 +152,10 @@ class DemoFhirEndpointTest {
     @MethodSource("templateQueries")
     void theServiceFetchingFromItGivesTheGoldenCards(Fixture fixture, String serviceId) {
         String hook = serviceId.substring("lms-".length());
-        ObjectNode request = JSON.createObjectNode().put("hookInstance", UUID.randomUUID().toString())
-                .put("hook", hook).put("fhirServer", base());
+        ObjectNode request = JSON.createObjectNode()
+                .put("hookInstance", UUID.randomUUID().toString())
+                .put("hook", hook)
+                .put("fhirServer", base());
         request.set("context", fixture.context(hook).orElseThrow());
 
         HookClient.Reply reply = http.post("/cds-services/" + serviceId, request);
@@ -153,13 +168,15 @@ class DemoFhirEndpointTest {
     @Test
     void pagesWithNextLinksOnThisServer() {
         String patient = "lms-uterine-on-pazopanib";
-        JsonNode first = http.get("/fhir/Observation?patient=" + patient + "&_count=4").json();
+        JsonNode first =
+                http.get("/fhir/Observation?patient=" + patient + "&_count=4").json();
         List<String> ids = new ArrayList<>(idsOf(first, "match"));
         JsonNode page = first;
         int pages = 1;
         while (nextLink(page) != null) {
             assertThat(nextLink(page)).startsWith(base() + "/Observation?");
-            page = http.get(nextLink(page).substring(("http://127.0.0.1:" + port).length())).json();
+            page = http.get(nextLink(page).substring(("http://127.0.0.1:" + port).length()))
+                    .json();
             ids.addAll(idsOf(page, "match"));
             pages++;
         }
@@ -170,19 +187,27 @@ class DemoFhirEndpointTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Condition?patient=x&status=active", "Observation?patient=x&_count=abc",
-            "Observation?patient=x&_sort=date", "MedicationRequest?patient=x&_include=MedicationRequest:requester",
-            "Condition?patient=x&patient=y", "Patient?_format=xml"})
+    @ValueSource(
+            strings = {
+                "Condition?patient=x&status=active",
+                "Observation?patient=x&_count=abc",
+                "Observation?patient=x&_sort=date",
+                "MedicationRequest?patient=x&_include=MedicationRequest:requester",
+                "Condition?patient=x&patient=y",
+                "Patient?_format=xml"
+            })
     void refusesSearchesItDoesNotImplementWithAnOperationOutcome(String query) {
         HookClient.Reply reply = http.get("/fhir/" + query);
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(reply.json().path("resourceType").asString()).isEqualTo("OperationOutcome");
-        assertThat(reply.json().path("issue").path(0).path("diagnostics").asString()).isNotBlank();
+        assertThat(reply.json().path("issue").path(0).path("diagnostics").asString())
+                .isNotBlank();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/fhir/Patient/no-such-patient", "/fhir/NotAType", "/fhir/NotAType/1", "/fhir/Patient/a%20b"})
+    @ValueSource(
+            strings = {"/fhir/Patient/no-such-patient", "/fhir/NotAType", "/fhir/NotAType/1", "/fhir/Patient/a%20b"})
     void unknownResourcesAreA404OperationOutcome(String path) {
         HookClient.Reply reply = http.get(path);
 
@@ -193,8 +218,12 @@ class DemoFhirEndpointTest {
     @Test
     void isReadOnly() throws IOException, InterruptedException {
         HookClient.Reply post = http.post("/fhir/Patient", "{\"resourceType\":\"Patient\"}");
-        HttpResponse<String> delete = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(base() + "/Patient/lms-uterine-on-pazopanib")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> delete = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/Patient/lms-uterine-on-pazopanib"))
+                                .DELETE()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(post.status()).isEqualTo(405);
         assertThat(post.json().path("resourceType").asString()).isEqualTo("OperationOutcome");
@@ -204,13 +233,18 @@ class DemoFhirEndpointTest {
 
     @Test
     void browserFhirClientsMayReadItAcrossOrigins() throws IOException, InterruptedException {
-        HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/Patient"))
-                .header("Origin", "https://sandbox.cds-hooks.org").header("Access-Control-Request-Method", "GET")
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> preflight = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/Patient"))
+                                .header("Origin", "https://sandbox.cds-hooks.org")
+                                .header("Access-Control-Request-Method", "GET")
+                                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(preflight.statusCode()).isBetween(200, 299);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValueSatisfying(
-                origin -> assertThat(origin).isIn("*", "https://sandbox.cds-hooks.org"));
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValueSatisfying(origin -> assertThat(origin).isIn("*", "https://sandbox.cds-hooks.org"));
     }
 
     // ---- an oracle written from the record, independent of InMemoryFhir ----
@@ -233,14 +267,17 @@ class DemoFhirEndpointTest {
             }
         }
         if (query.contains("_sort=-date")) {
-            matches.sort((a, b) -> b.path("effectiveDateTime").asString("").compareTo(a.path("effectiveDateTime").asString("")));
+            matches.sort((a, b) -> b.path("effectiveDateTime")
+                    .asString("")
+                    .compareTo(a.path("effectiveDateTime").asString("")));
         }
         return matches.stream().map(r -> r.path("id").asString()).toList();
     }
 
     private static boolean hasAnyCode(JsonNode resource, Set<String> tokens) {
         for (JsonNode coding : resource.path("code").path("coding")) {
-            if (tokens.contains(coding.path("system").asString("") + "|" + coding.path("code").asString(""))) {
+            if (tokens.contains(coding.path("system").asString("") + "|"
+                    + coding.path("code").asString(""))) {
                 return true;
             }
         }
@@ -253,7 +290,10 @@ class DemoFhirEndpointTest {
         }
         List<String> ids = new ArrayList<>();
         for (JsonNode entry : answer.path("entry")) {
-            String ref = entry.path("resource").path("medicationReference").path("reference").asString("");
+            String ref = entry.path("resource")
+                    .path("medicationReference")
+                    .path("reference")
+                    .asString("");
             if (ref.startsWith("Medication/") && !ids.contains(ref.substring("Medication/".length()))) {
                 ids.add(ref.substring("Medication/".length()));
             }

@@ -17,10 +17,13 @@ import org.springframework.test.context.ActiveProfiles;
  * client authentication. (prod needs a public base URL and a trusted client to start; the client's keys are never
  * fetched here.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cds.public-base-url=https://cds.example.org",
-        "cds.security.clients[0].issuer=https://ehr.example.org",
-        "cds.security.clients[0].jwks-url=https://ehr.example.org/.well-known/jwks.json"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "cds.public-base-url=https://cds.example.org",
+            "cds.security.clients[0].issuer=https://ehr.example.org",
+            "cds.security.clients[0].jwks-url=https://ehr.example.org/.well-known/jwks.json"
+        })
 @ActiveProfiles("prod")
 class DemoOffInProdTest {
 
@@ -31,8 +34,17 @@ class DemoOffInProdTest {
     ApplicationContext context;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/index.html", "/try-it.js", "/fhir/Patient", "/fhir/metadata",
-            "/fhir/Patient/lms-uterine-on-pazopanib", "/demo/fixtures", "/demo/orderables"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/index.html",
+                "/try-it.js",
+                "/fhir/Patient",
+                "/fhir/metadata",
+                "/fhir/Patient/lms-uterine-on-pazopanib",
+                "/demo/fixtures",
+                "/demo/orderables"
+            })
     void demoPathsServeNothing(String path) {
         HookClient.Reply reply = new HookClient(port).get(path);
 

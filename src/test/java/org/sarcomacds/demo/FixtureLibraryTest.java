@@ -31,11 +31,20 @@ class FixtureLibraryTest {
 
     @Test
     void everyFolderWithARecordIsAPatientWithItsScenarioAndContexts() throws IOException {
-        fixture("b-second", "b-second", "{\"resourceType\": \"Condition\", \"id\": \"b1\", \"subject\": {\"reference\": \"Patient/b-second\"}}");
-        fixture("a-first", "a-first", "{\"resourceType\": \"Condition\", \"id\": \"a1\", \"subject\": {\"reference\": \"Patient/a-first\"}}");
+        fixture(
+                "b-second",
+                "b-second",
+                "{\"resourceType\": \"Condition\", \"id\": \"b1\", \"subject\": {\"reference\": \"Patient/b-second\"}}");
+        fixture(
+                "a-first",
+                "a-first",
+                "{\"resourceType\": \"Condition\", \"id\": \"a1\", \"subject\": {\"reference\": \"Patient/a-first\"}}");
         Files.writeString(root.resolve("a-first/scenario.md"), "# a-first\n- patient-view: none\n");
-        Files.writeString(root.resolve("a-first/patient-view.context.json"), "{\"userId\": \"Practitioner/p1\", \"patientId\": \"a-first\"}");
-        Files.writeString(root.resolve("a-first/order-select.context.json"),
+        Files.writeString(
+                root.resolve("a-first/patient-view.context.json"),
+                "{\"userId\": \"Practitioner/p1\", \"patientId\": \"a-first\"}");
+        Files.writeString(
+                root.resolve("a-first/order-select.context.json"),
                 "{\"selections\": [\"MedicationRequest/d1\"], \"draftOrders\": {\"resourceType\": \"Bundle\"}}");
         Files.createDirectories(root.resolve("not-a-fixture"));
 
@@ -48,27 +57,37 @@ class FixtureLibraryTest {
         assertThat(first.orderSelect().path("selections").get(0).asString()).isEqualTo("MedicationRequest/d1");
         assertThat(library.all().get(1).userId()).isNull();
         assertThat(library.fhir().read("Condition", "b1")).isPresent();
-        assertThat(library.fhir().search("Condition", java.util.Map.of("patient", "a-first"), "http://x/fhir").path("total").asInt())
+        assertThat(library.fhir()
+                        .search("Condition", java.util.Map.of("patient", "a-first"), "http://x/fhir")
+                        .path("total")
+                        .asInt())
                 .isEqualTo(1);
     }
 
     @Test
     void theSameResourceInTwoFixturesIsAllowedOnlyWhenIdentical() throws IOException {
-        String medication = "{\"resourceType\": \"Medication\", \"id\": \"shared\", \"code\": {\"text\": \"doxorubicin\"}}";
+        String medication =
+                "{\"resourceType\": \"Medication\", \"id\": \"shared\", \"code\": {\"text\": \"doxorubicin\"}}";
         fixture("a", "a", medication);
         fixture("b", "b", medication);
         assertThat(library().fhir().read("Medication", "shared")).isPresent();
 
-        fixture("c", "c", "{\"resourceType\": \"Medication\", \"id\": \"shared\", \"code\": {\"text\": \"gemcitabine\"}}");
-        assertThatThrownBy(this::library).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("unique").hasMessageContaining("Medication/shared");
+        fixture(
+                "c",
+                "c",
+                "{\"resourceType\": \"Medication\", \"id\": \"shared\", \"code\": {\"text\": \"gemcitabine\"}}");
+        assertThatThrownBy(this::library)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unique")
+                .hasMessageContaining("Medication/shared");
     }
 
     @Test
     void aRecordWithoutExactlyOnePatientStopsTheStart() throws IOException {
         fixture("two", "two", "{\"resourceType\": \"Patient\", \"id\": \"another\"}");
 
-        assertThatThrownBy(this::library).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(this::library)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("fhir-fixtures/two/record.json must hold exactly one Patient");
     }
 
@@ -76,7 +95,9 @@ class FixtureLibraryTest {
     void theRepositoryFixturesAreAllFound() {
         FixtureLibrary library = new FixtureLibrary("file:" + Fixture.ROOT.toAbsolutePath() + "/*/record.json");
 
-        assertThat(library.all()).extracting(FixtureLibrary.DemoFixture::id)
-                .containsExactlyElementsOf(Fixture.all().stream().map(Fixture::id).toList());
+        assertThat(library.all())
+                .extracting(FixtureLibrary.DemoFixture::id)
+                .containsExactlyElementsOf(
+                        Fixture.all().stream().map(Fixture::id).toList());
     }
 }

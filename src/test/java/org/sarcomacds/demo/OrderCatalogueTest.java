@@ -13,9 +13,12 @@ class OrderCatalogueTest {
 
     @Test
     void oneOrderablePerMedicationValueSetCodedRxNormFirstThenAtc() {
-        List<String> names = catalogue.all().stream().map(OrderCatalogue.Orderable::name).toList();
-        assertThat(names).contains("Doxorubicin", "Gemcitabine", "Pazopanib", "Trabectedin", "Regorafenib")
-                .doesNotContain("Leiomyosarcoma histology", "Metastatic or secondary malignant disease", "Total bilirubin");
+        List<String> names =
+                catalogue.all().stream().map(OrderCatalogue.Orderable::name).toList();
+        assertThat(names)
+                .contains("Doxorubicin", "Gemcitabine", "Pazopanib", "Trabectedin", "Regorafenib")
+                .doesNotContain(
+                        "Leiomyosarcoma histology", "Metastatic or secondary malignant disease", "Total bilirubin");
         OrderCatalogue.Orderable gemcitabine = find("Gemcitabine");
         assertThat(gemcitabine.system()).isEqualTo(OrderCatalogue.RXNORM);
         assertThat(gemcitabine.code()).isEqualTo("12574");
@@ -29,13 +32,21 @@ class OrderCatalogueTest {
         OrderCatalogue.Orderable clarithromycin = find("Clarithromycin");
         assertThat(clarithromycin.code()).isEqualTo("21212");
         assertThat(clarithromycin.valueSet()).isEqualTo("strong-cyp3a-inhibitors");
-        assertThat(find("Olaparib").code()).as("PARP inhibitors have ATC codes only").isEqualTo("L01XK01");
+        assertThat(find("Olaparib").code())
+                .as("PARP inhibitors have ATC codes only")
+                .isEqualTo("L01XK01");
         assertThat(catalogue.all()).noneMatch(o -> o.display().toLowerCase().contains("legacy"));
-        assertThat(catalogue.all().stream().map(o -> o.system() + "|" + o.code()).distinct().count())
+        assertThat(catalogue.all().stream()
+                        .map(o -> o.system() + "|" + o.code())
+                        .distinct()
+                        .count())
                 .isEqualTo(catalogue.all().size());
     }
 
     private OrderCatalogue.Orderable find(String name) {
-        return catalogue.all().stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+        return catalogue.all().stream()
+                .filter(o -> o.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -78,19 +78,32 @@ class TryItPageBrowserTest {
                 fail("browser.required is set but " + CHROMIUM + " or " + CHROMEDRIVER
                         + " is missing: apt-get install -y chromium chromium-driver");
             }
-            Assumptions.abort("Chromium is not installed (apt-get install -y chromium chromium-driver); CI requires it");
+            Assumptions.abort(
+                    "Chromium is not installed (apt-get install -y chromium chromium-driver); CI requires it");
         }
         Files.createDirectories(SCREENSHOTS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1440,1000", "--lang=en-GB", "--no-first-run", "--disable-extensions", "--disable-sync",
-                "--disable-background-networking", "--disable-component-update", "--disable-default-apps");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1440,1000",
+                "--lang=en-GB",
+                "--no-first-run",
+                "--disable-extensions",
+                "--disable-sync",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-default-apps");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
     }
 
@@ -119,26 +132,35 @@ class TryItPageBrowserTest {
         choosePatient(LMS_PATIENT);
         WebElement trabectedin = card("cards-patient-view", TRABECTEDIN);
         assertThat(trabectedin.getAttribute("data-indicator")).isEqualTo("info");
-        assertThat(trabectedin.findElement(By.cssSelector(".card-summary")).getText()).containsIgnoringCase("trabectedin");
+        assertThat(trabectedin.findElement(By.cssSelector(".card-summary")).getText())
+                .containsIgnoringCase("trabectedin");
         assertThat(trabectedin.findElements(By.cssSelector(".card-detail h4")))
-                .as("Markdown headings rendered").extracting(WebElement::getText).contains("Why this card");
-        assertThat(trabectedin.findElement(By.cssSelector(".card-source a")).getAttribute("href")).startsWith("https://");
+                .as("Markdown headings rendered")
+                .extracting(WebElement::getText)
+                .contains("Why this card");
+        assertThat(trabectedin.findElement(By.cssSelector(".card-source a")).getAttribute("href"))
+                .startsWith("https://");
         assertThat(trabectedin.getText()).doesNotContain("###", "**");
         screenshot("01-lms-trabectedin-card", trabectedin);
 
-        assertThat(browser.findElement(By.cssSelector(".patient-button[data-patient-id='" + ON_PAZOPANIB + "'] .patient-problems"))
-                .getText()).as("key problems in the patient list").contains("Leiomyosarcoma of uterus");
+        assertThat(browser.findElement(By.cssSelector(
+                                ".patient-button[data-patient-id='" + ON_PAZOPANIB + "'] .patient-problems"))
+                        .getText())
+                .as("key problems in the patient list")
+                .contains("Leiomyosarcoma of uterus");
         choosePatient(ON_PAZOPANIB);
         assertThat(summaryText()).containsIgnoringCase("pazopanib").contains("active");
         orderDrug("Gemcitabine");
         WebElement warning = card("cards-order", GEM_PAZ);
         assertThat(warning.getAttribute("data-indicator")).isEqualTo("warning");
-        assertThat(warning.findElements(By.cssSelector(".override-reason option"))).hasSizeGreaterThan(1);
+        assertThat(warning.findElements(By.cssSelector(".override-reason option")))
+                .hasSizeGreaterThan(1);
         assertThat(lastCall("cards-order")).contains("\"hook\": \"order-select\"", "\"selections\"", "\"prefetch\"");
         screenshot("02-gemcitabine-with-pazopanib-warning", warning);
-        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth <= window.innerWidth;"))
-                .as("no sideways scrolling on a laptop-sized window").isTrue();
+        assertThat((Boolean) ((JavascriptExecutor) browser)
+                        .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"))
+                .as("no sideways scrolling on a laptop-sized window")
+                .isTrue();
         overview("00-try-it-overview");
 
         String cardUuid = warning.getAttribute("data-uuid");
@@ -146,19 +168,24 @@ class TryItPageBrowserTest {
         wait(d -> "sent".equals(warning.getAttribute("data-feedback")));
         assertThat(warning.findElement(By.cssSelector(".suggestion-actions")).getText())
                 .contains("\"type\": \"delete\"", "\"resourceId\": \"MedicationRequest/try-it-draft-");
-        assertThat(browser.findElements(By.cssSelector("#draft-list .draft"))).as("the draft was deleted").isEmpty();
-        assertThat(serverLog.getOut()).contains("feedback service=lms-order-select card=" + cardUuid
-                + " outcome=accepted acceptedSuggestions=1");
+        assertThat(browser.findElements(By.cssSelector("#draft-list .draft")))
+                .as("the draft was deleted")
+                .isEmpty();
+        assertThat(serverLog.getOut())
+                .contains("feedback service=lms-order-select card=" + cardUuid
+                        + " outcome=accepted acceptedSuggestions=1");
         screenshot("03-suggestion-accepted", warning);
 
         orderDrug("Gemcitabine");
         WebElement second = card("cards-order", GEM_PAZ);
-        new Select(second.findElement(By.cssSelector(".override-reason"))).selectByVisibleText("Multidisciplinary tumour board decision");
+        new Select(second.findElement(By.cssSelector(".override-reason")))
+                .selectByVisibleText("Multidisciplinary tumour board decision");
         second.findElement(By.cssSelector(".override-comment")).sendKeys("Agreed at the sarcoma board");
         second.findElement(By.cssSelector("button.dismiss-button")).click();
         wait(d -> "sent".equals(second.getAttribute("data-feedback")));
-        assertThat(serverLog.getOut()).contains("feedback service=lms-order-select card=" + second.getAttribute("data-uuid")
-                + " outcome=overridden acceptedSuggestions=0 overrideReason=tumour-board");
+        assertThat(serverLog.getOut())
+                .contains("feedback service=lms-order-select card=" + second.getAttribute("data-uuid")
+                        + " outcome=overridden acceptedSuggestions=0 overrideReason=tumour-board");
 
         browser.findElement(By.id("sign")).click();
         wait(d -> "order-sign".equals(d.findElement(By.id("cards-order")).getAttribute("data-hook")));
@@ -173,23 +200,30 @@ class TryItPageBrowserTest {
         open();
         WebElement prefetchMode = browser.findElement(By.cssSelector("input[name='mode'][value='prefetch']"));
         prefetchMode.sendKeys(Keys.ARROW_DOWN);
-        assertThat(browser.findElement(By.cssSelector("input[name='mode'][value='fetch']")).isSelected())
-                .as("the data path is chosen with the keyboard").isTrue();
+        assertThat(browser.findElement(By.cssSelector("input[name='mode'][value='fetch']"))
+                        .isSelected())
+                .as("the data path is chosen with the keyboard")
+                .isTrue();
 
-        WebElement patient = browser.findElement(By.cssSelector(".patient-button[data-patient-id='" + LMS_PATIENT + "']"));
+        WebElement patient =
+                browser.findElement(By.cssSelector(".patient-button[data-patient-id='" + LMS_PATIENT + "']"));
         patient.sendKeys(Keys.ENTER);
         waitForChart(patient);
         card("cards-patient-view", TRABECTEDIN);
 
         String request = lastCall("cards-patient-view");
-        assertThat(request).contains("\"fhirServer\": \"http://127.0.0.1:" + port + "/fhir\"").doesNotContain("\"prefetch\"");
+        assertThat(request)
+                .contains("\"fhirServer\": \"http://127.0.0.1:" + port + "/fhir\"")
+                .doesNotContain("\"prefetch\"");
         screenshot("05-service-fetched", null);
 
         choosePatient("lms-on-gemcitabine-drafts-pazopanib");
         browser.findElement(By.id("scenario-drafts")).click();
         WebElement warning = card("cards-order", GEM_PAZ);
-        assertThat(warning.findElement(By.cssSelector(".card-detail")).getText()).containsIgnoringCase("pazopanib");
-        assertThat(lastCall("cards-order")).contains("\"hook\": \"order-select\"", "\"fhirServer\"")
+        assertThat(warning.findElement(By.cssSelector(".card-detail")).getText())
+                .containsIgnoringCase("pazopanib");
+        assertThat(lastCall("cards-order"))
+                .contains("\"hook\": \"order-select\"", "\"fhirServer\"")
                 .doesNotContain("\"prefetch\"");
     }
 
@@ -202,15 +236,25 @@ class TryItPageBrowserTest {
         for (Fixture fixture : fixtures) {
             choosePatient(fixture.patientId());
             WebElement summary = browser.findElement(By.id("patient-summary"));
-            assertThat(summary.findElement(By.cssSelector("h3")).getText()).as(fixture.id()).isNotBlank();
+            assertThat(summary.findElement(By.cssSelector("h3")).getText())
+                    .as(fixture.id())
+                    .isNotBlank();
             assertThat(summary.getText()).as(fixture.id()).contains("Problems", "Therapy history");
-            assertThat(summary.findElements(By.cssSelector(".problems li"))).as(fixture.id() + " problems").isNotEmpty();
-            assertThat(browser.findElements(By.cssSelector("#cards-patient-view .call-error"))).as(fixture.id()).isEmpty();
+            assertThat(summary.findElements(By.cssSelector(".problems li")))
+                    .as(fixture.id() + " problems")
+                    .isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector("#cards-patient-view .call-error")))
+                    .as(fixture.id())
+                    .isEmpty();
             List<String> rules = browser.findElements(By.cssSelector("#cards-patient-view .cds-card")).stream()
-                    .map(c -> c.getAttribute("data-rule")).toList();
+                    .map(c -> c.getAttribute("data-rule"))
+                    .toList();
             assertThat(rules).as(fixture.id() + " patient-view cards").isEqualTo(fixture.expectedRules("patient-view"));
-            assertThat(browser.findElement(By.id("status")).getAttribute("class")).doesNotContain("status-error");
-            assertThat(browser.findElements(By.cssSelector("#call-log .call-failed"))).as(fixture.id() + " failed calls").isEmpty();
+            assertThat(browser.findElement(By.id("status")).getAttribute("class"))
+                    .doesNotContain("status-error");
+            assertThat(browser.findElements(By.cssSelector("#call-log .call-failed")))
+                    .as(fixture.id() + " failed calls")
+                    .isEmpty();
         }
         screenshot("06-last-fixture", null);
     }
@@ -223,17 +267,21 @@ class TryItPageBrowserTest {
                 + "- item with `<code>`\n\n| a | b |\n|---|---|\n| <i>x</i> | y |";
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> rendered = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(
-                "const box = document.createElement('div');"
-                        + "box.appendChild(SafeMarkdown.render(arguments[0]));"
-                        + "document.body.appendChild(box);"
-                        + "return {elements: Array.from(box.querySelectorAll('*')).map(e => e.tagName.toLowerCase()).join(' '),"
-                        + " text: box.textContent, hrefs: Array.from(box.querySelectorAll('a')).map(a => a.getAttribute('href')).join(' '),"
-                        + " pwned: String(window.pwned)};", hostile);
+        Map<String, Object> rendered = (Map<String, Object>) ((JavascriptExecutor) browser)
+                .executeScript(
+                        "const box = document.createElement('div');"
+                                + "box.appendChild(SafeMarkdown.render(arguments[0]));"
+                                + "document.body.appendChild(box);"
+                                + "return {elements: Array.from(box.querySelectorAll('*')).map(e => e.tagName.toLowerCase()).join(' '),"
+                                + " text: box.textContent, hrefs: Array.from(box.querySelectorAll('a')).map(a => a.getAttribute('href')).join(' '),"
+                                + " pwned: String(window.pwned)};",
+                        hostile);
 
         assertThat(List.of(((String) rendered.get("elements")).split(" ")))
-                .contains("strong", "a", "li", "code", "table").doesNotContain("img", "script", "i");
-        assertThat((String) rendered.get("text")).contains("<img src=x onerror=", "<script>", "<b>", "*not emphasis*", "<i>x</i>");
+                .contains("strong", "a", "li", "code", "table")
+                .doesNotContain("img", "script", "i");
+        assertThat((String) rendered.get("text"))
+                .contains("<img src=x onerror=", "<script>", "<b>", "*not emphasis*", "<i>x</i>");
         assertThat((String) rendered.get("hrefs")).isEqualTo("https://doi.org/10.1/x");
         assertThat(rendered.get("pwned")).isEqualTo("undefined");
     }
@@ -261,7 +309,8 @@ class TryItPageBrowserTest {
     }
 
     private void orderDrug(String name) {
-        int callsBefore = browser.findElements(By.cssSelector("#call-log .call")).size();
+        int callsBefore =
+                browser.findElements(By.cssSelector("#call-log .call")).size();
         new Select(browser.findElement(By.id("order-drug"))).selectByVisibleText(name);
         wait(d -> d.findElements(By.cssSelector("#call-log .call")).size() > callsBefore
                 && "0".equals(d.findElement(By.tagName("body")).getAttribute("data-busy")));
@@ -281,8 +330,8 @@ class TryItPageBrowserTest {
     private String lastCall(String region) {
         wait(d -> d.findElement(By.id(region)).getAttribute("data-hook") != null);
         for (WebElement call : browser.findElements(By.cssSelector("#call-log .call"))) {
-            String request = (String) ((JavascriptExecutor) browser).executeScript(
-                    "return arguments[0].querySelector('.call-request').textContent;", call);
+            String request = (String) ((JavascriptExecutor) browser)
+                    .executeScript("return arguments[0].querySelector('.call-request').textContent;", call);
             if (request.startsWith("POST") && request.contains("\"hook\"")) {
                 return request;
             }
@@ -291,7 +340,9 @@ class TryItPageBrowserTest {
     }
 
     private void wait(Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
+        new WebDriverWait(browser, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     /** The whole page in one tall window: the README's picture (docs/images/try-it.png is a copy). */

@@ -12,16 +12,22 @@ import static org.sarcomacds.facts.FhirRecords.record;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Primary site, GIST exclusion, verification status and metastasis sites of Conditions. */
 class ConditionFactsTest {
 
     @ParameterizedTest
-    @CsvSource({"C41.4, site-bone", "C40.20, site-bone", "C49.9, site-soft-tissue", "C55, site-uterus",
-            "C54.1, site-uterus", "C48.0, site-retroperitoneum"})
+    @CsvSource({
+        "C41.4, site-bone",
+        "C40.20, site-bone",
+        "C49.9, site-soft-tissue",
+        "C55, site-uterus",
+        "C54.1, site-uterus",
+        "C48.0, site-retroperitoneum"
+    })
     void primarySiteComesFromTheIcd10CodeOnTheLeiomyosarcomaCondition(String icd10, String site) {
         PatientFacts facts = record().with(condition("c1", lms(icd10))).facts();
 
@@ -34,11 +40,15 @@ class ConditionFactsTest {
 
     @Test
     void aSiteCodeOnAnotherConditionIsNotThePrimarySite() {
-        PatientFacts facts = record().with(condition("c1", concept(ICD_O_3, "8890/3", "Leiomyosarcoma")),
-                condition("c2", concept(ICD_10_CM, "C41.4", "Malignant neoplasm of pelvic bones"))).facts();
+        PatientFacts facts = record().with(
+                        condition("c1", concept(ICD_O_3, "8890/3", "Leiomyosarcoma")),
+                        condition("c2", concept(ICD_10_CM, "C41.4", "Malignant neoplasm of pelvic bones")))
+                .facts();
 
         assertThat(facts.primarySites()).isEmpty();
-        assertThat(facts.conditions(Concepts.SITE_BONE)).extracting(Fact::reference).containsExactly("Condition/c2");
+        assertThat(facts.conditions(Concepts.SITE_BONE))
+                .extracting(Fact::reference)
+                .containsExactly("Condition/c2");
     }
 
     @Test
@@ -49,7 +59,8 @@ class ConditionFactsTest {
         PatientFacts facts = record().with(condition("c1", code)).facts();
 
         assertThat(facts.leiomyosarcoma()).isEmpty();
-        assertThat(facts.conditions(Concepts.GIST)).singleElement()
+        assertThat(facts.conditions(Concepts.GIST))
+                .singleElement()
                 .satisfies(f -> assertThat(f.matchedOn()).isEqualTo("ICD-10-CM C49.A2"));
     }
 
@@ -58,7 +69,8 @@ class ConditionFactsTest {
         CodeableConcept code = concept(ICD_10_CM, "C49.A2", "Gastrointestinal stromal tumor of stomach");
         code.addCoding(new org.hl7.fhir.r4.model.Coding(ICD_O_3, "8890/3", "Leiomyosarcoma, NOS"));
 
-        assertThat(record().with(condition("c1", code)).facts().leiomyosarcoma()).isEmpty();
+        assertThat(record().with(condition("c1", code)).facts().leiomyosarcoma())
+                .isEmpty();
     }
 
     @Test
@@ -76,7 +88,8 @@ class ConditionFactsTest {
 
     @Test
     void confirmedDiagnosisIsNotUnconfirmed() {
-        PatientFacts facts = record().with(condition("m1", concept(SNOMED, "94381002", "Liver metastases"))).facts();
+        PatientFacts facts = record().with(condition("m1", concept(SNOMED, "94381002", "Liver metastases")))
+                .facts();
 
         assertThat(facts.activeMetastases()).singleElement().satisfies(f -> {
             assertThat(f.unconfirmed()).isFalse();
@@ -95,17 +108,20 @@ class ConditionFactsTest {
     @ParameterizedTest
     @CsvSource({"http://snomed.info/sct, 94222008", "http://hl7.org/fhir/sid/icd-10-cm, C79.51"})
     void boneMetastasisGivesTheBoneSiteAndMetastaticDisease(String system, String code) {
-        PatientFacts facts = record().with(condition("m1", concept(system, code, "Secondary malignant neoplasm of bone")))
+        PatientFacts facts = record().with(
+                        condition("m1", concept(system, code, "Secondary malignant neoplasm of bone")))
                 .facts();
 
-        assertThat(facts.activeMetastases(Concepts.METASTASIS_BONE)).extracting(Fact::reference)
+        assertThat(facts.activeMetastases(Concepts.METASTASIS_BONE))
+                .extracting(Fact::reference)
                 .containsExactly("Condition/m1");
         assertThat(facts.activeMetastases()).extracting(Fact::reference).containsExactly("Condition/m1");
     }
 
     @Test
     void widespreadMetastaticDiseaseGivesTheWidespreadFact() {
-        PatientFacts facts = record().with(condition("m1", concept(SNOMED, "405843009", "Widespread metastatic malignant neoplastic disease")))
+        PatientFacts facts = record().with(condition(
+                        "m1", concept(SNOMED, "405843009", "Widespread metastatic malignant neoplastic disease")))
                 .facts();
 
         assertThat(facts.activeMetastases(Concepts.METASTASIS_WIDESPREAD)).hasSize(1);

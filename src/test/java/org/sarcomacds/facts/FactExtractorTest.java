@@ -15,14 +15,11 @@ import static org.sarcomacds.facts.FhirRecords.condition;
 import static org.sarcomacds.facts.FhirRecords.statement;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -43,14 +40,16 @@ import org.sarcomacds.record.PatientRecord;
  */
 class FactExtractorTest {
 
-
     private static FhirContext fhir;
     private static FactExtractor extractor;
 
     @BeforeAll
     static void loadTerminology() {
         fhir = FhirContext.forR4();
-        extractor = new FactExtractor(new Terminology(fhir), new ProductIngredients(fhir), ClinicalParameters.load(),
+        extractor = new FactExtractor(
+                new Terminology(fhir),
+                new ProductIngredients(fhir),
+                ClinicalParameters.load(),
                 new EvaluationDate(new ClinicalSettings(TODAY)));
     }
 
@@ -71,8 +70,8 @@ class FactExtractorTest {
 
     @Test
     void leiomyosarcomaByMcodeHistologyExtension() {
-        Condition condition = condition("c1", concept(ICD_10_CM, "C49.9",
-                "Malignant neoplasm of connective and soft tissue, unspecified"));
+        Condition condition = condition(
+                "c1", concept(ICD_10_CM, "C49.9", "Malignant neoplasm of connective and soft tissue, unspecified"));
         condition.addExtension(ConditionReader.MCODE_HISTOLOGY, concept(ICD_O_3, "8890/3", "Leiomyosarcoma, NOS"));
 
         PatientFacts facts = extract(conditions(condition));
@@ -87,7 +86,8 @@ class FactExtractorTest {
     @Test
     void histologyExtensionWithAnotherUrlIsNotRead() {
         Condition condition = condition("c1", concept(ICD_10_CM, "C49.9", "Soft tissue sarcoma"));
-        condition.addExtension("https://example.org/StructureDefinition/other-histology",
+        condition.addExtension(
+                "https://example.org/StructureDefinition/other-histology",
                 concept(ICD_O_3, "8890/3", "Leiomyosarcoma, NOS"));
 
         assertThat(extract(conditions(condition)).leiomyosarcoma()).isEmpty();
@@ -121,14 +121,15 @@ class FactExtractorTest {
         CodeableConcept coded = concept(SNOMED, "1163022006", "Leiomyosarcoma (morphologic abnormality)");
         coded.setText("Leiomyosarcoma of uterus");
 
-        assertThat(extract(conditions(condition("c1", coded))).leiomyosarcoma()).singleElement()
+        assertThat(extract(conditions(condition("c1", coded))).leiomyosarcoma())
+                .singleElement()
                 .satisfies(f -> assertThat(f.byName()).isFalse());
     }
 
     @Test
     void icd10SoftTissueSarcomaAloneIsNotLeiomyosarcoma() {
-        PatientFacts facts = extract(conditions(condition("c1", concept(ICD_10_CM, "C49.9",
-                "Malignant neoplasm of connective and soft tissue, unspecified"))));
+        PatientFacts facts = extract(conditions(condition(
+                "c1", concept(ICD_10_CM, "C49.9", "Malignant neoplasm of connective and soft tissue, unspecified"))));
 
         assertThat(facts.leiomyosarcoma()).isEmpty();
         assertThat(facts.metastases()).isEmpty();
@@ -212,7 +213,8 @@ class FactExtractorTest {
         Condition metastasis = condition("m1", concept(SNOMED, "94381002", "Liver metastases"));
         metastasis.setClinicalStatus(concept(CLINICAL, clinical, null));
 
-        assertThat(extract(conditions(metastasis)).activeMetastases()).singleElement()
+        assertThat(extract(conditions(metastasis)).activeMetastases())
+                .singleElement()
                 .satisfies(f -> assertThat(f.status()).isEqualTo(clinical));
     }
 
@@ -231,14 +233,20 @@ class FactExtractorTest {
 
     @Test
     void completedStatementIsAPastExposureAndActiveOneIsCurrent() {
-        PatientFacts facts = extract(record(List.of(), List.of(
-                statement("s1", "completed", concept(RXNORM, "3639", "doxorubicin")),
-                statement("s2", "active", concept(RXNORM, "714438", "pazopanib"))), List.of(), Map.of()));
+        PatientFacts facts = extract(record(
+                List.of(),
+                List.of(
+                        statement("s1", "completed", concept(RXNORM, "3639", "doxorubicin")),
+                        statement("s2", "active", concept(RXNORM, "714438", "pazopanib"))),
+                List.of(),
+                Map.of()));
 
-        assertThat(facts.exposures(Concepts.DOXORUBICIN)).singleElement()
+        assertThat(facts.exposures(Concepts.DOXORUBICIN))
+                .singleElement()
                 .satisfies(f -> assertThat(f.current()).isFalse());
         assertThat(facts.currentExposures(Concepts.DOXORUBICIN)).isEmpty();
-        assertThat(facts.currentExposures(Concepts.PAZOPANIB)).singleElement()
+        assertThat(facts.currentExposures(Concepts.PAZOPANIB))
+                .singleElement()
                 .satisfies(f -> assertThat(f.reference()).isEqualTo("MedicationStatement/s2"));
     }
 
@@ -248,7 +256,9 @@ class FactExtractorTest {
         MedicationRequest request = request("r1", status);
         request.setMedication(concept(RXNORM, "12574", "gemcitabine"));
 
-        assertThat(extract(record(List.of(), List.of(), List.of(request), Map.of())).medications()).isEmpty();
+        assertThat(extract(record(List.of(), List.of(), List.of(request), Map.of()))
+                        .medications())
+                .isEmpty();
     }
 
     @Test
@@ -259,7 +269,8 @@ class FactExtractorTest {
         product.addIngredient().setItem(concept(RXNORM, "3639", "doxorubicin"));
         MedicationStatement statement = statement("s1", "completed", new Reference("Medication/m1"));
 
-        PatientFacts facts = extract(record(List.of(), List.of(statement), List.of(), Map.of("Medication/m1", product)));
+        PatientFacts facts =
+                extract(record(List.of(), List.of(statement), List.of(), Map.of("Medication/m1", product)));
 
         assertThat(facts.exposures(Concepts.DOXORUBICIN)).singleElement().satisfies(f -> {
             assertThat(f.matchedOn()).startsWith("ingredient").isEqualTo("ingredient RxNorm 3639");
@@ -278,7 +289,8 @@ class FactExtractorTest {
 
         PatientFacts facts = extract(record(List.of(), List.of(), List.of(request), Map.of("Medication/m9", product)));
 
-        assertThat(facts.currentExposures(Concepts.PAZOPANIB)).singleElement()
+        assertThat(facts.currentExposures(Concepts.PAZOPANIB))
+                .singleElement()
                 .satisfies(f -> assertThat(f.matchedOn()).isEqualTo("ATC L01EX03"));
     }
 
@@ -321,7 +333,8 @@ class FactExtractorTest {
 
         PatientFacts facts = extract(record(List.of(), List.of(statement), List.of(), Map.of()));
 
-        assertThat(facts.exposures(Concepts.TRABECTEDIN)).singleElement()
+        assertThat(facts.exposures(Concepts.TRABECTEDIN))
+                .singleElement()
                 .satisfies(f -> assertThat(f.reference()).isEqualTo("MedicationStatement/s7"));
     }
 
@@ -338,7 +351,8 @@ class FactExtractorTest {
 
         PatientFacts facts = extract(record(List.of(), List.of(), List.of(owner, other), Map.of()));
 
-        assertThat(facts.exposures(Concepts.TRABECTEDIN)).extracting(Fact::reference)
+        assertThat(facts.exposures(Concepts.TRABECTEDIN))
+                .extracting(Fact::reference)
                 .containsExactly("MedicationRequest/r1");
     }
 
@@ -357,8 +371,8 @@ class FactExtractorTest {
 
     @Test
     void trabectedinByBrandNameIsFlaggedAsByName() {
-        MedicationStatement statement = statement("s1", "completed",
-                new CodeableConcept().setText("Yondelis 1 mg powder for concentrate"));
+        MedicationStatement statement =
+                statement("s1", "completed", new CodeableConcept().setText("Yondelis 1 mg powder for concentrate"));
 
         PatientFacts facts = extract(record(List.of(), List.of(statement), List.of(), Map.of()));
 
@@ -374,16 +388,21 @@ class FactExtractorTest {
         product.setCode(new CodeableConcept().setText("trabectedin 1 mg vial"));
         MedicationStatement statement = statement("s1", "completed", new Reference("Medication/m1"));
 
-        PatientFacts facts = extract(record(List.of(), List.of(statement), List.of(), Map.of("Medication/m1", product)));
+        PatientFacts facts =
+                extract(record(List.of(), List.of(statement), List.of(), Map.of("Medication/m1", product)));
 
-        assertThat(facts.exposures(Concepts.TRABECTEDIN)).singleElement()
+        assertThat(facts.exposures(Concepts.TRABECTEDIN))
+                .singleElement()
                 .satisfies(f -> assertThat(f.byName()).isTrue());
     }
 
     @Test
     void unrelatedMedicationGivesNoFact() {
-        PatientFacts facts = extract(record(List.of(), List.of(
-                statement("s1", "active", new CodeableConcept().setText("loperamide 2 mg capsule"))), List.of(), Map.of()));
+        PatientFacts facts = extract(record(
+                List.of(),
+                List.of(statement("s1", "active", new CodeableConcept().setText("loperamide 2 mg capsule"))),
+                List.of(),
+                Map.of()));
 
         assertThat(facts.medications()).isEmpty();
     }
@@ -405,9 +424,12 @@ class FactExtractorTest {
             assertThat(d.drug().reference()).isEqualTo("MedicationRequest/d-gem");
             assertThat(d.drug().status()).isEqualTo("draft");
         });
-        assertThat(facts.drafts(Concepts.PAZOPANIB)).singleElement()
+        assertThat(facts.drafts(Concepts.PAZOPANIB))
+                .singleElement()
                 .satisfies(d -> assertThat(d.selected()).isFalse());
-        assertThat(facts.medications()).as("drafts are not part of the medication history").isEmpty();
+        assertThat(facts.medications())
+                .as("drafts are not part of the medication history")
+                .isEmpty();
     }
 
     @Test
@@ -417,7 +439,8 @@ class FactExtractorTest {
 
         PatientFacts facts = extractor.extract(emptyRecord(), drafts(gemcitabine), List.of());
 
-        assertThat(facts.drafts(Concepts.GEMCITABINE)).singleElement()
+        assertThat(facts.drafts(Concepts.GEMCITABINE))
+                .singleElement()
                 .satisfies(d -> assertThat(d.selected()).isFalse());
     }
 
@@ -438,8 +461,10 @@ class FactExtractorTest {
         MedicationRequest draft = request("d-paz", "draft");
         draft.setMedication(new Reference("Medication/paz"));
 
-        PatientFacts facts = extractor.extract(record(List.of(), List.of(), List.of(), Map.of("Medication/paz", product)),
-                drafts(draft), List.of("MedicationRequest/d-paz"));
+        PatientFacts facts = extractor.extract(
+                record(List.of(), List.of(), List.of(), Map.of("Medication/paz", product)),
+                drafts(draft),
+                List.of("MedicationRequest/d-paz"));
 
         assertThat(facts.drafts(Concepts.PAZOPANIB)).singleElement().satisfies(d -> {
             assertThat(d.selected()).isTrue();
@@ -449,15 +474,23 @@ class FactExtractorTest {
 
     @Test
     void noDraftOrdersOnPatientView() {
-        assertThat(extractor.extract(emptyRecord(), null, List.of()).draftOrders()).isEmpty();
+        assertThat(extractor.extract(emptyRecord(), null, List.of()).draftOrders())
+                .isEmpty();
     }
 
     @Test
     void gapsOfTheRecordArePassedOn() {
-        PatientRecord record = new PatientRecord(Optional.empty(), List.of(), List.of(), List.of(), Map.of(), List.of(),
+        PatientRecord record = new PatientRecord(
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                List.of(),
                 List.of("labs (FHIR server answered HTTP 500)"));
 
-        assertThat(extractor.extract(record, null, List.of()).gaps()).containsExactly("labs (FHIR server answered HTTP 500)");
+        assertThat(extractor.extract(record, null, List.of()).gaps())
+                .containsExactly("labs (FHIR server answered HTTP 500)");
     }
 
     // ---- helpers ----
@@ -474,12 +507,13 @@ class FactExtractorTest {
         return record(List.of(), List.of(), List.of(), Map.of());
     }
 
-    private static PatientRecord record(List<Condition> conditions, List<MedicationStatement> statements,
-                                        List<MedicationRequest> requests, Map<String, Medication> medications) {
+    private static PatientRecord record(
+            List<Condition> conditions,
+            List<MedicationStatement> statements,
+            List<MedicationRequest> requests,
+            Map<String, Medication> medications) {
         return new PatientRecord(Optional.empty(), conditions, statements, requests, medications, List.of(), List.of());
     }
-
-
 
     private static MedicationRequest request(String id, String status) {
         MedicationRequest request = new MedicationRequest();
@@ -497,5 +531,4 @@ class FactExtractorTest {
         }
         return bundle;
     }
-
 }

@@ -39,8 +39,11 @@ final class FhirRecords {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
 
     private static final FhirContext FHIR = FhirContext.forR4();
-    private static final FactExtractor EXTRACTOR = new FactExtractor(new Terminology(FHIR), new ProductIngredients(FHIR),
-            ClinicalParameters.load(), new EvaluationDate(new ClinicalSettings(TODAY)));
+    private static final FactExtractor EXTRACTOR = new FactExtractor(
+            new Terminology(FHIR),
+            new ProductIngredients(FHIR),
+            ClinicalParameters.load(),
+            new EvaluationDate(new ClinicalSettings(TODAY)));
 
     private final List<Condition> conditions = new ArrayList<>();
     private final List<MedicationStatement> statements = new ArrayList<>();
@@ -78,8 +81,11 @@ final class FhirRecords {
     }
 
     PatientFacts facts() {
-        return EXTRACTOR.extract(new PatientRecord(Optional.empty(), conditions, statements, requests, medications,
-                observations, List.of()), null, List.of());
+        return EXTRACTOR.extract(
+                new PatientRecord(
+                        Optional.empty(), conditions, statements, requests, medications, observations, List.of()),
+                null,
+                List.of());
     }
 
     static Condition condition(String id, CodeableConcept code) {
@@ -117,11 +123,16 @@ final class FhirRecords {
         observation.setId(id);
         observation.setStatus(Observation.ObservationStatus.FINAL);
         observation.setCode(concept(LOINC, loinc, null));
-        observation.setValue(new Quantity().setValue(BigDecimal.valueOf(value)).setSystem("http://unitsofmeasure.org")
-                .setCode(unit).setUnit(unit));
+        observation.setValue(new Quantity()
+                .setValue(BigDecimal.valueOf(value))
+                .setSystem("http://unitsofmeasure.org")
+                .setCode(unit)
+                .setUnit(unit));
         observation.setEffective(new DateTimeType(date.toString()));
         if (high != null) {
-            observation.addReferenceRange().setHigh(new Quantity().setValue(BigDecimal.valueOf(high)).setCode(unit));
+            observation
+                    .addReferenceRange()
+                    .setHigh(new Quantity().setValue(BigDecimal.valueOf(high)).setCode(unit));
         }
         return observation;
     }

@@ -44,12 +44,17 @@ class LeanBindingTest {
 
     private static final FhirContext FHIR = FhirContext.forR4();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final FactExtractor EXTRACTOR = new FactExtractor(new Terminology(FHIR), new ProductIngredients(FHIR),
-            ClinicalParameters.load(), new EvaluationDate(new ClinicalSettings(FhirRecords.TODAY)));
+    private static final FactExtractor EXTRACTOR = new FactExtractor(
+            new Terminology(FHIR),
+            new ProductIngredients(FHIR),
+            ClinicalParameters.load(),
+            new EvaluationDate(new ClinicalSettings(FhirRecords.TODAY)));
 
     /** Every fixture patient's record, the warm-up record, and each Bundle of the documented example request. */
     static Stream<Path> records() throws IOException {
-        Stream<Path> fixtures = Files.list(Path.of("fhir-fixtures")).filter(Files::isDirectory).sorted()
+        Stream<Path> fixtures = Files.list(Path.of("fhir-fixtures"))
+                .filter(Files::isDirectory)
+                .sorted()
                 .map(fixture -> fixture.resolve("record.json"));
         return Stream.concat(fixtures, Stream.of(Path.of("src/main/resources/warm-up/record.json")));
     }
@@ -68,15 +73,24 @@ class LeanBindingTest {
 
     @Test
     void unreadElementsAreNotBoundAndReadOnesAre() {
-        ObjectNode condition = JSON.createObjectNode().put("resourceType", "Condition").put("id", "c1");
-        condition.putObject("text").put("status", "generated").put("div", "<div xmlns=\"http://www.w3.org/1999/xhtml\">x</div>");
+        ObjectNode condition =
+                JSON.createObjectNode().put("resourceType", "Condition").put("id", "c1");
+        condition
+                .putObject("text")
+                .put("status", "generated")
+                .put("div", "<div xmlns=\"http://www.w3.org/1999/xhtml\">x</div>");
         condition.putObject("meta").put("versionId", "3");
         condition.putArray("identifier").addObject().put("value", "123");
         condition.putObject("code").put("text", "Leiomyosarcoma");
         condition.put("onsetDateTime", "2022-10-18");
-        condition.putObject("_onsetDateTime").putArray("extension").addObject().put("url", "http://example.org/x")
+        condition
+                .putObject("_onsetDateTime")
+                .putArray("extension")
+                .addObject()
+                .put("url", "http://example.org/x")
                 .put("valueString", "approximate");
-        ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset");
+        ObjectNode bundle =
+                JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset");
         bundle.putArray("entry").addObject().set("resource", condition);
 
         IBaseResource parsed = PrefetchBinder.bind(FHIR, bundle);
@@ -92,39 +106,55 @@ class LeanBindingTest {
 
     @Test
     void containedMedicationsAreBoundLeanAndResourcesOfOtherTypesWhole() {
-        ObjectNode statement = JSON.createObjectNode().put("resourceType", "MedicationStatement").put("id", "s1")
+        ObjectNode statement = JSON.createObjectNode()
+                .put("resourceType", "MedicationStatement")
+                .put("id", "s1")
                 .put("status", "completed");
-        ObjectNode contained = statement.putArray("contained").addObject().put("resourceType", "Medication").put("id", "m");
+        ObjectNode contained = statement
+                .putArray("contained")
+                .addObject()
+                .put("resourceType", "Medication")
+                .put("id", "m");
         contained.putObject("code").put("text", "doxorubicin");
         contained.putObject("meta").put("versionId", "1");
         statement.putObject("medicationReference").put("reference", "#m");
         statement.putObject("meta").put("versionId", "2");
-        ObjectNode encounter = JSON.createObjectNode().put("resourceType", "Encounter").put("id", "e1");
+        ObjectNode encounter =
+                JSON.createObjectNode().put("resourceType", "Encounter").put("id", "e1");
         encounter.putObject("meta").put("versionId", "7");
-        ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset");
-        bundle.putArray("entry").add(JSON.createObjectNode().set("resource", statement))
+        ObjectNode bundle =
+                JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset");
+        bundle.putArray("entry")
+                .add(JSON.createObjectNode().set("resource", statement))
                 .add(JSON.createObjectNode().set("resource", encounter));
 
         Bundle parsed = (Bundle) PrefetchBinder.bind(FHIR, bundle);
 
-        MedicationStatement lean = (MedicationStatement) parsed.getEntry().get(0).getResource();
+        MedicationStatement lean =
+                (MedicationStatement) parsed.getEntry().get(0).getResource();
         Medication medication = (Medication) lean.getContained().get(0);
         assertThat(medication.getCode().getText()).isEqualTo("doxorubicin");
         assertThat(medication.hasMeta()).isFalse();
         assertThat(lean.hasMeta()).isFalse();
         assertThat(lean.getMedicationReference().getReference()).isEqualTo("#m");
-        assertThat(parsed.getEntry().get(1).getResource().getMeta().getVersionId()).as("not a type facts read").isEqualTo("7");
+        assertThat(parsed.getEntry().get(1).getResource().getMeta().getVersionId())
+                .as("not a type facts read")
+                .isEqualTo("7");
     }
 
     @Test
     void theDocumentedExampleRequestGivesTheSameFactsBoundLean() {
-        JsonNode prefetch = JSON.readTree(Path.of("docs/examples/patient-view-lms-uterine.json").toFile()).path("prefetch");
+        JsonNode prefetch = JSON.readTree(
+                        Path.of("docs/examples/patient-view-lms-uterine.json").toFile())
+                .path("prefetch");
         Bundle whole = new Bundle();
         Bundle lean = new Bundle();
         prefetch.forEach(value -> {
             if (value.isObject()) {
-                entries(FhirJson.parse(FHIR, value)).forEach(r -> whole.addEntry().setResource(r));
-                entries(PrefetchBinder.bind(FHIR, value)).forEach(r -> lean.addEntry().setResource(r));
+                entries(FhirJson.parse(FHIR, value))
+                        .forEach(r -> whole.addEntry().setResource(r));
+                entries(PrefetchBinder.bind(FHIR, value))
+                        .forEach(r -> lean.addEntry().setResource(r));
             }
         });
 
@@ -134,16 +164,25 @@ class LeanBindingTest {
 
     @Test
     void valuesOfTheWrongShapeAreLeftOutWithoutFailing() {
-        ObjectNode observation = JSON.createObjectNode().put("resourceType", "Observation").put("id", "o1")
-                .put("status", "not-a-status").put("effectiveDateTime", "yesterday").put("code", "1975-2");
+        ObjectNode observation = JSON.createObjectNode()
+                .put("resourceType", "Observation")
+                .put("id", "o1")
+                .put("status", "not-a-status")
+                .put("effectiveDateTime", "yesterday")
+                .put("code", "1975-2");
         observation.putObject("valueQuantity").put("value", "high").put("unit", "mg/dL");
         observation.putArray("referenceRange").add("high");
-        ObjectNode statement = JSON.createObjectNode().put("resourceType", "MedicationStatement").put("id", "s1")
+        ObjectNode statement = JSON.createObjectNode()
+                .put("resourceType", "MedicationStatement")
+                .put("id", "s1")
                 .put("status", "completed");
         statement.putObject("medicationCodeableConcept").put("coding", "doxorubicin");
-        ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset");
-        bundle.putArray("entry").add(JSON.createObjectNode().set("resource", observation))
-                .add(JSON.createObjectNode().set("resource", statement)).add("not an entry");
+        ObjectNode bundle =
+                JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset");
+        bundle.putArray("entry")
+                .add(JSON.createObjectNode().set("resource", observation))
+                .add(JSON.createObjectNode().set("resource", statement))
+                .add("not an entry");
 
         Bundle parsed = (Bundle) PrefetchBinder.bind(FHIR, bundle);
 
@@ -153,33 +192,43 @@ class LeanBindingTest {
         assertThat(lean.hasCode()).isFalse();
         assertThat(lean.getValueQuantity().hasValue()).isFalse();
         assertThat(lean.getReferenceRange()).isEmpty();
-        assertThat(((MedicationStatement) parsed.getEntry().get(1).getResource()).getMedicationCodeableConcept()
-                .getCoding()).isEmpty();
+        assertThat(((MedicationStatement) parsed.getEntry().get(1).getResource())
+                        .getMedicationCodeableConcept()
+                        .getCoding())
+                .isEmpty();
         assertThat(facts(parsed).labs()).as("no readable result").isEmpty();
     }
 
     @Test
     void aNumberSentAsAStringIsReadAsHapiReadsIt() {
-        ObjectNode observation = JSON.createObjectNode().put("resourceType", "Observation").put("id", "o1").put("status", "final");
+        ObjectNode observation = JSON.createObjectNode()
+                .put("resourceType", "Observation")
+                .put("id", "o1")
+                .put("status", "final");
         observation.putObject("valueQuantity").put("value", "1.20").put("unit", "mg/dL");
 
         Observation lean = (Observation) PrefetchBinder.bind(FHIR, observation);
         Observation whole = (Observation) FhirJson.parse(FHIR, observation);
 
-        assertThat(lean.getValueQuantity().getValue()).isEqualByComparingTo("1.20")
+        assertThat(lean.getValueQuantity().getValue())
+                .isEqualByComparingTo("1.20")
                 .isEqualByComparingTo(whole.getValueQuantity().getValue());
     }
 
     @Test
     void anEntryWhoseResourceIsNotAnObjectIsRejected() {
-        ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset");
+        ObjectNode bundle =
+                JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset");
         bundle.putArray("entry").addObject().put("resource", "Condition/x");
 
         assertThatThrownBy(() -> PrefetchBinder.bind(FHIR, bundle)).isInstanceOf(DataFormatException.class);
     }
 
     private static List<Resource> entries(IBaseResource parsed) {
-        return parsed instanceof Bundle b ? b.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList()
+        return parsed instanceof Bundle b
+                ? b.getEntry().stream()
+                        .map(Bundle.BundleEntryComponent::getResource)
+                        .toList()
                 : List.of((Resource) parsed);
     }
 
@@ -203,7 +252,10 @@ class LeanBindingTest {
                 observations.add(o);
             }
         }
-        return EXTRACTOR.extract(new PatientRecord(Optional.empty(), conditions, statements, requests, medications,
-                observations, List.of()), null, List.of());
+        return EXTRACTOR.extract(
+                new PatientRecord(
+                        Optional.empty(), conditions, statements, requests, medications, observations, List.of()),
+                null,
+                List.of());
     }
 }

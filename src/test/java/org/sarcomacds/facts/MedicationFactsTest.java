@@ -27,7 +27,8 @@ class MedicationFactsTest {
         MedicationStatement pazopanib = statement("s1", "stopped", concept(RXNORM, "714438", "pazopanib"));
         pazopanib.addStatusReason().setText("Disease progression");
 
-        assertThat(record().with(pazopanib).facts().exposures(Concepts.PAZOPANIB)).singleElement()
+        assertThat(record().with(pazopanib).facts().exposures(Concepts.PAZOPANIB))
+                .singleElement()
                 .satisfies(f -> assertThat(f.note()).isEqualTo("Disease progression"));
     }
 
@@ -36,7 +37,8 @@ class MedicationFactsTest {
         MedicationRequest pazopanib = request("r1", "stopped", concept(RXNORM, "714438", "pazopanib"));
         pazopanib.setStatusReason(new CodeableConcept().setText("Intolerance: hepatotoxicity"));
 
-        assertThat(record().with(pazopanib).facts().exposures(Concepts.PAZOPANIB)).singleElement()
+        assertThat(record().with(pazopanib).facts().exposures(Concepts.PAZOPANIB))
+                .singleElement()
                 .satisfies(f -> assertThat(f.note()).isEqualTo("Intolerance: hepatotoxicity"));
     }
 
@@ -65,7 +67,8 @@ class MedicationFactsTest {
         MedicationStatement ifosfamide = statement("s1", "completed", concept(RXNORM, "5657", "ifosfamide"));
         ifosfamide.addDosage().setText("ifosfamide 2 g/m2 days 1-5 (10 g/m2 per cycle)");
 
-        assertThat(record().with(ifosfamide).facts().exposures(Concepts.IFOSFAMIDE)).singleElement()
+        assertThat(record().with(ifosfamide).facts().exposures(Concepts.IFOSFAMIDE))
+                .singleElement()
                 .satisfies(f -> assertThat(f.gramsPerM2PerCycle()).isNull());
     }
 
@@ -90,14 +93,16 @@ class MedicationFactsTest {
         product.setCode(concept(LOCAL, "99999", "Unlisted product"));
         MedicationStatement given = statement("s1", "completed", new Reference("Medication/m1"));
 
-        assertThat(record().with(given).with("Medication/m1", product).facts().medications()).isEmpty();
+        assertThat(record().with(given).with("Medication/m1", product).facts().medications())
+                .isEmpty();
     }
 
     @Test
     void onHoldRequestIsCurrent() {
         MedicationRequest held = request("r1", "on-hold", concept(ATC, "L01CX01", "trabectedin"));
 
-        assertThat(record().with(held).facts().currentExposures(Concepts.TRABECTEDIN)).singleElement()
+        assertThat(record().with(held).facts().currentExposures(Concepts.TRABECTEDIN))
+                .singleElement()
                 .satisfies(f -> assertThat(f.status()).isEqualTo("on-hold"));
     }
 
@@ -115,7 +120,8 @@ class MedicationFactsTest {
     void strongCyp3aInhibitorByRxNorm() {
         MedicationStatement clarithromycin = statement("s1", "active", concept(RXNORM, "21212", "clarithromycin"));
 
-        assertThat(record().with(clarithromycin).facts().currentExposures(Concepts.CYP3A_INHIBITORS)).singleElement()
+        assertThat(record().with(clarithromycin).facts().currentExposures(Concepts.CYP3A_INHIBITORS))
+                .singleElement()
                 .satisfies(f -> assertThat(f.matchedOn()).isEqualTo("RxNorm 21212"));
     }
 
@@ -125,7 +131,8 @@ class MedicationFactsTest {
 
         PatientFacts facts = record().with(rifampicin).facts();
 
-        assertThat(facts.currentExposures(Concepts.CYP3A_INDUCERS)).singleElement()
+        assertThat(facts.currentExposures(Concepts.CYP3A_INDUCERS))
+                .singleElement()
                 .satisfies(f -> assertThat(f.matchedOn()).isEqualTo("ATC J04AB02"));
         assertThat(facts.currentExposures(Concepts.CYP3A_INHIBITORS)).isEmpty();
     }
@@ -133,11 +140,18 @@ class MedicationFactsTest {
     private static Double ifosfamideDose(double value, String unit, Integer count) {
         MedicationStatement ifosfamide = statement("s1", "completed", concept(RXNORM, "5657", "ifosfamide"));
         Dosage dosage = ifosfamide.addDosage();
-        dosage.addDoseAndRate().setDose(new Quantity().setValue(BigDecimal.valueOf(value)).setCode(unit)
-                .setSystem("http://unitsofmeasure.org"));
+        dosage.addDoseAndRate()
+                .setDose(new Quantity()
+                        .setValue(BigDecimal.valueOf(value))
+                        .setCode(unit)
+                        .setSystem("http://unitsofmeasure.org"));
         if (count != null) {
             dosage.getTiming().getRepeat().setCount(count);
         }
-        return record().with(ifosfamide).facts().exposures(Concepts.IFOSFAMIDE).get(0).gramsPerM2PerCycle();
+        return record().with(ifosfamide)
+                .facts()
+                .exposures(Concepts.IFOSFAMIDE)
+                .get(0)
+                .gramsPerM2PerCycle();
     }
 }

@@ -22,8 +22,9 @@ class ObservationFactsTest {
     @Test
     void theLatestOfTwoResultsIsKeptWithItsUpperLimit() {
         PatientFacts facts = record().with(
-                quantity("old", BILIRUBIN, 2.5, "mg/dL", TODAY.minusDays(20), 1.2),
-                quantity("new", BILIRUBIN, 0.9, "mg/dL", TODAY.minusDays(3), 1.1)).facts();
+                        quantity("old", BILIRUBIN, 2.5, "mg/dL", TODAY.minusDays(20), 1.2),
+                        quantity("new", BILIRUBIN, 0.9, "mg/dL", TODAY.minusDays(3), 1.1))
+                .facts();
 
         assertThat(facts.lab(Concepts.BILIRUBIN)).hasValueSatisfying(lab -> {
             assertThat(lab.reference()).isEqualTo("Observation/new");
@@ -36,11 +37,12 @@ class ObservationFactsTest {
     @Test
     void theLatestIsKeptWhicheverOrderTheRecordListsThem() {
         PatientFacts facts = record().with(
-                quantity("new", BILIRUBIN, 0.9, "mg/dL", TODAY.minusDays(3), 1.1),
-                quantity("old", BILIRUBIN, 2.5, "mg/dL", TODAY.minusDays(20), 1.2)).facts();
+                        quantity("new", BILIRUBIN, 0.9, "mg/dL", TODAY.minusDays(3), 1.1),
+                        quantity("old", BILIRUBIN, 2.5, "mg/dL", TODAY.minusDays(20), 1.2))
+                .facts();
 
-        assertThat(facts.lab(Concepts.BILIRUBIN)).hasValueSatisfying(lab ->
-                assertThat(lab.reference()).isEqualTo("Observation/new"));
+        assertThat(facts.lab(Concepts.BILIRUBIN))
+                .hasValueSatisfying(lab -> assertThat(lab.reference()).isEqualTo("Observation/new"));
     }
 
     @Test
@@ -48,26 +50,31 @@ class ObservationFactsTest {
         Observation preliminary = quantity("pre", BILIRUBIN, 4.0, "mg/dL", TODAY.minusDays(1), 1.2);
         preliminary.setStatus(Observation.ObservationStatus.PRELIMINARY);
 
-        PatientFacts facts = record().with(quantity("fin", BILIRUBIN, 0.9, "mg/dL", TODAY.minusDays(5), 1.2), preliminary)
+        PatientFacts facts = record().with(
+                        quantity("fin", BILIRUBIN, 0.9, "mg/dL", TODAY.minusDays(5), 1.2), preliminary)
                 .facts();
 
-        assertThat(facts.lab(Concepts.BILIRUBIN)).hasValueSatisfying(lab ->
-                assertThat(lab.reference()).isEqualTo("Observation/fin"));
+        assertThat(facts.lab(Concepts.BILIRUBIN))
+                .hasValueSatisfying(lab -> assertThat(lab.reference()).isEqualTo("Observation/fin"));
     }
 
     @Test
     void timesUlnIsTheValueOverTheReferenceRangeHigh() {
-        PatientFacts facts = record().with(quantity("b", BILIRUBIN, 1.8, "mg/dL", TODAY, 1.2)).facts();
+        PatientFacts facts = record().with(quantity("b", BILIRUBIN, 1.8, "mg/dL", TODAY, 1.2))
+                .facts();
 
-        assertThat(facts.lab(Concepts.BILIRUBIN).flatMap(LabResult::timesUln)).hasValueSatisfying(x ->
-                assertThat(x).isCloseTo(1.5, org.assertj.core.data.Offset.offset(1e-9)));
+        assertThat(facts.lab(Concepts.BILIRUBIN).flatMap(LabResult::timesUln))
+                .hasValueSatisfying(x -> assertThat(x).isCloseTo(1.5, org.assertj.core.data.Offset.offset(1e-9)));
     }
 
     @Test
     void aReferenceLimitInAnotherUnitIsNoUpperLimitForTheValue() {
         Observation bilirubin = quantity("b", BILIRUBIN, 30, "umol/L", TODAY, null);
-        bilirubin.addReferenceRange().setHigh(new org.hl7.fhir.r4.model.Quantity().setValue(java.math.BigDecimal.valueOf(1.2))
-                .setCode("mg/dL"));
+        bilirubin
+                .addReferenceRange()
+                .setHigh(new org.hl7.fhir.r4.model.Quantity()
+                        .setValue(java.math.BigDecimal.valueOf(1.2))
+                        .setCode("mg/dL"));
 
         PatientFacts facts = record().with(bilirubin).facts();
 
@@ -91,8 +98,10 @@ class ObservationFactsTest {
 
     @Test
     void bodySurfaceAreaByMostellerFromCentimetresAndKilograms() {
-        PatientFacts facts = record().with(quantity("h", HEIGHT, 178, "cm", TODAY.minusDays(400), null),
-                quantity("w", WEIGHT, 80, "kg", TODAY.minusDays(7), null)).facts();
+        PatientFacts facts = record().with(
+                        quantity("h", HEIGHT, 178, "cm", TODAY.minusDays(400), null),
+                        quantity("w", WEIGHT, 80, "kg", TODAY.minusDays(7), null))
+                .facts();
 
         assertThat(facts.bsa()).hasValueSatisfying(bsa -> {
             assertThat(bsa.squareMetres()).isEqualTo(1.99);
@@ -104,8 +113,10 @@ class ObservationFactsTest {
 
     @Test
     void bodySurfaceAreaFromInchesAndPounds() {
-        PatientFacts facts = record().with(quantity("h", HEIGHT, 70, "[in_i]", TODAY.minusDays(30), null),
-                quantity("w", WEIGHT, 176, "[lb_av]", TODAY.minusDays(7), null)).facts();
+        PatientFacts facts = record().with(
+                        quantity("h", HEIGHT, 70, "[in_i]", TODAY.minusDays(30), null),
+                        quantity("w", WEIGHT, 176, "[lb_av]", TODAY.minusDays(7), null))
+                .facts();
 
         assertThat(facts.bsa()).hasValueSatisfying(bsa -> {
             assertThat(bsa.squareMetres()).isEqualTo(1.99);
@@ -116,8 +127,10 @@ class ObservationFactsTest {
     @Test
     void aWeightOlderThanNinetyDaysGivesNoBodySurfaceAreaAndSaysWhy() {
         LocalDate old = LocalDate.of(2026, 8, 28);
-        PatientFacts facts = record().with(quantity("h", HEIGHT, 178, "cm", TODAY.minusDays(10), null),
-                quantity("w", WEIGHT, 80, "kg", old, null)).facts();
+        PatientFacts facts = record().with(
+                        quantity("h", HEIGHT, 178, "cm", TODAY.minusDays(10), null),
+                        quantity("w", WEIGHT, 80, "kg", old, null))
+                .facts();
 
         assertThat(facts.bsa()).isEmpty();
         assertThat(facts.bodySurfaceAreaGap()).isEqualTo("the latest weight (2026-08-28) is older than 90 days");
@@ -125,16 +138,21 @@ class ObservationFactsTest {
 
     @Test
     void aWeightOfExactlyNinetyDaysIsStillUsed() {
-        PatientFacts facts = record().with(quantity("h", HEIGHT, 178, "cm", TODAY.minusDays(10), null),
-                quantity("w", WEIGHT, 80, "kg", TODAY.minusDays(90), null)).facts();
+        PatientFacts facts = record().with(
+                        quantity("h", HEIGHT, 178, "cm", TODAY.minusDays(10), null),
+                        quantity("w", WEIGHT, 80, "kg", TODAY.minusDays(90), null))
+                .facts();
 
-        assertThat(facts.bsa()).hasValueSatisfying(bsa -> assertThat(bsa.squareMetres()).isEqualTo(1.99));
+        assertThat(facts.bsa())
+                .hasValueSatisfying(bsa -> assertThat(bsa.squareMetres()).isEqualTo(1.99));
     }
 
     @Test
     void aRecordedBodySurfaceAreaIsUsedWhenHeightIsMissing() {
-        PatientFacts facts = record().with(quantity("w", WEIGHT, 80, "kg", TODAY.minusDays(7), null),
-                quantity("bsa", BSA, 1.87, "m2", TODAY.minusDays(7), null)).facts();
+        PatientFacts facts = record().with(
+                        quantity("w", WEIGHT, 80, "kg", TODAY.minusDays(7), null),
+                        quantity("bsa", BSA, 1.87, "m2", TODAY.minusDays(7), null))
+                .facts();
 
         assertThat(facts.bsa()).hasValueSatisfying(bsa -> {
             assertThat(bsa.squareMetres()).isEqualTo(1.87);
@@ -145,7 +163,8 @@ class ObservationFactsTest {
 
     @Test
     void withoutHeightOrRecordedBodySurfaceAreaTheGapNamesTheHeight() {
-        PatientFacts facts = record().with(quantity("w", WEIGHT, 80, "kg", TODAY.minusDays(7), null)).facts();
+        PatientFacts facts = record().with(quantity("w", WEIGHT, 80, "kg", TODAY.minusDays(7), null))
+                .facts();
 
         assertThat(facts.bsa()).isEmpty();
         assertThat(facts.bodySurfaceAreaGap()).isEqualTo("no height in the record");
@@ -153,7 +172,8 @@ class ObservationFactsTest {
 
     @Test
     void ntrk3FusionPresentGivesAFusionFact() {
-        PatientFacts facts = record().with(ntrk("n1", "HGNC:8033", true, "LA9633-4")).facts();
+        PatientFacts facts =
+                record().with(ntrk("n1", "HGNC:8033", true, "LA9633-4")).facts();
 
         assertThat(facts.ntrkFusions()).singleElement().satisfies(f -> {
             assertThat(f.reference()).isEqualTo("Observation/n1");
@@ -164,7 +184,8 @@ class ObservationFactsTest {
 
     @Test
     void withoutTheFusionComponentThereIsNoFusion() {
-        PatientFacts facts = record().with(ntrk("n1", "HGNC:8033", false, "LA9633-4")).facts();
+        PatientFacts facts =
+                record().with(ntrk("n1", "HGNC:8033", false, "LA9633-4")).facts();
 
         assertThat(facts.ntrkFusions()).isEmpty();
         assertThat(facts.ntrkResults()).isEmpty();
@@ -173,16 +194,22 @@ class ObservationFactsTest {
     @Test
     void aFusionOfAnotherGeneIsNoNtrkFusion() {
         // HGNC:1097 is BRAF
-        assertThat(record().with(ntrk("n1", "HGNC:1097", true, "LA9633-4")).facts().ntrkFusions()).isEmpty();
+        assertThat(record().with(ntrk("n1", "HGNC:1097", true, "LA9633-4"))
+                        .facts()
+                        .ntrkFusions())
+                .isEmpty();
     }
 
     @Test
     void anNtrkFusionNotReportedPresentIsAResultButNoFusion() {
         // LA9634-2 is "Absent"
-        PatientFacts facts = record().with(ntrk("n1", "HGNC:8033", true, "LA9634-2")).facts();
+        PatientFacts facts =
+                record().with(ntrk("n1", "HGNC:8033", true, "LA9634-2")).facts();
 
         assertThat(facts.ntrkFusions()).isEmpty();
-        assertThat(facts.ntrkResults()).singleElement().satisfies(f -> assertThat(f.current()).isFalse());
+        assertThat(facts.ntrkResults())
+                .singleElement()
+                .satisfies(f -> assertThat(f.current()).isFalse());
     }
 
     private static LabResult lab(double value, String unit) {
@@ -196,10 +223,14 @@ class ObservationFactsTest {
         observation.setCode(concept(LOINC, "69548-6", "Genetic variant assessment"));
         observation.setValue(concept(LOINC, answer, null));
         observation.setEffective(new org.hl7.fhir.r4.model.DateTimeType("2026-10-01"));
-        observation.addComponent().setCode(concept(LOINC, "48018-6", "Gene studied"))
+        observation
+                .addComponent()
+                .setCode(concept(LOINC, "48018-6", "Gene studied"))
                 .setValue(concept("http://www.genenames.org", hgnc, hgnc.equals("HGNC:8033") ? "NTRK3" : "BRAF"));
         if (fusionComponent) {
-            observation.addComponent().setCode(concept(LOINC, "48019-4", "DNA change type"))
+            observation
+                    .addComponent()
+                    .setCode(concept(LOINC, "48019-4", "DNA change type"))
                     .setValue(concept("http://www.sequenceontology.org", "SO:0001565", "gene_fusion"));
         }
         return observation;

@@ -39,19 +39,31 @@ abstract class FeedbackStoreContract {
     @BeforeEach
     void migratedStore() {
         DataSource dataSource = dataSource();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         jdbc = new JdbcTemplate(dataSource);
-        store = new JdbcFeedbackStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                "contract-test-key");
+        store = new JdbcFeedbackStore(
+                jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), "contract-test-key");
         rule = "TEST-RULE-" + UUID.randomUUID();
         // A window far from now and from other tests: a random whole day in the 2100s.
         window = Instant.parse("2100-01-01T00:00:00Z").plusSeconds(86_400L * (long) (Math.random() * 30_000));
     }
 
     private Card card(String ruleId, String indicator) {
-        return new Card(UUID.randomUUID().toString(), "summary", null, indicator,
-                new CardSource("label", null, new Coding(CARD_RULE_SYSTEM, ruleId, null)), List.of(), null, List.of(),
-                List.of(), ruleId);
+        return new Card(
+                UUID.randomUUID().toString(),
+                "summary",
+                null,
+                indicator,
+                new CardSource("label", null, new Coding(CARD_RULE_SYSTEM, ruleId, null)),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                ruleId);
     }
 
     private Feedback overridden(Card card, String reason, Instant at) {
@@ -60,7 +72,9 @@ abstract class FeedbackStoreContract {
 
     private RuleSummary summary(String ruleId) {
         return store.summarize(window, window.plusSeconds(3600)).stream()
-                .filter(s -> s.ruleId().equals(ruleId)).findFirst().orElseThrow();
+                .filter(s -> s.ruleId().equals(ruleId))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -69,16 +83,19 @@ abstract class FeedbackStoreContract {
         Feedback item = overridden(card, "tumour-board", window);
         assertThat(store.recordFeedback("svc", item)).isTrue();
         assertThat(store.recordFeedback("svc", item)).isFalse();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM card_feedback WHERE card_uuid = ?", Long.class, card.uuid()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM card_feedback WHERE card_uuid = ?", Long.class, card.uuid()))
                 .isEqualTo(1);
     }
 
     @Test
     void theSameInstantWrittenWithAnotherOffsetIsTheSameItem() {
         Card card = card(rule, "warning");
-        assertThat(store.recordFeedback("svc", new Feedback(card.uuid(), "overridden", 0, null, "2100-01-01T10:00:00Z")))
+        assertThat(store.recordFeedback(
+                        "svc", new Feedback(card.uuid(), "overridden", 0, null, "2100-01-01T10:00:00Z")))
                 .isTrue();
-        assertThat(store.recordFeedback("svc", new Feedback(card.uuid(), "overridden", 0, null, "2100-01-01T11:00:00+01:00")))
+        assertThat(store.recordFeedback(
+                        "svc", new Feedback(card.uuid(), "overridden", 0, null, "2100-01-01T11:00:00+01:00")))
                 .isFalse();
     }
 
@@ -86,9 +103,12 @@ abstract class FeedbackStoreContract {
     void anotherOutcomeServiceOrTimeIsAnotherItem() {
         Card card = card(rule, "warning");
         assertThat(store.recordFeedback("svc", overridden(card, null, window))).isTrue();
-        assertThat(store.recordFeedback("svc", new Feedback(card.uuid(), "accepted", 1, null, window.toString()))).isTrue();
-        assertThat(store.recordFeedback("other", overridden(card, null, window))).isTrue();
-        assertThat(store.recordFeedback("svc", overridden(card, null, window.plusMillis(1)))).isTrue();
+        assertThat(store.recordFeedback("svc", new Feedback(card.uuid(), "accepted", 1, null, window.toString())))
+                .isTrue();
+        assertThat(store.recordFeedback("other", overridden(card, null, window)))
+                .isTrue();
+        assertThat(store.recordFeedback("svc", overridden(card, null, window.plusMillis(1))))
+                .isTrue();
     }
 
     @Test
@@ -100,13 +120,17 @@ abstract class FeedbackStoreContract {
         Card d = card(otherRule, "info");
         store.recordIssued(
                 List.of(new IssuedCards("svc", "hook-1", "patient-1", window.plusSeconds(10), List.of(a, b, c, d))));
-        store.recordFeedback("svc", new Feedback(a.uuid(), "accepted", 1, null, window.plusSeconds(20).toString()));
+        store.recordFeedback(
+                "svc",
+                new Feedback(
+                        a.uuid(), "accepted", 1, null, window.plusSeconds(20).toString()));
         store.recordFeedback("svc", overridden(b, "tumour-board", window.plusSeconds(30)));
         store.recordFeedback("svc", overridden(c, "tumour-board", window.plusSeconds(40)));
         store.recordFeedback("svc", overridden(d, null, window.plusSeconds(50)));
 
         assertThat(summary(rule)).isEqualTo(new RuleSummary(rule, 3, 1, 2, Map.of("tumour-board", 2L)));
-        assertThat(summary(otherRule)).isEqualTo(new RuleSummary(otherRule, 1, 0, 1, Map.of(JdbcFeedbackStore.NO_REASON, 1L)));
+        assertThat(summary(otherRule))
+                .isEqualTo(new RuleSummary(otherRule, 1, 0, 1, Map.of(JdbcFeedbackStore.NO_REASON, 1L)));
     }
 
     @Test
@@ -133,10 +157,13 @@ abstract class FeedbackStoreContract {
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM issued_card WHERE card_uuid = ?", card.uuid());
         assertThat(row.values()).noneMatch(value -> String.valueOf(value).contains("patient-secret-42"));
         String hash = (String) row.get(row.containsKey("PATIENT_HASH") ? "PATIENT_HASH" : "patient_hash");
-        assertThat(hash).hasSize(64).isEqualTo(new KeyedHash("contract-test-key").hex("patient-secret-42"))
+        assertThat(hash)
+                .hasSize(64)
+                .isEqualTo(new KeyedHash("contract-test-key").hex("patient-secret-42"))
                 .isNotEqualTo(new KeyedHash("another-key").hex("patient-secret-42"));
         assertThat(row.get(row.containsKey("RULE_ID") ? "RULE_ID" : "rule_id")).isEqualTo(rule);
-        assertThat(row.get(row.containsKey("HOOK_INSTANCE") ? "HOOK_INSTANCE" : "hook_instance")).isEqualTo("hook-9");
+        assertThat(row.get(row.containsKey("HOOK_INSTANCE") ? "HOOK_INSTANCE" : "hook_instance"))
+                .isEqualTo("hook-9");
     }
 
     @Test
@@ -144,7 +171,8 @@ abstract class FeedbackStoreContract {
         Card a = card(rule, "info");
         Card b = card(rule, "warning");
         Card c = card(rule, "critical");
-        store.recordIssued(List.of(new IssuedCards("svc", "h1", "p1", window, List.of(a)),
+        store.recordIssued(List.of(
+                new IssuedCards("svc", "h1", "p1", window, List.of(a)),
                 new IssuedCards("svc", "h2", "p2", window, List.of()),
                 new IssuedCards("svc", "h3", "p3", window.plusSeconds(5), List.of(b, c))));
         store.recordIssued(List.of());
@@ -157,10 +185,13 @@ abstract class FeedbackStoreContract {
         writer.start();
         List<String> failures = new ArrayList<>();
         for (String hook : List.of("h1", "h2")) {
-            writer.submit(new IssuedCards("svc", hook, "p", window, List.of(card(rule, "info"))), () -> failures.add(hook));
+            writer.submit(
+                    new IssuedCards("svc", hook, "p", window, List.of(card(rule, "info"))), () -> failures.add(hook));
         }
         writer.flush();
-        assertThat(summary(rule).shown()).as("written by flush, long before the 10 min delay").isEqualTo(2);
+        assertThat(summary(rule).shown())
+                .as("written by flush, long before the 10 min delay")
+                .isEqualTo(2);
         writer.submit(new IssuedCards("svc", "h3", "p", window, List.of(card(rule, "info"))), () -> failures.add("h3"));
         writer.stop();
         assertThat(summary(rule).shown()).as("written by stop").isEqualTo(3);

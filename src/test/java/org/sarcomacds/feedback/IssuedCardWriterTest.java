@@ -67,8 +67,19 @@ class IssuedCardWriterTest {
     }
 
     private static IssuedCards call(String hookInstance, int cards) {
-        List<Card> list = IntStream.range(0, cards).mapToObj(i -> new Card(hookInstance + "-" + i, "summary", null,
-                "info", null, List.of(), null, List.of(), List.of(), "RULE")).toList();
+        List<Card> list = IntStream.range(0, cards)
+                .mapToObj(i -> new Card(
+                        hookInstance + "-" + i,
+                        "summary",
+                        null,
+                        "info",
+                        null,
+                        List.of(),
+                        null,
+                        List.of(),
+                        List.of(),
+                        "RULE"))
+                .toList();
         return new IssuedCards("svc", hookInstance, "patient-secret-42", Instant.now(), list);
     }
 
@@ -110,7 +121,8 @@ class IssuedCardWriterTest {
         assertThat(writer.isRunning()).isFalse();
         assertThat(store.hookInstances()).hasSize(10);
         submit("after-stop", 1);
-        assertThat(store.writes.get(store.writes.size() - 1).thread()).isEqualTo(Thread.currentThread().getName());
+        assertThat(store.writes.get(store.writes.size() - 1).thread())
+                .isEqualTo(Thread.currentThread().getName());
         assertThat(store.hookInstances()).contains("after-stop");
         writer.flush(); // returns at once when stopped
     }
@@ -121,10 +133,14 @@ class IssuedCardWriterTest {
         submit("queued-1", 1);
         submit("queued-2", 1);
         submit("overflow", 1);
-        assertThat(store.writes).as("the overflow was written by the caller while the writer was held")
-                .singleElement().satisfies(write -> {
+        assertThat(store.writes)
+                .as("the overflow was written by the caller while the writer was held")
+                .singleElement()
+                .satisfies(write -> {
                     assertThat(write.thread()).isEqualTo(Thread.currentThread().getName());
-                    assertThat(write.calls()).extracting(IssuedCards::hookInstance).containsExactly("overflow");
+                    assertThat(write.calls())
+                            .extracting(IssuedCards::hookInstance)
+                            .containsExactly("overflow");
                 });
         store.release.countDown();
         writer.flush();
@@ -140,8 +156,10 @@ class IssuedCardWriterTest {
         submit("lost-2", 3);
         writer.flush();
         assertThat(failures).hasValue(2);
-        assertThat(output.getOut() + output.getErr()).contains("DataAccessResourceFailureException")
-                .doesNotContain("patient-secret-42").doesNotContain("database is down");
+        assertThat(output.getOut() + output.getErr())
+                .contains("DataAccessResourceFailureException")
+                .doesNotContain("patient-secret-42")
+                .doesNotContain("database is down");
         store.failing = false;
         submit("kept", 1);
         writer.flush();

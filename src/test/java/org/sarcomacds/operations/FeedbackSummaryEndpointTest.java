@@ -22,10 +22,14 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code GET /admin/feedback/summary} with a configured admin token: answered with the token, refused (401)
  * without it or with a wrong one; JSON and CSV. This context also logs as ECS JSON, as the prod profile does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cds.admin.token=" + FeedbackSummaryEndpointTest.TOKEN, "logging.structured.format.console=ecs",
-                // Issued cards would wait ten minutes for their batch: only the summary's own flush can write them.
-                "cds.store.issued-max-delay=10m"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "cds.admin.token=" + FeedbackSummaryEndpointTest.TOKEN,
+            "logging.structured.format.console=ecs",
+            // Issued cards would wait ten minutes for their batch: only the summary's own flush can write them.
+            "cds.store.issued-max-delay=10m"
+        })
 @ExtendWith(OutputCaptureExtension.class)
 class FeedbackSummaryEndpointTest {
 
@@ -52,10 +56,15 @@ class FeedbackSummaryEndpointTest {
         HookClient.Reply hook = client.post("/cds-services/lms-patient-view", request);
         assertThat(hook.status()).isEqualTo(200);
         ObjectNode feedback = JSON.createObjectNode();
-        ObjectNode item = feedback.putArray("feedback").addObject().put("card", RestartScenario.cardOf(hook.json(), RULE))
-                .put("outcome", "overridden").put("outcomeTimestamp", Instant.now().toString());
+        ObjectNode item = feedback.putArray("feedback")
+                .addObject()
+                .put("card", RestartScenario.cardOf(hook.json(), RULE))
+                .put("outcome", "overridden")
+                .put("outcomeTimestamp", Instant.now().toString());
         item.putObject("overrideReason").putObject("reason").put("code", reason);
-        assertThat(client.post("/cds-services/lms-patient-view/feedback", feedback).status()).isEqualTo(200);
+        assertThat(client.post("/cds-services/lms-patient-view/feedback", feedback)
+                        .status())
+                .isEqualTo(200);
         return hookInstance;
     }
 
@@ -68,7 +77,8 @@ class FeedbackSummaryEndpointTest {
         Instant from = Instant.now();
         cardShownAndOverridden("tumour-board");
         cardShownAndOverridden("tumour-board");
-        HookClient.Reply reply = summary("?from=" + from + "&to=" + Instant.now().plusSeconds(60), "Authorization", "Bearer " + TOKEN);
+        HookClient.Reply reply =
+                summary("?from=" + from + "&to=" + Instant.now().plusSeconds(60), "Authorization", "Bearer " + TOKEN);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(reply.contentType()).startsWith("application/json");
         JsonNode rule = RestartScenario.ruleEntry(reply.json(), RULE);
@@ -85,19 +95,23 @@ class FeedbackSummaryEndpointTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().path("rules").size()).isZero();
         assertThat(reply.json().path("from").asString()).isEqualTo("2001-01-01T00:00:00Z");
-        assertThat(reply.json().path("to").asString()).as("a date as 'to' includes that day").isEqualTo("2001-02-01T00:00:00Z");
+        assertThat(reply.json().path("to").asString())
+                .as("a date as 'to' includes that day")
+                .isEqualTo("2001-02-01T00:00:00Z");
     }
 
     @Test
     void csvOnRequestByAcceptHeaderOrFormat() {
         cardShownAndOverridden("tumour-board");
         for (HookClient.Reply reply : new HookClient.Reply[] {
-                summary("", "Authorization", "Bearer " + TOKEN, "Accept", "text/csv"),
-                summary("?format=csv", "Authorization", "Bearer " + TOKEN)}) {
+            summary("", "Authorization", "Bearer " + TOKEN, "Accept", "text/csv"),
+            summary("?format=csv", "Authorization", "Bearer " + TOKEN)
+        }) {
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             assertThat(reply.contentType()).startsWith("text/csv");
             assertThat(reply.body()).startsWith("ruleId,shown,accepted,overridden,overrideReasons\r\n");
-            assertThat(reply.body()).containsPattern("\r\n" + RULE + ",[1-9][0-9]*,0,[1-9][0-9]*,\"[^\"]*tumour-board=[1-9]");
+            assertThat(reply.body())
+                    .containsPattern("\r\n" + RULE + ",[1-9][0-9]*,0,[1-9][0-9]*,\"[^\"]*tumour-board=[1-9]");
         }
     }
 
@@ -112,8 +126,10 @@ class FeedbackSummaryEndpointTest {
 
     @Test
     void aWrongTokenOrSchemeIs401() {
-        assertThat(summary("", "Authorization", "Bearer " + TOKEN + "x").status()).isEqualTo(401);
-        assertThat(summary("", "Authorization", "Bearer " + TOKEN.substring(1)).status()).isEqualTo(401);
+        assertThat(summary("", "Authorization", "Bearer " + TOKEN + "x").status())
+                .isEqualTo(401);
+        assertThat(summary("", "Authorization", "Bearer " + TOKEN.substring(1)).status())
+                .isEqualTo(401);
         assertThat(summary("", "Authorization", "Basic " + TOKEN).status()).isEqualTo(401);
         assertThat(summary("", "Authorization", TOKEN).status()).isEqualTo(401);
         assertThat(summary("", "Authorization", "Bearer ").status()).isEqualTo(401);
@@ -121,16 +137,24 @@ class FeedbackSummaryEndpointTest {
 
     @Test
     void badWindowsAre400() {
-        assertThat(summary("?from=yesterday", "Authorization", "Bearer " + TOKEN).status()).isEqualTo(400);
-        assertThat(summary("?from=2026-02-01&to=2026-01-01", "Authorization", "Bearer " + TOKEN).status()).isEqualTo(400);
-        assertThat(summary("?format=xml", "Authorization", "Bearer " + TOKEN).status()).isEqualTo(400);
+        assertThat(summary("?from=yesterday", "Authorization", "Bearer " + TOKEN)
+                        .status())
+                .isEqualTo(400);
+        assertThat(summary("?from=2026-02-01&to=2026-01-01", "Authorization", "Bearer " + TOKEN)
+                        .status())
+                .isEqualTo(400);
+        assertThat(summary("?format=xml", "Authorization", "Bearer " + TOKEN).status())
+                .isEqualTo(400);
     }
 
     @Test
     void logsAreEcsJsonWithTheHookInstanceAndNoPatientId(CapturedOutput output) {
         String hookInstance = cardShownAndOverridden("tumour-board");
-        String hookLine = output.getOut().lines().filter(line -> line.contains("hook service=lms-patient-view")
-                && line.contains(hookInstance)).findFirst().orElseThrow();
+        String hookLine = output.getOut()
+                .lines()
+                .filter(line -> line.contains("hook service=lms-patient-view") && line.contains(hookInstance))
+                .findFirst()
+                .orElseThrow();
         JsonNode json = JSON.readTree(hookLine);
         assertThat(json.path("hookInstance").asString()).isEqualTo(hookInstance);
         assertThat(json.path("log").path("level").asString()).isEqualTo("INFO");

@@ -10,7 +10,9 @@ class PostgresRestartIT extends RestartScenario {
 
     @Override
     List<String> databaseArguments() {
-        return List.of("--spring.datasource.url=" + postgres.url(), "--spring.datasource.username=" + postgres.user(),
+        return List.of(
+                "--spring.datasource.url=" + postgres.url(),
+                "--spring.datasource.username=" + postgres.user(),
                 "--spring.datasource.password=" + postgres.password());
     }
 }

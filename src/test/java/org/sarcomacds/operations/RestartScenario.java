@@ -43,26 +43,37 @@ abstract class RestartScenario {
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             String card = cardOf(reply.json(), RULE);
             feedback = overridden(card);
-            assertThat(client.post("/cds-services/lms-patient-view/feedback", feedback).status()).isEqualTo(200);
+            assertThat(client.post("/cds-services/lms-patient-view/feedback", feedback)
+                            .status())
+                    .isEqualTo(200);
         }
         try (ConfigurableApplicationContext second = startService()) {
             HookClient client = client(second);
-            assertThat(client.post("/cds-services/lms-patient-view/feedback", feedback).status())
-                    .as("the same item after the restart is still a repeat").isEqualTo(200);
-            HookClient.Reply summary = client.get("/admin/feedback/summary?from=" + start, "Authorization", "Bearer " + TOKEN);
+            assertThat(client.post("/cds-services/lms-patient-view/feedback", feedback)
+                            .status())
+                    .as("the same item after the restart is still a repeat")
+                    .isEqualTo(200);
+            HookClient.Reply summary =
+                    client.get("/admin/feedback/summary?from=" + start, "Authorization", "Bearer " + TOKEN);
             assertThat(summary.status()).as(summary.body()).isEqualTo(200);
             JsonNode rule = ruleEntry(summary.json(), RULE);
             assertThat(rule.path("shown").asLong()).isEqualTo(1);
-            assertThat(rule.path("overridden").asLong()).as("one item, though sent twice").isEqualTo(1);
+            assertThat(rule.path("overridden").asLong())
+                    .as("one item, though sent twice")
+                    .isEqualTo(1);
             assertThat(rule.path("accepted").asLong()).isZero();
-            assertThat(rule.path("overrideReasons").path("already-considered").asLong()).isEqualTo(1);
+            assertThat(rule.path("overrideReasons").path("already-considered").asLong())
+                    .isEqualTo(1);
         }
     }
 
     private ConfigurableApplicationContext startService() {
         // Issued cards would wait ten minutes for their batch: only the graceful shutdown can write them in time.
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--cds.admin.token=" + TOKEN,
-                "--spring.main.banner-mode=off", "--cds.store.issued-max-delay=10m"));
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--cds.admin.token=" + TOKEN,
+                "--spring.main.banner-mode=off",
+                "--cds.store.issued-max-delay=10m"));
         args.addAll(databaseArguments());
         return new SpringApplicationBuilder(SarcomaCdsApplication.class).run(args.toArray(String[]::new));
     }
@@ -73,9 +84,14 @@ abstract class RestartScenario {
 
     private static ObjectNode overridden(String card) {
         ObjectNode body = JSON.createObjectNode();
-        ObjectNode item = body.putArray("feedback").addObject().put("card", card).put("outcome", "overridden")
+        ObjectNode item = body.putArray("feedback")
+                .addObject()
+                .put("card", card)
+                .put("outcome", "overridden")
                 .put("outcomeTimestamp", Instant.now().toString());
-        item.putObject("overrideReason").putObject("reason").put("code", "already-considered")
+        item.putObject("overrideReason")
+                .putObject("reason")
+                .put("code", "already-considered")
                 .put("system", "https://sarcomacds.org/fhir/CodeSystem/override-reason");
         return body;
     }

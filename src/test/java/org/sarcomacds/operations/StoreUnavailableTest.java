@@ -44,11 +44,14 @@ class StoreUnavailableTest {
 
     @Test
     void feedbackIs503NotA200() {
-        HookClient.Reply reply = new HookClient(port).post("/cds-services/lms-patient-view/feedback",
-                "{\"feedback\":[{\"card\":\"c-1\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2026-11-27T10:00:00Z\"}]}");
+        HookClient.Reply reply = new HookClient(port)
+                .post(
+                        "/cds-services/lms-patient-view/feedback",
+                        "{\"feedback\":[{\"card\":\"c-1\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2026-11-27T10:00:00Z\"}]}");
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.contentType()).startsWith("application/fhir+json");
-        assertThat(reply.json().path("issue").path(0).path("diagnostics").asString()).contains("send it again");
+        assertThat(reply.json().path("issue").path(0).path("diagnostics").asString())
+                .contains("send it again");
         assertThat(new HookClient(port).get("/actuator/prometheus").body())
                 .containsPattern("cds_store_failures_total\\{operation=\"feedback\"} [1-9]");
     }
@@ -56,10 +59,11 @@ class StoreUnavailableTest {
     @Test
     void theCardsStillGoOutWhenTheyCannotBeStored() {
         HookClient client = new HookClient(port);
-        HookClient.Reply reply = client.post("/cds-services/lms-patient-view",
-                Fixture.read(Path.of("docs/examples/patient-view-lms-uterine.json")));
+        HookClient.Reply reply = client.post(
+                "/cds-services/lms-patient-view", Fixture.read(Path.of("docs/examples/patient-view-lms-uterine.json")));
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(RestartScenario.cardOf(reply.json(), "LMS-TRABECTEDIN-NEXT-LINE")).isNotBlank();
+        assertThat(RestartScenario.cardOf(reply.json(), "LMS-TRABECTEDIN-NEXT-LINE"))
+                .isNotBlank();
         issuedCards.flush(); // the write, and its failure, happen off the hook call's thread
         assertThat(client.get("/actuator/prometheus").body())
                 .containsPattern("cds_store_failures_total\\{operation=\"issued\"} [1-9]");

@@ -15,7 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** With {@code cds.cors.allowed-origins} set, only the listed origin may call from a browser. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "cds.cors.allowed-origins=https://ehr.example.org")
 class CorsRestrictedOriginsTest {
 
@@ -44,13 +45,16 @@ class CorsRestrictedOriginsTest {
     void preflightFromTheListedOriginIsAllowed(String path) {
         Answer answer = preflight(http, path, EHR, "POST");
         assertPreflightAllowed(answer, EHR, "POST");
-        assertThat(answer.header("Access-Control-Allow-Origin")).as("the origin itself, not *").isEqualTo(EHR);
+        assertThat(answer.header("Access-Control-Allow-Origin"))
+                .as("the origin itself, not *")
+                .isEqualTo(EHR);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {SANDBOX, "https://ehr.example.org.evil.test", "http://ehr.example.org"})
     void actualCallFromAnotherOriginIsRefusedWithoutAllowOrigin(String origin) {
-        Answer answer = ProtocolHttp.send(http.request("/cds-services").header("Origin", origin).GET());
+        Answer answer = ProtocolHttp.send(
+                http.request("/cds-services").header("Origin", origin).GET());
         assertThat(answer.status()).as(answer.toString()).isEqualTo(403);
         assertThat(answer.header("Access-Control-Allow-Origin")).isNull();
     }
@@ -60,7 +64,8 @@ class CorsRestrictedOriginsTest {
         Answer answer = ProtocolHttp.send(http.request("/cds-services/lms-order-sign")
                 .header("Origin", EHR)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(ProtocolHttp.orderSign().toString())));
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        ProtocolHttp.orderSign().toString())));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         assertThat(answer.header("Access-Control-Allow-Origin")).isEqualTo(EHR);
     }

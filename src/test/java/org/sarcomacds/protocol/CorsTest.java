@@ -53,10 +53,14 @@ class CorsTest {
 
     static void assertPreflightAllowed(Answer answer, String origin, String method) {
         assertThat(answer.status()).as(answer.toString()).isBetween(200, 299);
-        assertThat(answer.header("Access-Control-Allow-Origin")).as("Access-Control-Allow-Origin").isIn(origin, "*");
-        assertThat(headerList(answer, "Access-Control-Allow-Headers")).as("allowed headers")
+        assertThat(answer.header("Access-Control-Allow-Origin"))
+                .as("Access-Control-Allow-Origin")
+                .isIn(origin, "*");
+        assertThat(headerList(answer, "Access-Control-Allow-Headers"))
+                .as("allowed headers")
                 .contains("authorization", "content-type");
-        assertThat(headerList(answer, "Access-Control-Allow-Methods")).as("allowed methods")
+        assertThat(headerList(answer, "Access-Control-Allow-Methods"))
+                .as("allowed methods")
                 .contains(method.toLowerCase(Locale.ROOT));
     }
 
@@ -113,7 +117,8 @@ class CorsTest {
 
     @Test
     void discoveryGetCarriesAllowOrigin() {
-        Answer answer = ProtocolHttp.send(http.request("/cds-services").header("Origin", SANDBOX).GET());
+        Answer answer = ProtocolHttp.send(
+                http.request("/cds-services").header("Origin", SANDBOX).GET());
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.header("Access-Control-Allow-Origin")).isIn(SANDBOX, "*");
     }

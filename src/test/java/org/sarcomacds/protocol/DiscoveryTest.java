@@ -20,9 +20,24 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DiscoveryTest {
 
-    private static final List<String> PREFETCH_KEYS =
-            List.of("patient", "conditions", "medstatements", "medrequests", "height", "weight", "bsa", "bilirubin",
-                    "alt", "ast", "alp", "ck", "neutrophils", "platelets", "haemoglobin", "lvef", "genomics");
+    private static final List<String> PREFETCH_KEYS = List.of(
+            "patient",
+            "conditions",
+            "medstatements",
+            "medrequests",
+            "height",
+            "weight",
+            "bsa",
+            "bilirubin",
+            "alt",
+            "ast",
+            "alp",
+            "ck",
+            "neutrophils",
+            "platelets",
+            "haemoglobin",
+            "lvef",
+            "genomics");
     private static final Pattern TOKEN = Pattern.compile("\\{\\{(.*?)}}");
     private static final List<String> SPEC_FIELDS =
             List.of("hook", "title", "description", "id", "prefetch", "usageRequirements", "extension");
@@ -50,12 +65,18 @@ class DiscoveryTest {
     @Test
     void listsExactlyTheThreeServicesWithTheirHooks() {
         Map<String, String> hooks = new LinkedHashMap<>();
-        discovery.path("services").forEach(s -> hooks.put(s.path("id").asString(""), s.path("hook").asString("")));
-        assertThat(discovery.path("services").size()).as("one entry per service").isEqualTo(3);
-        assertThat(hooks).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "lms-patient-view", "patient-view",
-                "lms-order-select", "order-select",
-                "lms-order-sign", "order-sign"));
+        discovery
+                .path("services")
+                .forEach(
+                        s -> hooks.put(s.path("id").asString(""), s.path("hook").asString("")));
+        assertThat(discovery.path("services").size())
+                .as("one entry per service")
+                .isEqualTo(3);
+        assertThat(hooks)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "lms-patient-view", "patient-view",
+                        "lms-order-select", "order-select",
+                        "lms-order-sign", "order-sign"));
     }
 
     @Test
@@ -63,8 +84,12 @@ class DiscoveryTest {
         for (JsonNode service : discovery.path("services")) {
             String id = service.path("id").asString("");
             assertThat(service.path("title").asString("")).as(id + " title").isNotBlank();
-            assertThat(service.path("description").asString("")).as(id + " description").isNotBlank();
-            assertThat(service.path("usageRequirements").asString("")).as(id + " usageRequirements").isNotBlank();
+            assertThat(service.path("description").asString(""))
+                    .as(id + " description")
+                    .isNotBlank();
+            assertThat(service.path("usageRequirements").asString(""))
+                    .as(id + " usageRequirements")
+                    .isNotBlank();
         }
     }
 
@@ -73,9 +98,14 @@ class DiscoveryTest {
         for (JsonNode service : discovery.path("services")) {
             List<String> keys = new ArrayList<>();
             service.path("prefetch").propertyNames().forEach(keys::add);
-            assertThat(keys).as(service.path("id").asString() + " prefetch keys").containsExactlyInAnyOrderElementsOf(PREFETCH_KEYS);
-            service.path("prefetch").properties().forEach(e ->
-                    assertThat(e.getValue().isString()).as(e.getKey() + " is a template string").isTrue());
+            assertThat(keys)
+                    .as(service.path("id").asString() + " prefetch keys")
+                    .containsExactlyInAnyOrderElementsOf(PREFETCH_KEYS);
+            service.path("prefetch")
+                    .properties()
+                    .forEach(e -> assertThat(e.getValue().isString())
+                            .as(e.getKey() + " is a template string")
+                            .isTrue());
         }
     }
 
@@ -91,9 +121,12 @@ class DiscoveryTest {
                 }
                 String where = service.path("id").asString() + "." + e.getKey() + " = " + template;
                 assertThat(tokens).as(where).isNotEmpty().containsOnly("context.patientId");
-                assertThat(template.replace("{{context.patientId}}", "")).as(where + ": stray braces")
+                assertThat(template.replace("{{context.patientId}}", ""))
+                        .as(where + ": stray braces")
                         .doesNotContain("{", "}");
-                assertThat(template).as(where + ": a relative FHIR read or search").matches("[A-Z][A-Za-z]+(/|\\?).+");
+                assertThat(template)
+                        .as(where + ": a relative FHIR read or search")
+                        .matches("[A-Z][A-Za-z]+(/|\\?).+");
             });
         }
     }
@@ -115,7 +148,9 @@ class DiscoveryTest {
         for (JsonNode service : discovery.path("services")) {
             List<String> fields = new ArrayList<>();
             service.propertyNames().forEach(fields::add);
-            assertThat(SPEC_FIELDS).as("fields of " + service.path("id").asString()).containsAll(fields);
+            assertThat(SPEC_FIELDS)
+                    .as("fields of " + service.path("id").asString())
+                    .containsAll(fields);
         }
     }
 

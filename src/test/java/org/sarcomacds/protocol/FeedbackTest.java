@@ -48,13 +48,18 @@ class FeedbackTest {
 
     private static ObjectNode accepted(String card) {
         ObjectNode item = JSON.createObjectNode().put("card", card).put("outcome", "accepted");
-        item.putArray("acceptedSuggestions").addObject().put("id", UUID.randomUUID().toString());
+        item.putArray("acceptedSuggestions")
+                .addObject()
+                .put("id", UUID.randomUUID().toString());
         item.put("outcomeTimestamp", TIMESTAMP);
         return item;
     }
 
     private static ObjectNode overridden(String card) {
-        return JSON.createObjectNode().put("card", card).put("outcome", "overridden").put("outcomeTimestamp", TIMESTAMP);
+        return JSON.createObjectNode()
+                .put("card", card)
+                .put("outcome", "overridden")
+                .put("outcomeTimestamp", TIMESTAMP);
     }
 
     private static ObjectNode body(ObjectNode... items) {
@@ -75,22 +80,27 @@ class FeedbackTest {
         assertOk(http.postJson(FEEDBACK, body(accepted(card))));
         assertThat(output.getOut()).contains("card=" + card + " outcome=accepted acceptedSuggestions=1");
         assertThat(store.recordFeedback("lms-order-sign", new Feedback(card, "accepted", 1, null, TIMESTAMP)))
-                .as("already recorded by the HTTP call").isFalse();
+                .as("already recorded by the HTTP call")
+                .isFalse();
     }
 
     @Test
     void overriddenWithReasonIs200AndRecordsTheReasonCode(CapturedOutput output) {
         ObjectNode item = overridden(card);
-        item.putObject("overrideReason").putObject("reason")
-                .put("code", "tumour-board").put("system", "https://sarcomacds.org/fhir/CodeSystem/override-reason");
+        item.putObject("overrideReason")
+                .putObject("reason")
+                .put("code", "tumour-board")
+                .put("system", "https://sarcomacds.org/fhir/CodeSystem/override-reason");
         assertOk(http.postJson(FEEDBACK, body(item)));
-        assertThat(output.getOut()).contains("card=" + card + " outcome=overridden acceptedSuggestions=0 overrideReason=tumour-board");
+        assertThat(output.getOut())
+                .contains("card=" + card + " outcome=overridden acceptedSuggestions=0 overrideReason=tumour-board");
     }
 
     @Test
     void overriddenWithoutReasonIs200(CapturedOutput output) {
         assertOk(http.postJson(FEEDBACK, body(overridden(card))));
-        assertThat(output.getOut()).contains("card=" + card + " outcome=overridden acceptedSuggestions=0 overrideReason=-");
+        assertThat(output.getOut())
+                .contains("card=" + card + " outcome=overridden acceptedSuggestions=0 overrideReason=-");
     }
 
     @Test
@@ -107,23 +117,29 @@ class FeedbackTest {
         assertOk(http.postJson(FEEDBACK, body(item)));
 
         assertThat(occurrences(output.getOut(), "card=" + Pattern.quote(card) + " .* new=true"))
-                .as("log lines of a new item for this card").isEqualTo(1);
-        assertThat(output.getOut()).contains("feedback service=lms-order-sign items=1 new=1",
-                "feedback service=lms-order-sign items=1 new=0");
-        assertThat(store.recordFeedback("lms-order-sign", new Feedback(card, "accepted", 1, null, TIMESTAMP))).isFalse();
+                .as("log lines of a new item for this card")
+                .isEqualTo(1);
+        assertThat(output.getOut())
+                .contains(
+                        "feedback service=lms-order-sign items=1 new=1",
+                        "feedback service=lms-order-sign items=1 new=0");
+        assertThat(store.recordFeedback("lms-order-sign", new Feedback(card, "accepted", 1, null, TIMESTAMP)))
+                .isFalse();
     }
 
     @Test
     void theSameCardForAnotherServiceIsRecordedSeparately(CapturedOutput output) {
         assertOk(http.postJson(FEEDBACK, body(overridden(card))));
         assertOk(http.postJson("/cds-services/lms-order-select/feedback", body(overridden(card))));
-        assertThat(occurrences(output.getOut(), "card=" + Pattern.quote(card) + " .* new=true")).isEqualTo(2);
+        assertThat(occurrences(output.getOut(), "card=" + Pattern.quote(card) + " .* new=true"))
+                .isEqualTo(2);
     }
 
     @Test
     void unknownOutcomeIs400() {
         ObjectNode item = overridden(card).put("outcome", "maybe");
-        assertOperationOutcome(http.postJson(FEEDBACK, body(item)), 400, "feedback[0].outcome", "accepted", "overridden");
+        assertOperationOutcome(
+                http.postJson(FEEDBACK, body(item)), 400, "feedback[0].outcome", "accepted", "overridden");
     }
 
     @Test
@@ -143,7 +159,9 @@ class FeedbackTest {
     @Test
     void acceptedSuggestionWithoutIdIs400() {
         ObjectNode item = accepted(card);
-        item.putArray("acceptedSuggestions").addObject().put("uuid", UUID.randomUUID().toString());
+        item.putArray("acceptedSuggestions")
+                .addObject()
+                .put("uuid", UUID.randomUUID().toString());
         assertOperationOutcome(http.postJson(FEEDBACK, body(item)), 400, "acceptedSuggestions", "id");
     }
 
@@ -185,7 +203,9 @@ class FeedbackTest {
 
     @Test
     void unknownServiceIs404() {
-        assertOperationOutcome(http.postJson("/cds-services/no-such-service/feedback", body(overridden(card))), 404,
+        assertOperationOutcome(
+                http.postJson("/cds-services/no-such-service/feedback", body(overridden(card))),
+                404,
                 "no-such-service");
     }
 
@@ -197,10 +217,12 @@ class FeedbackTest {
     @Test
     void aRefusedCallRecordsNothing(CapturedOutput output) {
         ObjectNode bad = overridden(UUID.randomUUID().toString()).put("outcome", "maybe");
-        assertThat(http.postJson(FEEDBACK, body(overridden(card), bad)).status()).isEqualTo(400);
+        assertThat(http.postJson(FEEDBACK, body(overridden(card), bad)).status())
+                .isEqualTo(400);
         assertThat(output.getOut()).doesNotContain("card=" + card);
         assertThat(store.recordFeedback("lms-order-sign", new Feedback(card, "overridden", 0, null, TIMESTAMP)))
-                .as("the valid item of a refused call was not recorded").isTrue();
+                .as("the valid item of a refused call was not recorded")
+                .isTrue();
     }
 
     private static int occurrences(String text, String regex) {

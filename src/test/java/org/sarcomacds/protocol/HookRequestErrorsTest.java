@@ -52,7 +52,8 @@ class HookRequestErrorsTest {
 
     @Test
     void malformedJsonIs400() {
-        assertOperationOutcome(http.postJson(PATIENT_VIEW, "{\"hook\": \"patient-view\", \"context\": {"), 400, "not valid JSON");
+        assertOperationOutcome(
+                http.postJson(PATIENT_VIEW, "{\"hook\": \"patient-view\", \"context\": {"), 400, "not valid JSON");
     }
 
     @Test
@@ -67,14 +68,16 @@ class HookRequestErrorsTest {
 
     @Test
     void emptyBodyIs400() {
-        Answer answer = ProtocolHttp.send(http.request(PATIENT_VIEW).header("Content-Type", "application/json")
+        Answer answer = ProtocolHttp.send(http.request(PATIENT_VIEW)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertOperationOutcome(answer, 400, "empty");
     }
 
     @Test
     void textPlainContentTypeIs415() {
-        Answer answer = ProtocolHttp.send(http.request(PATIENT_VIEW).header("Content-Type", "text/plain")
+        Answer answer = ProtocolHttp.send(http.request(PATIENT_VIEW)
+                .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(patientView().toString())));
         assertOperationOutcome(answer, 415, "application/json", "text/plain");
     }
@@ -89,7 +92,8 @@ class HookRequestErrorsTest {
     @Test
     void fhirJsonAndCharsetContentTypesAreAccepted() {
         for (String type : new String[] {"application/json; charset=utf-8", "application/fhir+json"}) {
-            Answer answer = ProtocolHttp.send(http.request(PATIENT_VIEW).header("Content-Type", type)
+            Answer answer = ProtocolHttp.send(http.request(PATIENT_VIEW)
+                    .header("Content-Type", type)
                     .POST(HttpRequest.BodyPublishers.ofString(patientView().toString())));
             assertThat(answer.status()).as(type + ": " + answer).isEqualTo(200);
         }
@@ -121,7 +125,8 @@ class HookRequestErrorsTest {
     @Test
     void hookOfAnotherServiceIs400NamingBoth() {
         ObjectNode request = patientView().put("hook", "order-sign");
-        assertOperationOutcome(http.postJson(PATIENT_VIEW, request), 400, "order-sign", "lms-patient-view", "'patient-view'");
+        assertOperationOutcome(
+                http.postJson(PATIENT_VIEW, request), 400, "order-sign", "lms-patient-view", "'patient-view'");
     }
 
     @Test
@@ -147,7 +152,8 @@ class HookRequestErrorsTest {
     @Test
     void contextThatIsNotAnObjectIs400() {
         ObjectNode request = patientView().put("context", "pat-1");
-        assertOperationOutcome(http.postJson(PATIENT_VIEW, request), 400, "'context' is required and must be an object");
+        assertOperationOutcome(
+                http.postJson(PATIENT_VIEW, request), 400, "'context' is required and must be an object");
     }
 
     @Test
@@ -182,19 +188,23 @@ class HookRequestErrorsTest {
     void orderSignWithDraftOrdersAsAMedicationRequestIs400() {
         ObjectNode request = orderSign();
         ((ObjectNode) request.path("context")).set("draftOrders", ProtocolHttp.draftMedicationRequest("draft-1"));
-        assertOperationOutcome(http.postJson(ORDER_SIGN, request), 400, "'context.draftOrders'", "must be a FHIR Bundle");
+        assertOperationOutcome(
+                http.postJson(ORDER_SIGN, request), 400, "'context.draftOrders'", "must be a FHIR Bundle");
     }
 
     @Test
     void orderSignWithDraftOrdersAsAStringIs400() {
         ObjectNode request = orderSign();
         ((ObjectNode) request.path("context")).put("draftOrders", "MedicationRequest/draft-1");
-        assertOperationOutcome(http.postJson(ORDER_SIGN, request), 400, "'context.draftOrders'", "must be a FHIR Bundle");
+        assertOperationOutcome(
+                http.postJson(ORDER_SIGN, request), 400, "'context.draftOrders'", "must be a FHIR Bundle");
     }
 
     @Test
     void draftOrdersHoldingADstu2MedicationOrderIs400NamingR4() {
-        ObjectNode medicationOrder = JSON.createObjectNode().put("resourceType", "MedicationOrder").put("id", "order-123")
+        ObjectNode medicationOrder = JSON.createObjectNode()
+                .put("resourceType", "MedicationOrder")
+                .put("id", "order-123")
                 .put("status", "draft");
         medicationOrder.putObject("patient").put("reference", "Patient/pat-1");
         medicationOrder.putObject("medicationCodeableConcept").put("text", "Acetaminophen 80 MG Chewable Tablet");
@@ -207,8 +217,12 @@ class HookRequestErrorsTest {
     @Test
     void fhirAuthorizationWithoutFhirServerIs400() {
         ObjectNode request = patientView();
-        request.putObject("fhirAuthorization").put("access_token", "secret-token-" + UUID.randomUUID())
-                .put("token_type", "Bearer").put("expires_in", 300).put("scope", "patient/*.read").put("subject", "sarcoma-cds");
+        request.putObject("fhirAuthorization")
+                .put("access_token", "secret-token-" + UUID.randomUUID())
+                .put("token_type", "Bearer")
+                .put("expires_in", 300)
+                .put("scope", "patient/*.read")
+                .put("subject", "sarcoma-cds");
         Answer answer = http.postJson(PATIENT_VIEW, request);
         assertOperationOutcome(answer, 400, "'fhirServer' is required", "fhirAuthorization");
         assertThat(answer.body()).as("the token is never echoed").doesNotContain("secret-token-");
@@ -225,22 +239,35 @@ class HookRequestErrorsTest {
 
     @Test
     void unknownServiceIdIs404() {
-        assertOperationOutcome(http.postJson("/cds-services/no-such-service", patientView()), 404, "no-such-service", "GET /cds-services");
+        assertOperationOutcome(
+                http.postJson("/cds-services/no-such-service", patientView()),
+                404,
+                "no-such-service",
+                "GET /cds-services");
     }
 
     @Test
     void putOnAServiceIs405WithAllow() {
-        Answer answer = ProtocolHttp.send(http.request(PATIENT_VIEW).header("Content-Type", "application/json")
+        Answer answer = ProtocolHttp.send(http.request(PATIENT_VIEW)
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(patientView().toString())));
         assertOperationOutcome(answer, 405, "PUT");
-        assertThat(answer.header("Allow")).as("Allow header").isNotNull().contains("POST").doesNotContain("PUT");
+        assertThat(answer.header("Allow"))
+                .as("Allow header")
+                .isNotNull()
+                .contains("POST")
+                .doesNotContain("PUT");
     }
 
     @Test
     void deleteOnAServiceIs405WithAllow() {
         Answer answer = ProtocolHttp.send(http.request(PATIENT_VIEW).DELETE());
         assertOperationOutcome(answer, 405, "DELETE");
-        assertThat(answer.header("Allow")).as("Allow header").isNotNull().contains("POST").doesNotContain("DELETE");
+        assertThat(answer.header("Allow"))
+                .as("Allow header")
+                .isNotNull()
+                .contains("POST")
+                .doesNotContain("DELETE");
     }
 
     @Test
@@ -277,17 +304,26 @@ class HookRequestErrorsTest {
     @Test
     void unknownFieldsAndExtensionsAreIgnored() {
         ObjectNode request = patientView();
-        request.put("someVendorField", "x").putObject("extension").put("org.example.trace", "abc")
-                .putObject("org.example.nested").putArray("list").add(1);
+        request.put("someVendorField", "x")
+                .putObject("extension")
+                .put("org.example.trace", "abc")
+                .putObject("org.example.nested")
+                .putArray("list")
+                .add(1);
         ObjectNode context = (ObjectNode) request.path("context");
-        context.put("encounterId", "enc-1").putObject("extension").put("com.epic.cdshooks.request.bpa-trigger-action", "23");
+        context.put("encounterId", "enc-1")
+                .putObject("extension")
+                .put("com.epic.cdshooks.request.bpa-trigger-action", "23");
         context.putArray("unknownArray").addObject().put("a", 1);
         ((ObjectNode) request.path("prefetch")).putObject("extension").put("org.example.prefetch", true);
         assertAccepted(http.postJson(PATIENT_VIEW, request));
 
         ObjectNode sign = orderSign();
         sign.putObject("extension").put("org.example.sign", "yes");
-        ((ObjectNode) sign.path("context")).putObject("extension").putObject("org.example.deep").put("v", 2);
+        ((ObjectNode) sign.path("context"))
+                .putObject("extension")
+                .putObject("org.example.deep")
+                .put("v", 2);
         ((ObjectNode) sign.path("context")).put("someFlag", true);
         assertAccepted(http.postJson(ORDER_SIGN, sign));
     }

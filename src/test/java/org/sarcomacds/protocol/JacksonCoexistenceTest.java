@@ -14,8 +14,8 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.cards.Action;
-import org.sarcomacds.support.Fixture;
 import org.sarcomacds.demo.InMemoryFhir;
+import org.sarcomacds.support.Fixture;
 import org.sarcomacds.support.HookClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,12 +38,13 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class JacksonCoexistenceTest {
 
-    private static final String DRAFT = "{\"resourceType\":\"MedicationRequest\",\"id\":\"request-123\",\"status\":\"draft\","
-            + "\"intent\":\"order\",\"category\":{\"coding\":[{\"system\":"
-            + "\"http://terminology.hl7.org/CodeSystem/medicationrequest-category\",\"code\":\"community\"}]},"
-            + "\"medicationCodeableConcept\":{\"text\":\"Acetaminophen 80 MG Chewable Tablet\",\"coding\":[{"
-            + "\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"307696\"}]},"
-            + "\"subject\":{\"reference\":\"Patient/lms-1\"}}";
+    private static final String DRAFT =
+            "{\"resourceType\":\"MedicationRequest\",\"id\":\"request-123\",\"status\":\"draft\","
+                    + "\"intent\":\"order\",\"category\":{\"coding\":[{\"system\":"
+                    + "\"http://terminology.hl7.org/CodeSystem/medicationrequest-category\",\"code\":\"community\"}]},"
+                    + "\"medicationCodeableConcept\":{\"text\":\"Acetaminophen 80 MG Chewable Tablet\",\"coding\":[{"
+                    + "\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"307696\"}]},"
+                    + "\"subject\":{\"reference\":\"Patient/lms-1\"}}";
 
     @Autowired
     ApplicationContext context;
@@ -63,9 +64,12 @@ class JacksonCoexistenceTest {
     @Test
     void theContextHasOneJackson3JsonMapperAndNoJackson2ObjectMapperBean() {
         assertThat(context.getBeansOfType(JsonMapper.class)).hasSize(1);
-        assertThat(jsonMapper.version().getMajorVersion()).as("tools.jackson is Jackson 3").isEqualTo(3);
+        assertThat(jsonMapper.version().getMajorVersion())
+                .as("tools.jackson is Jackson 3")
+                .isEqualTo(3);
         assertThat(context.getBeanNamesForType(com.fasterxml.jackson.databind.ObjectMapper.class))
-                .as("no Jackson 2 ObjectMapper bean competes for MVC").isEmpty();
+                .as("no Jackson 2 ObjectMapper bean competes for MVC")
+                .isEmpty();
     }
 
     @Test
@@ -77,10 +81,12 @@ class JacksonCoexistenceTest {
                 break;
             }
         }
-        assertThat(writer).as("the converter MVC picks for a CdsResponse as application/json")
+        assertThat(writer)
+                .as("the converter MVC picks for a CdsResponse as application/json")
                 .isInstanceOf(JacksonJsonHttpMessageConverter.class);
         assertThat(((JacksonJsonHttpMessageConverter) writer).getMapper()).isSameAs(jsonMapper);
-        assertThat(handlerAdapter.getMessageConverters()).noneMatch(c -> c.getClass().getName().contains("Jackson2"));
+        assertThat(handlerAdapter.getMessageConverters())
+                .noneMatch(c -> c.getClass().getName().contains("Jackson2"));
     }
 
     @Test
@@ -97,7 +103,8 @@ class JacksonCoexistenceTest {
 
     @Test
     void deleteActionOmitsTheNullRawResource() {
-        JsonNode action = jsonMapper.readTree(jsonMapper.writeValueAsString(Action.delete("Delete it", "MedicationRequest/x")));
+        JsonNode action =
+                jsonMapper.readTree(jsonMapper.writeValueAsString(Action.delete("Delete it", "MedicationRequest/x")));
         assertThat(action.has("resource")).isFalse();
         assertThat(action.path("resourceId").asString("")).isEqualTo("MedicationRequest/x");
     }
@@ -110,35 +117,53 @@ class JacksonCoexistenceTest {
     @Test
     void hapiParsesAndEncodesWithJackson2InTheSameJvm() throws Exception {
         Field mapperField = JacksonStructure.class.getDeclaredField("OBJECT_MAPPER");
-        assertThat(mapperField.getType()).as("HAPI's JSON structure is built on Jackson 2")
+        assertThat(mapperField.getType())
+                .as("HAPI's JSON structure is built on Jackson 2")
                 .isEqualTo(com.fasterxml.jackson.databind.ObjectMapper.class);
         mapperField.setAccessible(true);
         Object hapiMapper = mapperField.get(null);
-        assertThat(((com.fasterxml.jackson.databind.ObjectMapper) hapiMapper).version().getMajorVersion()).isEqualTo(2);
-        assertThat(hapiMapper.getClass().getClassLoader()).isSameAs(jsonMapper.getClass().getClassLoader());
+        assertThat(((com.fasterxml.jackson.databind.ObjectMapper) hapiMapper)
+                        .version()
+                        .getMajorVersion())
+                .isEqualTo(2);
+        assertThat(hapiMapper.getClass().getClassLoader())
+                .isSameAs(jsonMapper.getClass().getClassLoader());
 
         MedicationRequest parsed = fhirContext.newJsonParser().parseResource(MedicationRequest.class, DRAFT);
-        assertThat(parsed.getMedicationCodeableConcept().getCodingFirstRep().getCode()).isEqualTo("307696");
+        assertThat(parsed.getMedicationCodeableConcept().getCodingFirstRep().getCode())
+                .isEqualTo("307696");
         assertThat(parsed.getSubject().getReference()).isEqualTo("Patient/lms-1");
 
         String encoded = fhirContext.newJsonParser().encodeResourceToString(parsed);
         JsonNode reread = jsonMapper.readTree(encoded);
         assertThat(reread.path("resourceType").asString("")).isEqualTo("MedicationRequest");
-        assertThat(reread.path("medicationCodeableConcept").path("coding").path(0).path("code").asString("")).isEqualTo("307696");
+        assertThat(reread.path("medicationCodeableConcept")
+                        .path("coding")
+                        .path(0)
+                        .path("code")
+                        .asString(""))
+                .isEqualTo("307696");
     }
 
     @Test
     void hookResponseOverHttpHasNoNullOrEmptyFields() {
-        Fixture fixture = Fixture.all().stream().filter(f -> f.id().equals("lms-on-gemcitabine-drafts-pazopanib"))
-                .findFirst().orElseThrow();
+        Fixture fixture = Fixture.all().stream()
+                .filter(f -> f.id().equals("lms-on-gemcitabine-drafts-pazopanib"))
+                .findFirst()
+                .orElseThrow();
         HookClient client = new HookClient(port);
         InMemoryFhir fhir = new InMemoryFhir(fixture.record());
         ObjectNode prefetch = jsonMapper.createObjectNode();
-        for (Map.Entry<String, String> template : client.templates("lms-order-select").entrySet()) {
+        for (Map.Entry<String, String> template :
+                client.templates("lms-order-select").entrySet()) {
             String query = template.getValue().replace("{{context.patientId}}", fixture.patientId());
-            prefetch.set(template.getKey(), fhir.answer(query, "http://127.0.0.1/fhir").orElse(null));
+            prefetch.set(
+                    template.getKey(),
+                    fhir.answer(query, "http://127.0.0.1/fhir").orElse(null));
         }
-        ObjectNode request = jsonMapper.createObjectNode().put("hookInstance", UUID.randomUUID().toString())
+        ObjectNode request = jsonMapper
+                .createObjectNode()
+                .put("hookInstance", UUID.randomUUID().toString())
                 .put("hook", "order-select");
         request.set("context", fixture.context("order-select").orElseThrow());
         request.set("prefetch", prefetch);
@@ -149,11 +174,18 @@ class JacksonCoexistenceTest {
         assertThat(reply.contentType()).startsWith("application/json");
         JsonNode response = reply.json();
         assertValidResponse(response);
-        assertThat(response.path("cards").size()).as("a card with a suggestion, so there is something to check").isPositive();
+        assertThat(response.path("cards").size())
+                .as("a card with a suggestion, so there is something to check")
+                .isPositive();
         assertNoEmptyOptionals(response, "response");
         assertThat(nullPaths(response, "response")).isEmpty();
         assertThat(reply.body()).doesNotContain("null", "ruleId");
-        JsonNode action = response.path("cards").path(0).path("suggestions").path(0).path("actions").path(0);
+        JsonNode action = response.path("cards")
+                .path(0)
+                .path("suggestions")
+                .path(0)
+                .path("actions")
+                .path(0);
         assertThat(action.path("type").asString("")).isEqualTo("delete");
         assertThat(action.has("resource")).isFalse();
     }

@@ -39,11 +39,14 @@ class OddInputTest {
     @Test
     void conditionWithoutVerificationStatusIsRead() {
         ObjectNode request = patientView();
-        ((ObjectNode) request.path("prefetch")).set("conditions", JSON.readTree("{\"resourceType\":\"Bundle\","
-                + "\"type\":\"searchset\",\"entry\":[{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"c1\","
-                + "\"clinicalStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-clinical\","
-                + "\"code\":\"active\"}]},\"code\":{\"text\":\"Leiomyosarcoma of uterus\"},"
-                + "\"subject\":{\"reference\":\"Patient/pat-1\"}}}]}"));
+        ((ObjectNode) request.path("prefetch"))
+                .set(
+                        "conditions",
+                        JSON.readTree("{\"resourceType\":\"Bundle\","
+                                + "\"type\":\"searchset\",\"entry\":[{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"c1\","
+                                + "\"clinicalStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-clinical\","
+                                + "\"code\":\"active\"}]},\"code\":{\"text\":\"Leiomyosarcoma of uterus\"},"
+                                + "\"subject\":{\"reference\":\"Patient/pat-1\"}}}]}"));
         Answer answer = http.postJson("/cds-services/lms-patient-view", request);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     }
@@ -52,7 +55,8 @@ class OddInputTest {
     @Test
     void draftOrdersEntryWhoseResourceIsAStringIs400() {
         ObjectNode request = orderSign();
-        ((ObjectNode) request.path("context").path("draftOrders").path("entry").path(0)).put("resource", "MedicationRequest/x");
+        ((ObjectNode) request.path("context").path("draftOrders").path("entry").path(0))
+                .put("resource", "MedicationRequest/x");
         assertOperationOutcome(http.postJson("/cds-services/lms-order-sign", request), 400, "'context.draftOrders'");
     }
 
@@ -60,16 +64,22 @@ class OddInputTest {
     @Test
     void prefetchEntryWhoseResourceIsAStringIs400() {
         ObjectNode request = patientView();
-        ((ObjectNode) request.path("prefetch")).set("conditions", JSON.readTree(
-                "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":\"Condition/c1\"}]}"));
-        assertOperationOutcome(http.postJson("/cds-services/lms-patient-view", request), 400, "prefetch key 'conditions'");
+        ((ObjectNode) request.path("prefetch"))
+                .set(
+                        "conditions",
+                        JSON.readTree(
+                                "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":\"Condition/c1\"}]}"));
+        assertOperationOutcome(
+                http.postJson("/cds-services/lms-patient-view", request), 400, "prefetch key 'conditions'");
     }
 
     /** A newline in the client's hook value cannot forge a log line. */
     @Test
     void aHookValueCannotForgeALogLine(CapturedOutput output) {
-        ObjectNode request = patientView().put("hook", "order-sign\n2026-11-27T10:00:00.000Z  INFO FORGED feedback service=x");
-        assertThat(http.postJson("/cds-services/lms-patient-view", request).status()).isEqualTo(400);
+        ObjectNode request =
+                patientView().put("hook", "order-sign\n2026-11-27T10:00:00.000Z  INFO FORGED feedback service=x");
+        assertThat(http.postJson("/cds-services/lms-patient-view", request).status())
+                .isEqualTo(400);
         assertThat(output.getOut().lines()).noneMatch(line -> line.startsWith("2026-11-27T10:00:00.000Z  INFO FORGED"));
     }
 
@@ -77,9 +87,14 @@ class OddInputTest {
     @Test
     void aDraftResourceTypeCannotForgeALogLine(CapturedOutput output) {
         ObjectNode request = orderSign();
-        ((ObjectNode) request.path("context").path("draftOrders").path("entry").path(0).path("resource"))
+        ((ObjectNode) request.path("context")
+                        .path("draftOrders")
+                        .path("entry")
+                        .path(0)
+                        .path("resource"))
                 .put("resourceType", "Foo\nFORGED-LINE refused nothing");
-        assertThat(http.postJson("/cds-services/lms-order-sign", request).status()).isEqualTo(400);
+        assertThat(http.postJson("/cds-services/lms-order-sign", request).status())
+                .isEqualTo(400);
         assertThat(output.getOut().lines()).noneMatch(line -> line.startsWith("FORGED-LINE"));
     }
 
@@ -96,7 +111,9 @@ class OddInputTest {
             raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         assertThat(raw).startsWith("HTTP/1.1 400");
-        assertThat(raw).containsIgnoringCase("Content-Type: application/fhir+json").contains("\"OperationOutcome\"")
+        assertThat(raw)
+                .containsIgnoringCase("Content-Type: application/fhir+json")
+                .contains("\"OperationOutcome\"")
                 .doesNotContain("<html");
     }
 }

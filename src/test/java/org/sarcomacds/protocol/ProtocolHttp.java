@@ -39,7 +39,8 @@ final class ProtocolHttp {
     }
 
     Answer postJson(String path, String body) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(request(path)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -91,7 +92,8 @@ final class ProtocolHttp {
     static String assertOperationOutcome(Answer answer, int status, String... phrases) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         assertThat(answer.contentType()).as("error content type").startsWith("application/fhir+json");
-        assertThat(answer.body()).as("no stack trace in the error body")
+        assertThat(answer.body())
+                .as("no stack trace in the error body")
                 .doesNotContain("at org.", "Exception", "java.", "\tat ");
         JsonNode outcome = answer.json();
         assertThat(outcome.path("resourceType").asString("")).isEqualTo("OperationOutcome");
@@ -116,7 +118,8 @@ final class ProtocolHttp {
     /** A minimal order-sign call with one draft MedicationRequest, answered 200. */
     static ObjectNode orderSign() {
         ObjectNode request = base("order-sign");
-        ObjectNode context = request.putObject("context").put("patientId", "pat-1").put("userId", "Practitioner/prac-1");
+        ObjectNode context =
+                request.putObject("context").put("patientId", "pat-1").put("userId", "Practitioner/prac-1");
         context.set("draftOrders", draftBundle(draftMedicationRequest("draft-1")));
         noDataPrefetch(request);
         return request;
@@ -125,7 +128,8 @@ final class ProtocolHttp {
     /** A minimal order-select call with one selected draft MedicationRequest, answered 200. */
     static ObjectNode orderSelect() {
         ObjectNode request = base("order-select");
-        ObjectNode context = request.putObject("context").put("patientId", "pat-1").put("userId", "Practitioner/prac-1");
+        ObjectNode context =
+                request.putObject("context").put("patientId", "pat-1").put("userId", "Practitioner/prac-1");
         context.putArray("selections").add("MedicationRequest/draft-1");
         context.set("draftOrders", draftBundle(draftMedicationRequest("draft-1")));
         noDataPrefetch(request);
@@ -133,7 +137,8 @@ final class ProtocolHttp {
     }
 
     static ObjectNode draftBundle(JsonNode... resources) {
-        ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "collection");
+        ObjectNode bundle =
+                JSON.createObjectNode().put("resourceType", "Bundle").put("type", "collection");
         ArrayNode entries = bundle.putArray("entry");
         for (JsonNode resource : resources) {
             entries.addObject().set("resource", resource);
@@ -142,17 +147,26 @@ final class ProtocolHttp {
     }
 
     static ObjectNode draftMedicationRequest(String id) {
-        ObjectNode draft = JSON.createObjectNode().put("resourceType", "MedicationRequest").put("id", id)
-                .put("status", "draft").put("intent", "order");
-        draft.putObject("medicationCodeableConcept").put("text", "paracetamol 500 mg tablet")
-                .putArray("coding").addObject()
-                .put("system", "http://www.nlm.nih.gov/research/umls/rxnorm").put("code", "161").put("display", "acetaminophen");
+        ObjectNode draft = JSON.createObjectNode()
+                .put("resourceType", "MedicationRequest")
+                .put("id", id)
+                .put("status", "draft")
+                .put("intent", "order");
+        draft.putObject("medicationCodeableConcept")
+                .put("text", "paracetamol 500 mg tablet")
+                .putArray("coding")
+                .addObject()
+                .put("system", "http://www.nlm.nih.gov/research/umls/rxnorm")
+                .put("code", "161")
+                .put("display", "acetaminophen");
         draft.putObject("subject").put("reference", "Patient/pat-1");
         return draft;
     }
 
     private static ObjectNode base(String hook) {
-        return JSON.createObjectNode().put("hookInstance", UUID.randomUUID().toString()).put("hook", hook);
+        return JSON.createObjectNode()
+                .put("hookInstance", UUID.randomUUID().toString())
+                .put("hook", hook);
     }
 
     /** Prefetch null means "the client has no data": the required keys are satisfied without any FHIR server. */

@@ -59,17 +59,23 @@ class RequestBodyLimitTest {
     @Test
     void chunkedBodyOverTheLimitIs413() {
         byte[] body = tenKilobytes().getBytes(StandardCharsets.UTF_8);
-        HttpRequest.BodyPublisher streaming = HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
+        HttpRequest.BodyPublisher streaming =
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
         assertThat(streaming.contentLength()).as("unknown length: sent chunked").isNegative();
-        Answer answer = ProtocolHttp.send(http.request(PATIENT_VIEW).header("Content-Type", "application/json").POST(streaming));
+        Answer answer = ProtocolHttp.send(http.request(PATIENT_VIEW)
+                .header("Content-Type", "application/json")
+                .POST(streaming));
         assertOperationOutcome(answer, 413, "larger than the limit", "2048 bytes");
     }
 
     @Test
     void chunkedBodyUnderTheLimitIsAnswered() {
         byte[] body = patientView().toString().getBytes(StandardCharsets.UTF_8);
-        HttpRequest.BodyPublisher streaming = HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
-        Answer answer = ProtocolHttp.send(http.request(PATIENT_VIEW).header("Content-Type", "application/json").POST(streaming));
+        HttpRequest.BodyPublisher streaming =
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body));
+        Answer answer = ProtocolHttp.send(http.request(PATIENT_VIEW)
+                .header("Content-Type", "application/json")
+                .POST(streaming));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
     }
 
@@ -77,7 +83,8 @@ class RequestBodyLimitTest {
     void feedbackOverTheLimitIs413() {
         String body = "{\"feedback\":[{\"card\":\"" + "c".repeat(10 * 1024)
                 + "\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2026-11-27T10:00:00Z\"}]}";
-        assertOperationOutcome(http.postJson("/cds-services/lms-order-sign/feedback", body), 413, "larger than the limit");
+        assertOperationOutcome(
+                http.postJson("/cds-services/lms-order-sign/feedback", body), 413, "larger than the limit");
     }
 
     @Test

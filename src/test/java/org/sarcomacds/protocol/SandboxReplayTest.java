@@ -39,8 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SandboxReplayTest {
 
-    private static final WireMockServer FHIR =
-            new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    private static final WireMockServer FHIR = new WireMockServer(
+            WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
     private static final String EMPTY_SEARCHSET = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":0}";
     private static final String NOT_FOUND = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
             + "\"code\":\"not-found\",\"diagnostics\":\"not stubbed\"}]}";
@@ -64,14 +64,27 @@ class SandboxReplayTest {
     void stubFhir() {
         http = new ProtocolHttp(port);
         FHIR.resetAll();
-        JsonNode patient = resource("sandbox-patient-view-request.json").path("prefetch").path("patient");
+        JsonNode patient =
+                resource("sandbox-patient-view-request.json").path("prefetch").path("patient");
         assertThat(patient.path("id").asString("")).isEqualTo("lms-1");
-        FHIR.stubFor(any(urlPathMatching("/.*")).atPriority(10)
-                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/fhir+json").withBody(NOT_FOUND)));
-        FHIR.stubFor(get(urlPathMatching("/fhir/[A-Z][A-Za-z]+")).atPriority(5)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/fhir+json").withBody(EMPTY_SEARCHSET)));
-        FHIR.stubFor(get(urlPathEqualTo("/fhir/Patient/lms-1")).atPriority(1)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/fhir+json").withBody(patient.toString())));
+        FHIR.stubFor(any(urlPathMatching("/.*"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody(NOT_FOUND)));
+        FHIR.stubFor(get(urlPathMatching("/fhir/[A-Z][A-Za-z]+"))
+                .atPriority(5)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody(EMPTY_SEARCHSET)));
+        FHIR.stubFor(get(urlPathEqualTo("/fhir/Patient/lms-1"))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody(patient.toString())));
     }
 
     private static String fhirBase() {
@@ -90,7 +103,9 @@ class SandboxReplayTest {
     /** A captured request, pointed at the WireMock FHIR server. */
     private static ObjectNode captured(String name) {
         ObjectNode request = resource(name);
-        assertThat(request.has("fhirAuthorization")).as("the sandbox sent no fhirAuthorization").isFalse();
+        assertThat(request.has("fhirAuthorization"))
+                .as("the sandbox sent no fhirAuthorization")
+                .isFalse();
         request.put("fhirServer", fhirBase());
         return request;
     }
@@ -115,14 +130,21 @@ class SandboxReplayTest {
     }
 
     private static void assertFetchesWereOpenAndStubbed() {
-        assertThat(FHIR.findAllUnmatchedRequests()).as("unmatched FHIR requests").isEmpty();
+        assertThat(FHIR.findAllUnmatchedRequests())
+                .as("unmatched FHIR requests")
+                .isEmpty();
         FHIR.getAllServeEvents().forEach(e -> {
             LoggedRequest request = e.getRequest();
             assertThat(request.containsHeader("Authorization"))
-                    .as("no fhirAuthorization, so no Authorization header on " + request.getUrl()).isFalse();
-            assertThat(e.getResponse().getStatus()).as("answered " + request.getUrl()).isEqualTo(200);
+                    .as("no fhirAuthorization, so no Authorization header on " + request.getUrl())
+                    .isFalse();
+            assertThat(e.getResponse().getStatus())
+                    .as("answered " + request.getUrl())
+                    .isEqualTo(200);
             if (!path(request).equals("/fhir/Patient/lms-1")) {
-                assertThat(request.queryParameter("patient").firstValue()).as("search of " + request.getUrl()).isEqualTo("lms-1");
+                assertThat(request.queryParameter("patient").firstValue())
+                        .as("search of " + request.getUrl())
+                        .isEqualTo("lms-1");
             }
         });
     }
@@ -130,10 +152,16 @@ class SandboxReplayTest {
     @Test
     void theCapturedRequestsCarryOnlySomeOfOurPrefetchKeys() {
         List<String> patientView = new ArrayList<>();
-        resource("sandbox-patient-view-request.json").path("prefetch").propertyNames().forEach(patientView::add);
+        resource("sandbox-patient-view-request.json")
+                .path("prefetch")
+                .propertyNames()
+                .forEach(patientView::add);
         assertThat(patientView).containsExactlyInAnyOrder("patient", "conditions", "medstatements");
         List<String> orderSelect = new ArrayList<>();
-        resource("sandbox-order-select-request.json").path("prefetch").propertyNames().forEach(orderSelect::add);
+        resource("sandbox-order-select-request.json")
+                .path("prefetch")
+                .propertyNames()
+                .forEach(orderSelect::add);
         assertThat(orderSelect).containsExactlyInAnyOrder("conditions", "medstatements");
     }
 
@@ -142,7 +170,8 @@ class SandboxReplayTest {
         call("lms-patient-view", captured("sandbox-patient-view-request.json"));
 
         assertFetchesWereOpenAndStubbed();
-        assertThat(requestedPaths()).as("medrequests, the 12 lab and measurement keys and genomics were not prefetched")
+        assertThat(requestedPaths())
+                .as("medrequests, the 12 lab and measurement keys and genomics were not prefetched")
                 .containsExactlyInAnyOrderElementsOf(withObservationSearches("GET /fhir/MedicationRequest"));
     }
 
@@ -150,10 +179,14 @@ class SandboxReplayTest {
     void orderSelectReplayIs200AndReadsThePatient() {
         JsonNode response = call("lms-order-select", captured("sandbox-order-select-request.json"));
 
-        assertThat(response.path("cards").isEmpty()).as("acetaminophen draft: no advice").isTrue();
+        assertThat(response.path("cards").isEmpty())
+                .as("acetaminophen draft: no advice")
+                .isTrue();
         assertFetchesWereOpenAndStubbed();
-        assertThat(requestedPaths()).as("patient, medrequests, the 12 lab and measurement keys and genomics were not prefetched")
-                .containsExactlyInAnyOrderElementsOf(withObservationSearches("GET /fhir/Patient/lms-1", "GET /fhir/MedicationRequest"));
+        assertThat(requestedPaths())
+                .as("patient, medrequests, the 12 lab and measurement keys and genomics were not prefetched")
+                .containsExactlyInAnyOrderElementsOf(
+                        withObservationSearches("GET /fhir/Patient/lms-1", "GET /fhir/MedicationRequest"));
     }
 
     /** The given requests plus one Observation search per lab and measurement key (12) and genomics. */
@@ -166,8 +199,12 @@ class SandboxReplayTest {
     @Test
     void draftWithSingleObjectCategoryAndReasonCodeIs200() {
         ObjectNode draft = resource("sandbox-draft-medicationrequest.json");
-        assertThat(draft.path("category").isObject()).as("category is an object, not an array").isTrue();
-        assertThat(draft.path("reasonCode").isObject()).as("reasonCode is an object, not an array").isTrue();
+        assertThat(draft.path("category").isObject())
+                .as("category is an object, not an array")
+                .isTrue();
+        assertThat(draft.path("reasonCode").isObject())
+                .as("reasonCode is an object, not an array")
+                .isTrue();
 
         call("lms-order-select", orderSelectWithDraft(draft, false));
         assertFetchesWereOpenAndStubbed();
@@ -176,15 +213,24 @@ class SandboxReplayTest {
     @Test
     void draftWithSingleObjectFieldsIsStillReadForItsMedication() {
         ObjectNode draft = resource("sandbox-draft-medicationrequest.json");
-        draft.set("medicationCodeableConcept", JSON.readTree("{\"text\":\"pazopanib 200 mg tablet\",\"coding\":[{"
-                + "\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"714438\",\"display\":\"pazopanib\"}]}"));
+        draft.set(
+                "medicationCodeableConcept",
+                JSON.readTree(
+                        "{\"text\":\"pazopanib 200 mg tablet\",\"coding\":[{"
+                                + "\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"714438\",\"display\":\"pazopanib\"}]}"));
 
         JsonNode response = call("lms-order-select", orderSelectWithDraft(draft, true));
 
         assertThat(response.path("cards").size()).as(response.toString()).isEqualTo(1);
         JsonNode card = response.path("cards").path(0);
-        assertThat(card.path("source").path("topic").path("code").asString("")).isEqualTo("LMS-AVOID-GEMCITABINE-PAZOPANIB");
-        assertThat(card.path("suggestions").path(0).path("actions").path(0).path("resourceId").asString(""))
+        assertThat(card.path("source").path("topic").path("code").asString(""))
+                .isEqualTo("LMS-AVOID-GEMCITABINE-PAZOPANIB");
+        assertThat(card.path("suggestions")
+                        .path(0)
+                        .path("actions")
+                        .path(0)
+                        .path("resourceId")
+                        .asString(""))
                 .isEqualTo("MedicationRequest/request-123");
     }
 
@@ -197,7 +243,9 @@ class SandboxReplayTest {
         JsonNode response = call("lms-order-select", orderSelectWithDraft(draft, true));
 
         assertThat(response.path("cards").isArray()).isTrue();
-        assertThat(response.path("cards").isEmpty()).as("no medication, no advice: " + response).isTrue();
+        assertThat(response.path("cards").isEmpty())
+                .as("no medication, no advice: " + response)
+                .isTrue();
         assertThat(response.toString()).isEqualTo("{\"cards\":[]}");
     }
 
@@ -211,12 +259,17 @@ class SandboxReplayTest {
         ArrayNode entries = bundle.putArray("entry");
         entries.addObject().set("resource", draft);
         if (onGemcitabine) {
-            ArrayNode statements = (ArrayNode) request.path("prefetch").path("medstatements").path("entry");
-            statements.addObject().set("resource", JSON.readTree("{\"resourceType\":\"MedicationStatement\","
-                    + "\"id\":\"lms-1-gem\",\"status\":\"active\",\"medicationCodeableConcept\":{\"coding\":[{"
-                    + "\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"12574\","
-                    + "\"display\":\"gemcitabine\"}]},\"subject\":{\"reference\":\"Patient/lms-1\"},"
-                    + "\"effectivePeriod\":{\"start\":\"2026-10-01\"}}"));
+            ArrayNode statements =
+                    (ArrayNode) request.path("prefetch").path("medstatements").path("entry");
+            statements
+                    .addObject()
+                    .set(
+                            "resource",
+                            JSON.readTree("{\"resourceType\":\"MedicationStatement\","
+                                    + "\"id\":\"lms-1-gem\",\"status\":\"active\",\"medicationCodeableConcept\":{\"coding\":[{"
+                                    + "\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"12574\","
+                                    + "\"display\":\"gemcitabine\"}]},\"subject\":{\"reference\":\"Patient/lms-1\"},"
+                                    + "\"effectivePeriod\":{\"start\":\"2026-10-01\"}}"));
         }
         return request;
     }

@@ -11,7 +11,6 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,7 +53,8 @@ class FhirJsonTest {
         Bundle bundle = FhirJson.parse(FHIR, Bundle.class, TREES.readTree(BUNDLE));
         Observation observation = (Observation) bundle.getEntry().get(0).getResource();
 
-        assertThat(observation.getValueQuantity().getValueElement().getValueAsString()).isEqualTo("1.50");
+        assertThat(observation.getValueQuantity().getValueElement().getValueAsString())
+                .isEqualTo("1.50");
         assertThat(observation.getStatusElement().getExtension()).hasSize(1);
     }
 
@@ -65,15 +65,18 @@ class FhirJsonTest {
         FhirContext lenient = FhirContext.forR4();
         lenient.setParserErrorHandler(new LenientErrorHandler(false).setErrorOnInvalidValue(false));
         String[] odd = {
-                "{\"resourceType\": \"Observation\", \"status\": [\"final\"]}",
-                "{\"resourceType\": \"Condition\", \"category\": {\"text\": \"problem\"}}",
-                "{\"resourceType\": \"Observation\", \"status\": 12, \"valueQuantity\": {\"value\": \"x\"}}",
-                "{\"resourceType\": \"Observation\", \"unknownField\": true, \"valueBoolean\": \"yes\"}",
-                "{\"resourceType\": \"NotAType\"}"};
+            "{\"resourceType\": \"Observation\", \"status\": [\"final\"]}",
+            "{\"resourceType\": \"Condition\", \"category\": {\"text\": \"problem\"}}",
+            "{\"resourceType\": \"Observation\", \"status\": 12, \"valueQuantity\": {\"value\": \"x\"}}",
+            "{\"resourceType\": \"Observation\", \"unknownField\": true, \"valueBoolean\": \"yes\"}",
+            "{\"resourceType\": \"NotAType\"}"
+        };
         for (FhirContext context : new FhirContext[] {strict, lenient}) {
             for (String json : odd) {
                 assertThat(outcome(context, () -> FhirJson.parse(context, TREES.readTree(json))))
-                        .as(json).isEqualTo(outcome(context, () -> context.newJsonParser().parseResource(json)));
+                        .as(json)
+                        .isEqualTo(
+                                outcome(context, () -> context.newJsonParser().parseResource(json)));
             }
         }
     }
@@ -88,6 +91,7 @@ class FhirJsonTest {
 
     @Test
     void refusesAnythingButAnObject() {
-        assertThatThrownBy(() -> FhirJson.parse(FHIR, TREES.readTree("[1, 2]"))).isInstanceOf(DataFormatException.class);
+        assertThatThrownBy(() -> FhirJson.parse(FHIR, TREES.readTree("[1, 2]")))
+                .isInstanceOf(DataFormatException.class);
     }
 }

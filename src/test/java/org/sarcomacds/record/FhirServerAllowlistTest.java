@@ -18,9 +18,9 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.sarcomacds.support.FixtureEhr;
 import org.sarcomacds.support.HookClient;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,7 +34,8 @@ import tools.jackson.databind.JsonNode;
  * the allowlisted WireMock EHR is fetched from, while a second loopback WireMock (and the allowlisted one under
  * another spelling) is never contacted, so a call without prefetch answers 412.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "cds.fetch.allow-loopback=false")
 class FhirServerAllowlistTest {
 
@@ -79,7 +80,8 @@ class FhirServerAllowlistTest {
 
         JsonNode response = ok(reply);
         assertThat(ruleIds(response)).contains(TRABECTEDIN);
-        ALLOWED.verify(getRequestedFor(urlPathEqualTo("/fhir/Condition")).withQueryParam("patient", equalTo(PATIENT))
+        ALLOWED.verify(getRequestedFor(urlPathEqualTo("/fhir/Condition"))
+                .withQueryParam("patient", equalTo(PATIENT))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
         assertThat(ALLOWED.findAllUnmatchedRequests()).isEmpty();
     }
@@ -89,13 +91,20 @@ class FhirServerAllowlistTest {
         HookClient.Reply reply = call("http://127.0.0.1:" + NOT_ALLOWED.port() + "/fhir");
 
         assertPreconditionFailed(reply, "conditions");
-        assertThat(NOT_ALLOWED.getAllServeEvents()).as("not contacted, token not sent").isEmpty();
+        assertThat(NOT_ALLOWED.getAllServeEvents())
+                .as("not contacted, token not sent")
+                .isEmpty();
         assertThat(ALLOWED.getAllServeEvents()).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://localhost:%d/fhir", "http://127.0.0.1:%d/fhir-other", "http://127.0.0.1:%d",
-            "http://user@127.0.0.1:%d/fhir"})
+    @ValueSource(
+            strings = {
+                "http://localhost:%d/fhir",
+                "http://127.0.0.1:%d/fhir-other",
+                "http://127.0.0.1:%d",
+                "http://user@127.0.0.1:%d/fhir"
+            })
     void otherSpellingsOfTheAllowlistedServerAreNotContacted(String pattern) {
         HookClient.Reply reply = call(pattern.formatted(ALLOWED.port()));
 
@@ -107,7 +116,8 @@ class FhirServerAllowlistTest {
     void fullPrefetchNeedsNoServerAtAll() {
         var prefetch = new FixtureEhr(NOT_ALLOWED, TOKEN).serve(FIXTURE, client.templates("lms-patient-view"));
 
-        JsonNode response = ok(client.post("/cds-services/lms-patient-view",
+        JsonNode response = ok(client.post(
+                "/cds-services/lms-patient-view",
                 request("patient-view", prefetch, "http://127.0.0.1:" + NOT_ALLOWED.port() + "/fhir")));
 
         assertThat(ruleIds(response)).contains(TRABECTEDIN);

@@ -18,17 +18,23 @@ class FhirServerPolicyTest {
     private static final FhirServerPolicy NOTHING = new FhirServerPolicy(List.of(), false);
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "http://169.254.169.254",
-            "http://169.254.169.254/latest/meta-data",
-            "http://[fe80::1]/",
-            "http://[fe80::1]",
-            "http://[fd00:ec2::254]/latest",
-            "http://[::ffff:169.254.169.254]/"})
+    @ValueSource(
+            strings = {
+                "http://169.254.169.254",
+                "http://169.254.169.254/latest/meta-data",
+                "http://[fe80::1]/",
+                "http://[fe80::1]",
+                "http://[fd00:ec2::254]/latest",
+                "http://[::ffff:169.254.169.254]/"
+            })
     void linkLocalAndCloudMetadataAreRefusedEvenWhenAllowlisted(String url) {
-        FhirServerPolicy policy = new FhirServerPolicy(List.of(
-                "http://169.254.169.254", "http://[fe80::1]", "http://[fd00:ec2::254]",
-                "http://[::ffff:169.254.169.254]"), true);
+        FhirServerPolicy policy = new FhirServerPolicy(
+                List.of(
+                        "http://169.254.169.254",
+                        "http://[fe80::1]",
+                        "http://[fd00:ec2::254]",
+                        "http://[::ffff:169.254.169.254]"),
+                true);
 
         assertThat(policy.permits(url)).as(url).isFalse();
     }
@@ -42,8 +48,14 @@ class FhirServerPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.1:8080/fhir", "http://127.0.0.2/fhir", "http://localhost:8080/fhir",
-            "http://[::1]:8080/fhir", "https://127.0.0.1/fhir/r4/"})
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1:8080/fhir",
+                "http://127.0.0.2/fhir",
+                "http://localhost:8080/fhir",
+                "http://[::1]:8080/fhir",
+                "https://127.0.0.1/fhir/r4/"
+            })
     void loopbackIsAllowedOnlyWhenLoopbackIsAllowed(String url) {
         assertThat(LOOPBACK_ONLY.permits(url)).as("allowLoopback=true: " + url).isTrue();
         assertThat(NOTHING.permits(url)).as("allowLoopback=false: " + url).isFalse();
@@ -59,14 +71,16 @@ class FhirServerPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "https://127.0.0.1:8443/fhirx",            // path prefix without a "/" boundary
-            "https://127.0.0.1:8443/fhir-evil/r4",
-            "https://127.0.0.1:8443",                   // the parent of the allowlisted base
-            "http://127.0.0.1:8443/fhir",               // scheme downgrade
-            "https://127.0.0.1:9443/fhir",              // another port
-            "https://127.0.0.10:8443/fhir",             // host whose text starts with the allowlisted one
-            "https://localhost:8443/fhir"})             // same machine, but not the allowlisted spelling
+    @ValueSource(
+            strings = {
+                "https://127.0.0.1:8443/fhirx", // path prefix without a "/" boundary
+                "https://127.0.0.1:8443/fhir-evil/r4",
+                "https://127.0.0.1:8443", // the parent of the allowlisted base
+                "http://127.0.0.1:8443/fhir", // scheme downgrade
+                "https://127.0.0.1:9443/fhir", // another port
+                "https://127.0.0.10:8443/fhir", // host whose text starts with the allowlisted one
+                "https://localhost:8443/fhir"
+            }) // same machine, but not the allowlisted spelling
     void urlsThatOnlyLookLikeTheAllowlistedBaseAreRefused(String url) {
         FhirServerPolicy policy = new FhirServerPolicy(List.of("https://127.0.0.1:8443/fhir"), false);
 
@@ -95,8 +109,13 @@ class FhirServerPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://user@127.0.0.1/fhir", "http://user:secret@127.0.0.1/fhir",
-            "http://127.0.0.1@127.0.0.2/fhir", "http://127.0.0.1:8443@127.0.0.1:9443/fhir"})
+    @ValueSource(
+            strings = {
+                "http://user@127.0.0.1/fhir",
+                "http://user:secret@127.0.0.1/fhir",
+                "http://127.0.0.1@127.0.0.2/fhir",
+                "http://127.0.0.1:8443@127.0.0.1:9443/fhir"
+            })
     void userInfoIsRefused(String url) {
         FhirServerPolicy policy = new FhirServerPolicy(List.of("http://127.0.0.1:8443"), true);
 
@@ -104,8 +123,15 @@ class FhirServerPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"file:///etc/passwd", "file://127.0.0.1/etc/passwd", "ftp://127.0.0.1/fhir",
-            "gopher://127.0.0.1:70/", "jar:http://127.0.0.1/x.jar!/", "ws://127.0.0.1/fhir"})
+    @ValueSource(
+            strings = {
+                "file:///etc/passwd",
+                "file://127.0.0.1/etc/passwd",
+                "ftp://127.0.0.1/fhir",
+                "gopher://127.0.0.1:70/",
+                "jar:http://127.0.0.1/x.jar!/",
+                "ws://127.0.0.1/fhir"
+            })
     void nonHttpSchemesAreRefused(String url) {
         FhirServerPolicy policy = new FhirServerPolicy(List.of(url), true);
 
@@ -113,19 +139,34 @@ class FhirServerPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "fhir", "/fhir", "127.0.0.1:8080/fhir", "http:///fhir", "http://127.0.0.1/fhir?x=1",
-            "http://127.0.0.1/fhir#frag", "http://127.0.0.1\\@evil/fhir", "http://127.0.0.1/fh ir"})
+    @ValueSource(
+            strings = {
+                "",
+                "fhir",
+                "/fhir",
+                "127.0.0.1:8080/fhir",
+                "http:///fhir",
+                "http://127.0.0.1/fhir?x=1",
+                "http://127.0.0.1/fhir#frag",
+                "http://127.0.0.1\\@evil/fhir",
+                "http://127.0.0.1/fh ir"
+            })
     void malformedOrDecoratedUrlsAreRefused(String url) {
         assertThat(LOOPBACK_ONLY.permits(url)).as(url).isFalse();
     }
 
     @Test
     void forbiddenAddressClassification() throws Exception {
-        assertThat(FhirServerPolicy.isForbidden(java.net.InetAddress.getByName("169.254.169.254"))).isTrue();
-        assertThat(FhirServerPolicy.isForbidden(java.net.InetAddress.getByName("fe80::1"))).isTrue();
-        assertThat(FhirServerPolicy.isForbidden(java.net.InetAddress.getByName("0.0.0.0"))).isTrue();
-        assertThat(FhirServerPolicy.isForbidden(java.net.InetAddress.getByName("127.0.0.1"))).isFalse();
-        assertThat(FhirServerPolicy.isForbidden(java.net.InetAddress.getByName("::1"))).isFalse();
+        assertThat(FhirServerPolicy.isForbidden(java.net.InetAddress.getByName("169.254.169.254")))
+                .isTrue();
+        assertThat(FhirServerPolicy.isForbidden(java.net.InetAddress.getByName("fe80::1")))
+                .isTrue();
+        assertThat(FhirServerPolicy.isForbidden(java.net.InetAddress.getByName("0.0.0.0")))
+                .isTrue();
+        assertThat(FhirServerPolicy.isForbidden(java.net.InetAddress.getByName("127.0.0.1")))
+                .isFalse();
+        assertThat(FhirServerPolicy.isForbidden(java.net.InetAddress.getByName("::1")))
+                .isFalse();
     }
 
     /** Names resolved without DNS: {@code ehr.test} is a remote host, {@code local.test} a name for loopback. */
@@ -137,13 +178,20 @@ class FhirServerPolicyTest {
 
     @Test
     void requireHttpsRefusesPlainHttpExceptToAnExplicitLoopbackHost() {
-        List<String> allowed = List.of("http://ehr.test/fhir", "https://ehr.test/fhir", "http://local.test/fhir",
-                "http://127.0.0.1:8080/fhir", "http://localhost:8080/fhir", "http://[::1]:8080/fhir");
+        List<String> allowed = List.of(
+                "http://ehr.test/fhir",
+                "https://ehr.test/fhir",
+                "http://local.test/fhir",
+                "http://127.0.0.1:8080/fhir",
+                "http://localhost:8080/fhir",
+                "http://[::1]:8080/fhir");
         FhirServerPolicy prod = new FhirServerPolicy(allowed, false, true, TEST_DNS);
         FhirServerPolicy demo = new FhirServerPolicy(allowed, false, false, TEST_DNS);
 
         assertThat(prod.permits("http://ehr.test/fhir")).isFalse();
-        assertThat(prod.permits("http://local.test/fhir")).as("a name that only resolves to loopback").isFalse();
+        assertThat(prod.permits("http://local.test/fhir"))
+                .as("a name that only resolves to loopback")
+                .isFalse();
         assertThat(prod.permits("https://ehr.test/fhir")).isTrue();
         assertThat(prod.permits("http://127.0.0.1:8080/fhir")).isTrue();
         assertThat(prod.permits("http://localhost:8080/fhir")).isTrue();
@@ -157,10 +205,15 @@ class FhirServerPolicyTest {
     void aClientMayUseOnlyItsOwnServersNotTheGlobalListNorLoopback() {
         FhirServerPolicy policy = new FhirServerPolicy(List.of("https://127.0.0.1:8443/global"), true);
 
-        assertThat(policy.permitsForClient("https://127.0.0.1:8443/global", List.of("https://127.0.0.1:9443/fhir"))).isFalse();
-        assertThat(policy.permitsForClient("http://127.0.0.1:8080/fhir", List.of("https://127.0.0.1:9443/fhir"))).isFalse();
-        assertThat(policy.permitsForClient("https://127.0.0.1:9443/fhir", List.of("https://127.0.0.1:9443/fhir/"))).isTrue();
-        assertThat(policy.permitsForClient("http://169.254.169.254/fhir", List.of("http://169.254.169.254/fhir"))).isFalse();
-        assertThat(policy.permitsForClient("http://127.0.0.1:9443/fhir", List.of())).isFalse();
+        assertThat(policy.permitsForClient("https://127.0.0.1:8443/global", List.of("https://127.0.0.1:9443/fhir")))
+                .isFalse();
+        assertThat(policy.permitsForClient("http://127.0.0.1:8080/fhir", List.of("https://127.0.0.1:9443/fhir")))
+                .isFalse();
+        assertThat(policy.permitsForClient("https://127.0.0.1:9443/fhir", List.of("https://127.0.0.1:9443/fhir/")))
+                .isTrue();
+        assertThat(policy.permitsForClient("http://169.254.169.254/fhir", List.of("http://169.254.169.254/fhir")))
+                .isFalse();
+        assertThat(policy.permitsForClient("http://127.0.0.1:9443/fhir", List.of()))
+                .isFalse();
     }
 }

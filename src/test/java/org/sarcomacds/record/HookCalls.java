@@ -22,7 +22,9 @@ final class HookCalls {
     static final String TRABECTEDIN = "LMS-TRABECTEDIN-NEXT-LINE";
     static final String GEMCITABINE_PAZOPANIB = "LMS-AVOID-GEMCITABINE-PAZOPANIB";
     static final Fixture FIXTURE = Fixture.all().stream()
-            .filter(f -> f.id().equals("lms-uterine-on-pazopanib")).findFirst().orElseThrow();
+            .filter(f -> f.id().equals("lms-uterine-on-pazopanib"))
+            .findFirst()
+            .orElseThrow();
     static final String PATIENT = FIXTURE.patientId();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -35,8 +37,12 @@ final class HookCalls {
                 .put("hook", hook);
         if (fhirServer != null) {
             request.put("fhirServer", fhirServer);
-            request.putObject("fhirAuthorization").put("access_token", TOKEN).put("token_type", "Bearer")
-                    .put("expires_in", 300).put("scope", "patient/*.read").put("subject", "sarcoma-cds");
+            request.putObject("fhirAuthorization")
+                    .put("access_token", TOKEN)
+                    .put("token_type", "Bearer")
+                    .put("expires_in", 300)
+                    .put("scope", "patient/*.read")
+                    .put("subject", "sarcoma-cds");
         }
         request.set("context", FIXTURE.context(hook).orElseThrow());
         if (prefetch != null) {
@@ -65,7 +71,9 @@ final class HookCalls {
 
     static List<String> ruleIds(JsonNode response) {
         List<String> ids = new ArrayList<>();
-        response.path("cards").forEach(card -> ids.add(card.path("source").path("topic").path("code").asString()));
+        response.path("cards")
+                .forEach(card ->
+                        ids.add(card.path("source").path("topic").path("code").asString()));
         return ids;
     }
 
@@ -74,13 +82,18 @@ final class HookCalls {
     }
 
     static ResponseDefinitionBuilder fhir(int status, JsonNode body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/fhir+json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/fhir+json")
                 .withBody(body.toString());
     }
 
     static ObjectNode operationOutcome(String severity) {
         ObjectNode outcome = JSON.createObjectNode().put("resourceType", "OperationOutcome");
-        outcome.putArray("issue").addObject().put("severity", severity).put("code", "exception")
+        outcome.putArray("issue")
+                .addObject()
+                .put("severity", severity)
+                .put("code", "exception")
                 .put("diagnostics", "the EHR could not run this query");
         return outcome;
     }
@@ -101,7 +114,8 @@ final class HookCalls {
     static JsonNode resource(String type, String id) {
         for (JsonNode entry : FIXTURE.record().path("entry")) {
             JsonNode r = entry.path("resource");
-            if (r.path("resourceType").asString("").equals(type) && r.path("id").asString("").equals(id)) {
+            if (r.path("resourceType").asString("").equals(type)
+                    && r.path("id").asString("").equals(id)) {
                 return r;
             }
         }

@@ -9,7 +9,8 @@ class MedicationReferencesTest {
     @Test
     void relativeAndAbsoluteReferencesGiveTheRelativeOne() {
         assertThat(MedicationReferences.relative("Medication/m1")).contains("Medication/m1");
-        assertThat(MedicationReferences.relative("https://ehr.example.org/fhir/Medication/m1")).contains("Medication/m1");
+        assertThat(MedicationReferences.relative("https://ehr.example.org/fhir/Medication/m1"))
+                .contains("Medication/m1");
     }
 
     @Test

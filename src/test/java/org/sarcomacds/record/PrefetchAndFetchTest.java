@@ -39,8 +39,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.sarcomacds.support.FixtureEhr;
 import org.sarcomacds.demo.InMemoryFhir;
+import org.sarcomacds.support.FixtureEhr;
 import org.sarcomacds.support.HookClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,7 +55,8 @@ import tools.jackson.databind.node.ObjectNode;
  * deadline. Fixture {@code lms-uterine-on-pazopanib} gets the trabectedin card on patient-view and the
  * gemcitabine/pazopanib warning on order-select.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cds.fetch.deadline=3s", "cds.fetch.read-timeout=2s"})
 class PrefetchAndFetchTest {
 
@@ -64,10 +65,23 @@ class PrefetchAndFetchTest {
     /** Another origin: nothing may ever reach it, least of all the token. */
     private static final WireMockServer ELSEWHERE = new WireMockServer(
             WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+
     private static final Map<String, Map<String, String>> TEMPLATES = new ConcurrentHashMap<>();
     /** The latest-result Observation keys of the templates (one per lab test or body measurement). */
-    private static final List<String> OBSERVATION_KEYS = List.of("height", "weight", "bsa", "bilirubin", "alt", "ast",
-            "alp", "ck", "neutrophils", "platelets", "haemoglobin", "lvef", "genomics");
+    private static final List<String> OBSERVATION_KEYS = List.of(
+            "height",
+            "weight",
+            "bsa",
+            "bilirubin",
+            "alt",
+            "ast",
+            "alp",
+            "ck",
+            "neutrophils",
+            "platelets",
+            "haemoglobin",
+            "lvef",
+            "genomics");
 
     @LocalServerPort
     int port;
@@ -104,7 +118,9 @@ class PrefetchAndFetchTest {
 
         JsonNode response = ok(call("patient-view", prefetch));
 
-        assertThat(EHR.getAllServeEvents()).as("null is an answer: nothing re-queried").isEmpty();
+        assertThat(EHR.getAllServeEvents())
+                .as("null is an answer: nothing re-queried")
+                .isEmpty();
         assertThat(ruleIds(response)).contains(TRABECTEDIN);
         assertThat(detail(response, 0)).as("no data is not a gap").doesNotContain("Not available");
     }
@@ -117,7 +133,9 @@ class PrefetchAndFetchTest {
         JsonNode response = ok(call("patient-view", prefetch));
 
         assertThat(response.path("cards").isArray()).isTrue();
-        assertThat(response.path("cards").isEmpty()).as("no Conditions, so no leiomyosarcoma card").isTrue();
+        assertThat(response.path("cards").isEmpty())
+                .as("no Conditions, so no leiomyosarcoma card")
+                .isTrue();
         assertThat(EHR.getAllServeEvents()).isEmpty();
     }
 
@@ -140,27 +158,35 @@ class PrefetchAndFetchTest {
         JsonNode response = ok(call("patient-view", prefetch));
 
         assertThat(ruleIds(response)).contains(TRABECTEDIN);
-        EHR.verify(1, getRequestedFor(urlPathEqualTo("/fhir/Condition"))
-                .withQueryParam("patient", equalTo(PATIENT))
-                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
-        assertThat(EHR.getAllServeEvents()).as("only the key in error was fetched").hasSize(1);
+        EHR.verify(
+                1,
+                getRequestedFor(urlPathEqualTo("/fhir/Condition"))
+                        .withQueryParam("patient", equalTo(PATIENT))
+                        .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        assertThat(EHR.getAllServeEvents())
+                .as("only the key in error was fetched")
+                .hasSize(1);
     }
 
     @Test
     void bundleWithAnErrorOperationOutcomeInPlaceOfMedstatementsIsFetched() {
         ObjectNode prefetch = serve("patient-view");
         ObjectNode bundle = searchset();
-        ((ArrayNode) bundle.withArray("entry")).addObject()
+        ((ArrayNode) bundle.withArray("entry"))
+                .addObject()
                 .<ObjectNode>set("resource", operationOutcome("error"))
-                .putObject("search").put("mode", "outcome");
+                .putObject("search")
+                .put("mode", "outcome");
         prefetch.set("medstatements", bundle);
 
         JsonNode response = ok(call("patient-view", prefetch));
 
         assertThat(ruleIds(response)).contains(TRABECTEDIN);
-        EHR.verify(1, getRequestedFor(urlPathEqualTo("/fhir/MedicationStatement"))
-                .withQueryParam("patient", equalTo(PATIENT))
-                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        EHR.verify(
+                1,
+                getRequestedFor(urlPathEqualTo("/fhir/MedicationStatement"))
+                        .withQueryParam("patient", equalTo(PATIENT))
+                        .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
         assertThat(EHR.getAllServeEvents()).hasSize(1);
     }
 
@@ -168,14 +194,18 @@ class PrefetchAndFetchTest {
     void bundleWithOnlyAWarningOperationOutcomeIsData() {
         ObjectNode prefetch = serve("patient-view");
         ObjectNode conditions = (ObjectNode) prefetch.get("conditions");
-        ((ArrayNode) conditions.withArray("entry")).addObject()
+        ((ArrayNode) conditions.withArray("entry"))
+                .addObject()
                 .<ObjectNode>set("resource", operationOutcome("warning"))
-                .putObject("search").put("mode", "outcome");
+                .putObject("search")
+                .put("mode", "outcome");
 
         JsonNode response = ok(call("patient-view", prefetch));
 
         assertThat(ruleIds(response)).contains(TRABECTEDIN);
-        assertThat(EHR.getAllServeEvents()).as("a warning is not an error: nothing re-queried").isEmpty();
+        assertThat(EHR.getAllServeEvents())
+                .as("a warning is not an error: nothing re-queried")
+                .isEmpty();
     }
 
     @Test
@@ -194,19 +224,31 @@ class PrefetchAndFetchTest {
     void paginatedPrefetchIsFollowedOnTheFhirServerWithTheToken() {
         ObjectNode prefetch = serve("patient-view");
         String firstPageQuery = "Condition?patient=" + PATIENT + "&_count=1";
-        JsonNode firstPage = new InMemoryFhir(FIXTURE.record()).answer(firstPageQuery, ehr.baseUrl()).orElseThrow();
-        assertThat(resourceIds(firstPage)).as("first page: the LMS Condition only").containsExactly("f02-cond-lms");
+        JsonNode firstPage = new InMemoryFhir(FIXTURE.record())
+                .answer(firstPageQuery, ehr.baseUrl())
+                .orElseThrow();
+        assertThat(resourceIds(firstPage))
+                .as("first page: the LMS Condition only")
+                .containsExactly("f02-cond-lms");
         prefetch.set("conditions", firstPage);
-        stubPage(EHR, "1", new InMemoryFhir(FIXTURE.record())
-                .answer(firstPageQuery + "&_offset=1", ehr.baseUrl()).orElseThrow());
+        stubPage(
+                EHR,
+                "1",
+                new InMemoryFhir(FIXTURE.record())
+                        .answer(firstPageQuery + "&_offset=1", ehr.baseUrl())
+                        .orElseThrow());
 
         JsonNode response = ok(call("patient-view", prefetch));
 
         assertThat(ruleIds(response)).as("the metastasis on page 2 was read").contains(TRABECTEDIN);
-        EHR.verify(1, getRequestedFor(urlPathEqualTo("/fhir/Condition"))
-                .withQueryParam("_offset", equalTo("1"))
-                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
-        assertThat(EHR.getAllServeEvents()).as("only the next page was requested").hasSize(1);
+        EHR.verify(
+                1,
+                getRequestedFor(urlPathEqualTo("/fhir/Condition"))
+                        .withQueryParam("_offset", equalTo("1"))
+                        .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        assertThat(EHR.getAllServeEvents())
+                .as("only the next page was requested")
+                .hasSize(1);
     }
 
     @Test
@@ -214,16 +256,22 @@ class PrefetchAndFetchTest {
         serve("patient-view");
         InMemoryFhir fhir = new InMemoryFhir(FIXTURE.record());
         String firstPageQuery = "Condition?patient=" + PATIENT + "&_count=1";
-        EHR.stubFor(get(urlPathEqualTo("/fhir/Condition")).withQueryParam("patient", equalTo(PATIENT))
+        EHR.stubFor(get(urlPathEqualTo("/fhir/Condition"))
+                .withQueryParam("patient", equalTo(PATIENT))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .willReturn(fhir(200, fhir.answer(firstPageQuery, ehr.baseUrl()).orElseThrow())));
-        stubPage(EHR, "1", fhir.answer(firstPageQuery + "&_offset=1", ehr.baseUrl()).orElseThrow());
+        stubPage(
+                EHR,
+                "1",
+                fhir.answer(firstPageQuery + "&_offset=1", ehr.baseUrl()).orElseThrow());
 
         JsonNode response = ok(call("patient-view", null));
 
         assertThat(ruleIds(response)).contains(TRABECTEDIN);
-        EHR.verify(2, getRequestedFor(urlPathEqualTo("/fhir/Condition"))
-                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        EHR.verify(
+                2,
+                getRequestedFor(urlPathEqualTo("/fhir/Condition"))
+                        .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
         EHR.verify(1, getRequestedFor(urlPathEqualTo("/fhir/Condition")).withQueryParam("_offset", equalTo("1")));
         assertThat(EHR.findAllUnmatchedRequests()).isEmpty();
     }
@@ -232,14 +280,17 @@ class PrefetchAndFetchTest {
     void nextLinkOfAPrefetchToAnotherOriginIsNeverContacted() {
         ObjectNode prefetch = serve("patient-view");
         ObjectNode firstPage = (ObjectNode) new InMemoryFhir(FIXTURE.record())
-                .answer("Condition?patient=" + PATIENT + "&_count=1", ehr.baseUrl()).orElseThrow();
+                .answer("Condition?patient=" + PATIENT + "&_count=1", ehr.baseUrl())
+                .orElseThrow();
         setNextLink(firstPage, elsewhereBase() + "/Condition?patient=" + PATIENT + "&_count=1&_offset=1");
         prefetch.set("conditions", firstPage);
 
         HookClient.Reply reply = call("patient-view", prefetch);
 
         assertPreconditionFailed(reply, "conditions");
-        assertThat(ELSEWHERE.getAllServeEvents()).as("the other origin received nothing").isEmpty();
+        assertThat(ELSEWHERE.getAllServeEvents())
+                .as("the other origin received nothing")
+                .isEmpty();
         assertThat(EHR.getAllServeEvents()).isEmpty();
     }
 
@@ -248,11 +299,13 @@ class PrefetchAndFetchTest {
     void nextLinkOfAFetchedSearchOutsideTheFhirServerIsNeverContacted(String where) {
         serve("patient-view");
         ObjectNode firstPage = (ObjectNode) new InMemoryFhir(FIXTURE.record())
-                .answer("Condition?patient=" + PATIENT + "&_count=1", ehr.baseUrl()).orElseThrow();
-        String outside = where.equals("other-origin") ? elsewhereBase()
-                : "http://127.0.0.1:" + EHR.port() + "/fhir-other";
+                .answer("Condition?patient=" + PATIENT + "&_count=1", ehr.baseUrl())
+                .orElseThrow();
+        String outside =
+                where.equals("other-origin") ? elsewhereBase() : "http://127.0.0.1:" + EHR.port() + "/fhir-other";
         setNextLink(firstPage, outside + "/Condition?patient=" + PATIENT + "&_offset=1");
-        EHR.stubFor(get(urlPathEqualTo("/fhir/Condition")).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+        EHR.stubFor(get(urlPathEqualTo("/fhir/Condition"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .willReturn(fhir(200, firstPage)));
         EHR.stubFor(get(urlPathEqualTo("/fhir-other/Condition")).willReturn(fhir(200, conditionsBundle())));
 
@@ -267,9 +320,11 @@ class PrefetchAndFetchTest {
     void endlessPaginationStopsAtThePageCap() {
         serve("patient-view");
         ObjectNode loop = (ObjectNode) new InMemoryFhir(FIXTURE.record())
-                .answer("Condition?patient=" + PATIENT + "&_count=1", ehr.baseUrl()).orElseThrow();
+                .answer("Condition?patient=" + PATIENT + "&_count=1", ehr.baseUrl())
+                .orElseThrow();
         setNextLink(loop, ehr.baseUrl() + "/Condition?patient=" + PATIENT + "&_count=1&_offset=1");
-        EHR.stubFor(get(urlPathEqualTo("/fhir/Condition")).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+        EHR.stubFor(get(urlPathEqualTo("/fhir/Condition"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .willReturn(fhir(200, loop)));
 
         HookClient.Reply reply = call("patient-view", null);
@@ -282,13 +337,17 @@ class PrefetchAndFetchTest {
     void latestResultKeyPrefetchedWithANextLinkIsNotPaged() {
         ObjectNode prefetch = serve("patient-view");
         ObjectNode bilirubin = (ObjectNode) prefetch.get("bilirubin");
-        assertThat(bilirubin.path("entry").size()).as("the fixture has a bilirubin result").isEqualTo(1);
+        assertThat(bilirubin.path("entry").size())
+                .as("the fixture has a bilirubin result")
+                .isEqualTo(1);
         setNextLink(bilirubin, ehr.baseUrl() + "/Observation?patient=" + PATIENT + "&code=1975-2&_count=1&_offset=1");
 
         JsonNode response = ok(call("patient-view", prefetch));
 
         assertThat(ruleIds(response)).contains(TRABECTEDIN);
-        assertThat(EHR.getAllServeEvents()).as("_sort=-date&_count=1 asks for the latest result only").isEmpty();
+        assertThat(EHR.getAllServeEvents())
+                .as("_sort=-date&_count=1 asks for the latest result only")
+                .isEmpty();
     }
 
     @Test
@@ -297,14 +356,18 @@ class PrefetchAndFetchTest {
         ObjectNode bilirubin = (ObjectNode) prefetch.remove("bilirubin");
         setNextLink(bilirubin, ehr.baseUrl() + "/Observation?patient=" + PATIENT + "&code=1975-2&_count=1&_offset=1");
         EHR.resetAll();
-        EHR.stubFor(get(urlPathEqualTo("/fhir/Observation")).withQueryParam("code", containing("1975-2"))
-                .withQueryParam("_count", equalTo("1")).willReturn(fhir(200, bilirubin)));
+        EHR.stubFor(get(urlPathEqualTo("/fhir/Observation"))
+                .withQueryParam("code", containing("1975-2"))
+                .withQueryParam("_count", equalTo("1"))
+                .willReturn(fhir(200, bilirubin)));
 
         JsonNode response = ok(call("patient-view", prefetch));
 
         assertThat(ruleIds(response)).contains(TRABECTEDIN);
         EHR.verify(1, getRequestedFor(urlPathEqualTo("/fhir/Observation")));
-        assertThat(response.toString()).as("the fetched first page is the answer").doesNotContain("Not available");
+        assertThat(response.toString())
+                .as("the fetched first page is the answer")
+                .doesNotContain("Not available");
     }
 
     // ---- failures ----
@@ -314,22 +377,24 @@ class PrefetchAndFetchTest {
     void requiredKeyTheFhirServerRefusesIs412NamingTheKey(int status) {
         ObjectNode prefetch = serve("patient-view");
         prefetch.remove("conditions");
-        EHR.stubFor(get(urlPathEqualTo("/fhir/Condition"))
-                .willReturn(fhir(status, operationOutcome("error"))));
+        EHR.stubFor(get(urlPathEqualTo("/fhir/Condition")).willReturn(fhir(status, operationOutcome("error"))));
 
         HookClient.Reply reply = call("patient-view", prefetch);
 
         JsonNode outcome = assertPreconditionFailed(reply, "conditions");
         assertThat(outcome.path("issue").get(0).path("diagnostics").asString()).contains(String.valueOf(status));
-        EHR.verify(1, getRequestedFor(urlPathEqualTo("/fhir/Condition"))
-                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        EHR.verify(
+                1,
+                getRequestedFor(urlPathEqualTo("/fhir/Condition"))
+                        .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
     }
 
     @Test
     void optionalKeyTheFhirServerFailsIsANoteOnTheCard() {
         ObjectNode prefetch = serve("patient-view");
         prefetch.remove("bilirubin");
-        EHR.stubFor(get(urlPathEqualTo("/fhir/Observation")).withQueryParam("code", containing("1975-2"))
+        EHR.stubFor(get(urlPathEqualTo("/fhir/Observation"))
+                .withQueryParam("code", containing("1975-2"))
                 .willReturn(fhir(500, operationOutcome("fatal"))));
 
         JsonNode response = ok(call("patient-view", prefetch));
@@ -337,7 +402,8 @@ class PrefetchAndFetchTest {
         assertThat(ruleIds(response)).contains(TRABECTEDIN);
         String detail = detail(response, 0);
         assertThat(detail).contains("Not available when this card was made: bilirubin");
-        assertThat(detail.substring(detail.indexOf("Not available"))).startsWith("Not available when this card was made: bilirubin (")
+        assertThat(detail.substring(detail.indexOf("Not available")))
+                .startsWith("Not available when this card was made: bilirubin (")
                 .contains("500");
         EHR.verify(1, getRequestedFor(urlPathEqualTo("/fhir/Observation")));
     }
@@ -346,7 +412,8 @@ class PrefetchAndFetchTest {
     void slowFhirServerIsAbandonedAtTheDeadline() {
         ObjectNode prefetch = serve("patient-view");
         prefetch.remove("conditions");
-        EHR.stubFor(get(urlPathEqualTo("/fhir/Condition")).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+        EHR.stubFor(get(urlPathEqualTo("/fhir/Condition"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .willReturn(fhir(200, conditionsBundle()).withFixedDelay(10_000)));
 
         long start = System.nanoTime();
@@ -377,8 +444,10 @@ class PrefetchAndFetchTest {
     void redirectToAnotherOriginIsNotFollowed() {
         ObjectNode prefetch = serve("patient-view");
         prefetch.remove("conditions");
-        EHR.stubFor(get(urlPathEqualTo("/fhir/Condition")).willReturn(aResponse().withStatus(307)
-                .withHeader("Location", elsewhereBase() + "/Condition?patient=" + PATIENT)));
+        EHR.stubFor(get(urlPathEqualTo("/fhir/Condition"))
+                .willReturn(aResponse()
+                        .withStatus(307)
+                        .withHeader("Location", elsewhereBase() + "/Condition?patient=" + PATIENT)));
 
         HookClient.Reply reply = call("patient-view", prefetch);
 
@@ -394,14 +463,19 @@ class PrefetchAndFetchTest {
         prefetch.set("medrequests", withPazopanibAsMedicationX((ObjectNode) prefetch.get("medrequests")));
         JsonNode pazopanib = resource("Medication", "f02-med-pazopanib").deepCopy();
         ((ObjectNode) pazopanib).put("id", "x");
-        EHR.stubFor(get(urlPathEqualTo("/fhir/Medication/x")).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+        EHR.stubFor(get(urlPathEqualTo("/fhir/Medication/x"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .willReturn(fhir(200, pazopanib)));
 
         JsonNode response = ok(call("order-select", prefetch));
 
-        EHR.verify(1, getRequestedFor(urlPathEqualTo("/fhir/Medication/x"))
-                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
-        assertThat(EHR.getAllServeEvents()).as("only the unresolved Medication was read").hasSize(1);
+        EHR.verify(
+                1,
+                getRequestedFor(urlPathEqualTo("/fhir/Medication/x"))
+                        .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        assertThat(EHR.getAllServeEvents())
+                .as("only the unresolved Medication was read")
+                .hasSize(1);
         assertThat(ruleIds(response)).as("the read Medication is pazopanib").containsExactly(GEMCITABINE_PAZOPANIB);
         assertThat(detail(response, 0)).contains("MedicationRequest/f02-mr-pazopanib");
     }
@@ -416,7 +490,9 @@ class PrefetchAndFetchTest {
         JsonNode response = ok(call("order-select", prefetch));
 
         EHR.verify(1, getRequestedFor(urlPathEqualTo("/fhir/Medication/x")));
-        assertThat(ruleIds(response)).as("pazopanib is unknown without its Medication").isEmpty();
+        assertThat(ruleIds(response))
+                .as("pazopanib is unknown without its Medication")
+                .isEmpty();
     }
 
     // ---- parallel fetch ----
@@ -425,8 +501,9 @@ class PrefetchAndFetchTest {
     void missingKeysAreFetchedInParallel() {
         ehr = new FixtureEhr(EHR, TOKEN, 300);
         serve("patient-view");
-        assertThat(EHR.getStubMappings()).allSatisfy(stub ->
-                assertThat(stub.getResponse().getFixedDelayMilliseconds()).isEqualTo(300));
+        assertThat(EHR.getStubMappings())
+                .allSatisfy(stub -> assertThat(stub.getResponse().getFixedDelayMilliseconds())
+                        .isEqualTo(300));
 
         JsonNode response = ok(call("patient-view", null));
 
@@ -444,7 +521,9 @@ class PrefetchAndFetchTest {
             closest = Math.min(closest, searchStarts.get(i) - searchStarts.get(i - 1));
         }
         // Serial fetching would start each search only after the previous one's 300 ms answer.
-        assertThat(closest).as("a search started while another was still waiting for its answer").isLessThan(300);
+        assertThat(closest)
+                .as("a search started while another was still waiting for its answer")
+                .isLessThan(300);
         // Not asserted (no wall-clock benchmarks): measured on the 2-core dev machine, the whole hook call took
         // 375-410 ms, about one 300 ms round, against 7 x 300 ms = 2.1 s if the patient read and the six searches
         // ran one after another.

@@ -16,12 +16,20 @@ class PrefetchTemplatesTest {
     @Test
     void aSortedSearchWithAPageSizeIsReadToItsFirstPageOnly() {
         assertThat(PrefetchTemplates.firstPageOnly(
-                "Observation?patient={{context.patientId}}&code=http://loinc.org|1975-2&_sort=-date&_count=1")).isTrue();
-        assertThat(PrefetchTemplates.firstPageOnly("Observation?_count=3&patient=1&_sort=-date")).isTrue();
-        assertThat(PrefetchTemplates.firstPageOnly("Condition?patient={{context.patientId}}")).isFalse();
-        assertThat(PrefetchTemplates.firstPageOnly("Condition?patient=1&_count=50")).as("unsorted: all pages").isFalse();
-        assertThat(PrefetchTemplates.firstPageOnly("Observation?patient=1&_sort=-date")).as("no page size").isFalse();
-        assertThat(PrefetchTemplates.firstPageOnly("Observation?patient=1&x_sort=-date&_count=1")).isFalse();
+                        "Observation?patient={{context.patientId}}&code=http://loinc.org|1975-2&_sort=-date&_count=1"))
+                .isTrue();
+        assertThat(PrefetchTemplates.firstPageOnly("Observation?_count=3&patient=1&_sort=-date"))
+                .isTrue();
+        assertThat(PrefetchTemplates.firstPageOnly("Condition?patient={{context.patientId}}"))
+                .isFalse();
+        assertThat(PrefetchTemplates.firstPageOnly("Condition?patient=1&_count=50"))
+                .as("unsorted: all pages")
+                .isFalse();
+        assertThat(PrefetchTemplates.firstPageOnly("Observation?patient=1&_sort=-date"))
+                .as("no page size")
+                .isFalse();
+        assertThat(PrefetchTemplates.firstPageOnly("Observation?patient=1&x_sort=-date&_count=1"))
+                .isFalse();
     }
 
     @Test
@@ -36,8 +44,8 @@ class PrefetchTemplatesTest {
     void everyOccurrenceIsReplacedAndTheRestOfTheTemplateKept() {
         String template = "Observation?patient={{context.patientId}}&code=http://loinc.org|8302-2&_sort=-date"
                 + "&subject={{context.patientId}}";
-        assertThat(PrefetchTemplates.render(template, TOKENS)).contains(
-                "Observation?patient=lms-uterine-on-pazopanib&code=http://loinc.org|8302-2&_sort=-date"
+        assertThat(PrefetchTemplates.render(template, TOKENS))
+                .contains("Observation?patient=lms-uterine-on-pazopanib&code=http://loinc.org|8302-2&_sort=-date"
                         + "&subject=lms-uterine-on-pazopanib");
     }
 
@@ -60,18 +68,21 @@ class PrefetchTemplatesTest {
         // Matcher.appendReplacement treats $1 and \ specially; a value must never be read as a group reference.
         Map<String, String> tokens = Map.of("context.patientId", "$1\\x");
 
-        assertThat(PrefetchTemplates.render("Patient/{{context.patientId}}", tokens)).contains("Patient/%241%5Cx");
+        assertThat(PrefetchTemplates.render("Patient/{{context.patientId}}", tokens))
+                .contains("Patient/%241%5Cx");
     }
 
     @Test
     void missingTokenGivesNoQuery() {
-        assertThat(PrefetchTemplates.render("Encounter/{{context.encounterId}}", TOKENS)).isEmpty();
+        assertThat(PrefetchTemplates.render("Encounter/{{context.encounterId}}", TOKENS))
+                .isEmpty();
     }
 
     @Test
     void oneMissingTokenAmongSeveralGivesNoQuery() {
         assertThat(PrefetchTemplates.render(
-                "Encounter?patient={{context.patientId}}&_id={{context.encounterId}}", TOKENS)).isEmpty();
+                        "Encounter?patient={{context.patientId}}&_id={{context.encounterId}}", TOKENS))
+                .isEmpty();
     }
 
     @Test
@@ -85,14 +96,15 @@ class PrefetchTemplatesTest {
         assertThat(PrefetchTemplates.render("Practitioner/{{userPractitionerId}}", TOKENS))
                 .contains("Practitioner/pract-onc-1002");
         assertThat(PrefetchTemplates.render(
-                "PractitionerRole?_id={{userPractitionerRoleId}}&_include=PractitionerRole:practitioner",
-                Map.of("userPractitionerRoleId", "role-7")))
+                        "PractitionerRole?_id={{userPractitionerRoleId}}&_include=PractitionerRole:practitioner",
+                        Map.of("userPractitionerRoleId", "role-7")))
                 .contains("PractitionerRole?_id=role-7&_include=PractitionerRole:practitioner");
     }
 
     @Test
     void userTokenAbsentFromTheCallGivesNoQuery() {
-        assertThat(PrefetchTemplates.render("RelatedPerson/{{userRelatedPersonId}}", TOKENS)).isEmpty();
+        assertThat(PrefetchTemplates.render("RelatedPerson/{{userRelatedPersonId}}", TOKENS))
+                .isEmpty();
     }
 
     @Test

@@ -25,8 +25,13 @@ class RecordBuilderTest {
 
         PatientRecord record = builder.build(List.of());
 
-        assertThat(record.patient()).get().extracting(p -> p.getIdElement().getIdPart()).isEqualTo("p1");
-        assertThat(record.conditions()).extracting(c -> c.getIdElement().getIdPart()).containsExactly("c1", "c2");
+        assertThat(record.patient())
+                .get()
+                .extracting(p -> p.getIdElement().getIdPart())
+                .isEqualTo("p1");
+        assertThat(record.conditions())
+                .extracting(c -> c.getIdElement().getIdPart())
+                .containsExactly("c1", "c2");
         assertThat(record.gaps()).singleElement().asString().startsWith("3 resource(s) about a patient other than");
     }
 

@@ -38,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code cds.fetch.max-response-size} bounds every FHIR answer, whether or not the server declares its length. The
  * rest of the prefetch is sent, so only the Condition search goes to the WireMock EHR.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cds.fetch.max-response-size=1KB", "cds.fetch.deadline=20s", "cds.fetch.read-timeout=15s"})
 class ResponseSizeLimitTest {
 
@@ -73,7 +74,9 @@ class ResponseSizeLimitTest {
     @Test
     void answerUnderTheCapIsUsed() {
         String body = conditions(0).toString();
-        assertThat(body.getBytes(StandardCharsets.UTF_8).length).as("control answer fits in 1 KB").isLessThan(1024);
+        assertThat(body.getBytes(StandardCharsets.UTF_8).length)
+                .as("control answer fits in 1 KB")
+                .isLessThan(1024);
         stubConditions(fhir(200, conditions(0)));
 
         JsonNode response = ok(call());
@@ -104,13 +107,16 @@ class ResponseSizeLimitTest {
     }
 
     private static void stubConditions(ResponseDefinitionBuilder answer) {
-        EHR.stubFor(get(urlPathEqualTo("/fhir/Condition")).withQueryParam("patient", equalTo(PATIENT))
-                .withHeader("Authorization", equalTo("Bearer " + TOKEN)).willReturn(answer));
+        EHR.stubFor(get(urlPathEqualTo("/fhir/Condition"))
+                .withQueryParam("patient", equalTo(PATIENT))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .willReturn(answer));
     }
 
     /** A minimal LMS and a liver metastasis Condition; {@code padding} characters of note make it large. */
     private static ObjectNode conditions(int padding) {
-        ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset");
+        ObjectNode bundle =
+                JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset");
         ArrayNode entries = bundle.putArray("entry");
         ObjectNode lms = condition(entries, "c-lms", "1163022006");
         condition(entries, "c-mets", "94381002");
@@ -121,12 +127,18 @@ class ResponseSizeLimitTest {
     }
 
     private static ObjectNode condition(ArrayNode entries, String id, String snomed) {
-        ObjectNode condition = entries.addObject().putObject("resource")
-                .put("resourceType", "Condition").put("id", id);
+        ObjectNode condition = entries.addObject()
+                .putObject("resource")
+                .put("resourceType", "Condition")
+                .put("id", id);
         condition.putObject("clinicalStatus").putArray("coding").addObject().put("code", "active");
         condition.putObject("verificationStatus").putArray("coding").addObject().put("code", "confirmed");
-        condition.putObject("code").putArray("coding").addObject()
-                .put("system", "http://snomed.info/sct").put("code", snomed);
+        condition
+                .putObject("code")
+                .putArray("coding")
+                .addObject()
+                .put("system", "http://snomed.info/sct")
+                .put("code", snomed);
         condition.putObject("subject").put("reference", "Patient/" + PATIENT);
         return condition;
     }

@@ -18,12 +18,18 @@ class SafeDnsTest {
     @Test
     void aNameRePointedToTheMetadataAddressIsRefusedAtConnectionTime() throws Exception {
         AtomicInteger lookups = new AtomicInteger();
-        HostResolver rebinding = host -> List.of(InetAddress.getByAddress(host, lookups.getAndIncrement() == 0
-                ? new byte[] {127, 0, 0, 1} : new byte[] {(byte) 169, (byte) 254, (byte) 169, (byte) 254}));
-        FhirServerPolicy policy = new FhirServerPolicy(List.of("http://rebind.test:8080/fhir"), false, false, rebinding);
+        HostResolver rebinding = host -> List.of(InetAddress.getByAddress(
+                host,
+                lookups.getAndIncrement() == 0
+                        ? new byte[] {127, 0, 0, 1}
+                        : new byte[] {(byte) 169, (byte) 254, (byte) 169, (byte) 254}));
+        FhirServerPolicy policy =
+                new FhirServerPolicy(List.of("http://rebind.test:8080/fhir"), false, false, rebinding);
         SafeDns dns = new SafeDns(rebinding);
 
-        assertThat(policy.permits("http://rebind.test:8080/fhir")).as("first answer: loopback").isTrue();
+        assertThat(policy.permits("http://rebind.test:8080/fhir"))
+                .as("first answer: loopback")
+                .isTrue();
         assertThatThrownBy(() -> dns.lookup("rebind.test")).isInstanceOf(UnknownHostException.class);
     }
 
@@ -31,6 +37,8 @@ class SafeDnsTest {
     void ordinaryAddressesPass() throws Exception {
         SafeDns dns = new SafeDns(host -> List.of(InetAddress.getByAddress(host, new byte[] {10, 0, 0, 7})));
 
-        assertThat(dns.lookup("ehr.test")).extracting(InetAddress::getHostAddress).containsExactly("10.0.0.7");
+        assertThat(dns.lookup("ehr.test"))
+                .extracting(InetAddress::getHostAddress)
+                .containsExactly("10.0.0.7");
     }
 }

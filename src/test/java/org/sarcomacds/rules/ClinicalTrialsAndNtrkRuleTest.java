@@ -14,8 +14,9 @@ class ClinicalTrialsAndNtrkRuleTest {
 
     @Test
     void trialsFireForAnyMetastaticLmsWithoutTreatmentHistory() {
-        assertThat(trials.evaluate("patient-view", metastaticLms().build())).hasValueSatisfying(f ->
-                assertThat(f.fills()).containsEntry("ntrk", "No NTRK fusion result was found in the record."));
+        assertThat(trials.evaluate("patient-view", metastaticLms().build()))
+                .hasValueSatisfying(f ->
+                        assertThat(f.fills()).containsEntry("ntrk", "No NTRK fusion result was found in the record."));
     }
 
     @Test
@@ -30,7 +31,9 @@ class ClinicalTrialsAndNtrkRuleTest {
 
     @Test
     void trialsPointToTheNtrkCardWhenAFusionIsRecorded() {
-        assertThat(trials.evaluate("patient-view", metastaticLms().ntrkResult("NTRK3", true).build()))
+        assertThat(trials.evaluate(
+                        "patient-view",
+                        metastaticLms().ntrkResult("NTRK3", true).build()))
                 .hasValueSatisfying(f -> {
                     assertThat(f.fills()).containsEntry("ntrk", "An NTRK fusion is recorded: see the NTRK card.");
                     assertThat(f.evidence()).extracting(Evidence::role).contains("NTRK result");
@@ -39,42 +42,67 @@ class ClinicalTrialsAndNtrkRuleTest {
 
     @Test
     void trialsSayWhenTheNtrkResultReportsNoFusion() {
-        assertThat(trials.evaluate("patient-view", metastaticLms().ntrkResult("NTRK3", false).build()))
-                .hasValueSatisfying(f ->
-                        assertThat(f.fills()).containsEntry("ntrk", "The record's NTRK result does not report a fusion."));
+        assertThat(trials.evaluate(
+                        "patient-view",
+                        metastaticLms().ntrkResult("NTRK3", false).build()))
+                .hasValueSatisfying(f -> assertThat(f.fills())
+                        .containsEntry("ntrk", "The record's NTRK result does not report a fusion."));
     }
 
     @Test
     void ntrkFiresWithAFusionAndNamesTheGene() {
-        assertThat(ntrk.evaluate("patient-view", metastaticLms().ntrkResult("NTRK3", true).build()))
+        assertThat(ntrk.evaluate(
+                        "patient-view",
+                        metastaticLms().ntrkResult("NTRK3", true).build()))
                 .hasValueSatisfying(f -> assertThat(f.fills()).containsEntry("fusion", "NTRK3 fusion"));
     }
 
     @Test
     void ntrkQuietWhenTheResultIsNotPresent() {
-        assertThat(ntrk.evaluate("patient-view", metastaticLms().ntrkResult("NTRK3", false).build())).isEmpty();
+        assertThat(ntrk.evaluate(
+                        "patient-view",
+                        metastaticLms().ntrkResult("NTRK3", false).build()))
+                .isEmpty();
     }
 
     @Test
     void ntrkQuietWhenLarotrectinibIsCurrent() {
-        assertThat(ntrk.evaluate("patient-view",
-                metastaticLms().ntrkResult("NTRK3", true).current(Concepts.LAROTRECTINIB).build())).isEmpty();
+        assertThat(ntrk.evaluate(
+                        "patient-view",
+                        metastaticLms()
+                                .ntrkResult("NTRK3", true)
+                                .current(Concepts.LAROTRECTINIB)
+                                .build()))
+                .isEmpty();
     }
 
     @Test
     void ntrkQuietWhenEntrectinibIsCurrent() {
-        assertThat(ntrk.evaluate("patient-view",
-                metastaticLms().ntrkResult("NTRK1", true).current(Concepts.ENTRECTINIB).build())).isEmpty();
+        assertThat(ntrk.evaluate(
+                        "patient-view",
+                        metastaticLms()
+                                .ntrkResult("NTRK1", true)
+                                .current(Concepts.ENTRECTINIB)
+                                .build()))
+                .isEmpty();
     }
 
     @Test
     void ntrkFiresAfterPastLarotrectinib() {
-        assertThat(ntrk.evaluate("patient-view",
-                metastaticLms().ntrkResult("NTRK3", true).past(Concepts.LAROTRECTINIB).build())).isPresent();
+        assertThat(ntrk.evaluate(
+                        "patient-view",
+                        metastaticLms()
+                                .ntrkResult("NTRK3", true)
+                                .past(Concepts.LAROTRECTINIB)
+                                .build()))
+                .isPresent();
     }
 
     @Test
     void ntrkQuietWithoutMetastaticDisease() {
-        assertThat(ntrk.evaluate("patient-view", patient().lms().ntrkResult("NTRK3", true).build())).isEmpty();
+        assertThat(ntrk.evaluate(
+                        "patient-view",
+                        patient().lms().ntrkResult("NTRK3", true).build()))
+                .isEmpty();
     }
 }

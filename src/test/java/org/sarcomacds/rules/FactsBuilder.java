@@ -95,13 +95,24 @@ final class FactsBuilder {
     }
 
     FactsBuilder draft(String drug, boolean selected) {
-        drafts.add(new DraftOrder(new Fact(drug, drug + " (draft)", "MedicationRequest/draft-" + drug + (++next), "draft",
-                true, "", "ATC test", false), selected));
+        drafts.add(new DraftOrder(
+                new Fact(
+                        drug,
+                        drug + " (draft)",
+                        "MedicationRequest/draft-" + drug + (++next),
+                        "draft",
+                        true,
+                        "",
+                        "ATC test",
+                        false),
+                selected));
         return this;
     }
 
     FactsBuilder lab(String analyte, double value, String unit, Double uln) {
-        labs.put(analyte, new LabResult(analyte, analyte, value, unit, uln, TODAY.minusDays(2), "Observation/" + analyte));
+        labs.put(
+                analyte,
+                new LabResult(analyte, analyte, value, unit, uln, TODAY.minusDays(2), "Observation/" + analyte));
         return this;
     }
 
@@ -112,13 +123,15 @@ final class FactsBuilder {
 
     /** Liver tests within the limits of the standard trabectedin starting dose. */
     FactsBuilder normalLiver() {
-        return lab(Concepts.BILIRUBIN, 0.8, "mg/dL", 1.2).lab(Concepts.AST, 30, "U/L", 40.0)
+        return lab(Concepts.BILIRUBIN, 0.8, "mg/dL", 1.2)
+                .lab(Concepts.AST, 30, "U/L", 40.0)
                 .lab(Concepts.ALT, 30, "U/L", 40.0);
     }
 
     /** Every result the trabectedin safety rule reads, all within the label's limits. */
     FactsBuilder normalPreDoseLabs() {
-        return normalLiver().lab(Concepts.ALKALINE_PHOSPHATASE, 90, "U/L", 120.0)
+        return normalLiver()
+                .lab(Concepts.ALKALINE_PHOSPHATASE, 90, "U/L", 120.0)
                 .lab(Concepts.CREATINE_KINASE, 100, "U/L", 200.0)
                 .lab(Concepts.NEUTROPHILS, 3.2, "10*3/uL", null)
                 .lab(Concepts.PLATELETS, 250, "10*3/uL", null)
@@ -127,35 +140,76 @@ final class FactsBuilder {
     }
 
     FactsBuilder bsa(double squareMetres) {
-        bsa = new BodySurfaceArea(squareMetres, "Mosteller from height 178 cm and weight 80 kg",
+        bsa = new BodySurfaceArea(
+                squareMetres,
+                "Mosteller from height 178 cm and weight 80 kg",
                 List.of("Observation/h", "Observation/w"));
         return this;
     }
 
     FactsBuilder ntrkResult(String gene, boolean present) {
-        ntrk.add(new Fact(Concepts.NTRK_FUSION, gene + " fusion", "Observation/ntrk" + (++next),
-                present ? "present" : "not reported present", present, "", "LOINC 69548-6", false,
-                present ? "present" : "", null, null));
+        ntrk.add(new Fact(
+                Concepts.NTRK_FUSION,
+                gene + " fusion",
+                "Observation/ntrk" + (++next),
+                present ? "present" : "not reported present",
+                present,
+                "",
+                "LOINC 69548-6",
+                false,
+                present ? "present" : "",
+                null,
+                null));
         return this;
     }
 
     PatientFacts build() {
-        return new PatientFacts(TODAY, conditions, medications, drafts, labs, bsa, bsa == null ? bsaGap : null, ntrk,
-                List.of());
+        return new PatientFacts(
+                TODAY, conditions, medications, drafts, labs, bsa, bsa == null ? bsaGap : null, ntrk, List.of());
     }
 
     static Fact medication(String drug, String status, boolean current, String note) {
-        return new Fact(drug, drug, "MedicationStatement/" + drug + "-" + status, status, current, "", "ATC test", false,
-                note, null, null);
+        return new Fact(
+                drug,
+                drug,
+                "MedicationStatement/" + drug + "-" + status,
+                status,
+                current,
+                "",
+                "ATC test",
+                false,
+                note,
+                null,
+                null);
     }
 
     static Fact ifosfamide(Double gramsPerM2PerCycle) {
-        return new Fact(Concepts.IFOSFAMIDE, "ifosfamide", "MedicationStatement/ifo" + gramsPerM2PerCycle, "completed",
-                false, "", "ATC L01AA06", false, "", null, gramsPerM2PerCycle);
+        return new Fact(
+                Concepts.IFOSFAMIDE,
+                "ifosfamide",
+                "MedicationStatement/ifo" + gramsPerM2PerCycle,
+                "completed",
+                false,
+                "",
+                "ATC L01AA06",
+                false,
+                "",
+                null,
+                gramsPerM2PerCycle);
     }
 
     private static Fact condition(String concept, String ref, boolean active, String note, LocalDate onset) {
-        return new Fact(concept, concept, ref, active ? "active" : "resolved", active, "", "test code", false, note,
-                onset, null);
+        return new Fact(
+                concept,
+                concept,
+                ref,
+                active ? "active" : "resolved",
+                active,
+                "",
+                "test code",
+                false,
+                note,
+                onset,
+                null);
     }
 }

@@ -13,8 +13,13 @@ class GemcitabinePazopanibRuleTest {
 
     @Test
     void patientViewFiresWhenBothAreCurrent() {
-        assertThat(rule.evaluate("patient-view",
-                patient().lms().current(Concepts.GEMCITABINE).current(Concepts.PAZOPANIB).build()))
+        assertThat(rule.evaluate(
+                        "patient-view",
+                        patient()
+                                .lms()
+                                .current(Concepts.GEMCITABINE)
+                                .current(Concepts.PAZOPANIB)
+                                .build()))
                 .hasValueSatisfying(f -> {
                     assertThat(f.fills().get("combination")).contains("as current together");
                     assertThat(f.removals()).isEmpty();
@@ -23,8 +28,14 @@ class GemcitabinePazopanibRuleTest {
 
     @Test
     void patientViewQuietWhenOnlyOneIsCurrent() {
-        assertThat(rule.evaluate("patient-view",
-                patient().lms().current(Concepts.GEMCITABINE).past(Concepts.PAZOPANIB).build())).isEmpty();
+        assertThat(rule.evaluate(
+                        "patient-view",
+                        patient()
+                                .lms()
+                                .current(Concepts.GEMCITABINE)
+                                .past(Concepts.PAZOPANIB)
+                                .build()))
+                .isEmpty();
     }
 
     @Test
@@ -34,7 +45,8 @@ class GemcitabinePazopanibRuleTest {
         assertThat(rule.evaluate("order-sign", facts.build())).hasValueSatisfying(f -> {
             assertThat(f.removals()).extracting(d -> d.drug().concept()).containsExactly(Concepts.GEMCITABINE);
             assertThat(f.fills().get("combination"))
-                    .isEqualTo("**The draft order for gemcitabine would combine it with pazopanib, which the record shows as active.**");
+                    .isEqualTo(
+                            "**The draft order for gemcitabine would combine it with pazopanib, which the record shows as active.**");
         });
     }
 
@@ -50,21 +62,32 @@ class GemcitabinePazopanibRuleTest {
 
     @Test
     void orderSignQuietForAGemcitabineDraftAfterPastPazopanib() {
-        assertThat(rule.evaluate("order-sign",
-                patient().lms().past(Concepts.PAZOPANIB).draft(Concepts.GEMCITABINE, false).build())).isEmpty();
+        assertThat(rule.evaluate(
+                        "order-sign",
+                        patient()
+                                .lms()
+                                .past(Concepts.PAZOPANIB)
+                                .draft(Concepts.GEMCITABINE, false)
+                                .build()))
+                .isEmpty();
     }
 
     @Test
     void orderSelectFiresWhenTheSelectedDraftIsOffending() {
         FactsBuilder facts = patient().lms().current(Concepts.GEMCITABINE).draft(Concepts.PAZOPANIB, true);
 
-        assertThat(rule.evaluate("order-select", facts.build())).hasValueSatisfying(f ->
-                assertThat(f.removals()).singleElement().satisfies(d -> assertThat(d.selected()).isTrue()));
+        assertThat(rule.evaluate("order-select", facts.build()))
+                .hasValueSatisfying(f -> assertThat(f.removals())
+                        .singleElement()
+                        .satisfies(d -> assertThat(d.selected()).isTrue()));
     }
 
     @Test
     void orderSelectQuietWhenTheSelectionIsAnUnrelatedDraft() {
-        FactsBuilder facts = patient().lms().draft(Concepts.GEMCITABINE, false).draft(Concepts.PAZOPANIB, false)
+        FactsBuilder facts = patient()
+                .lms()
+                .draft(Concepts.GEMCITABINE, false)
+                .draft(Concepts.PAZOPANIB, false)
                 .draft(Concepts.DEXAMETHASONE, true);
 
         assertThat(rule.evaluate("order-select", facts.build())).isEmpty();
@@ -73,7 +96,9 @@ class GemcitabinePazopanibRuleTest {
 
     @Test
     void quietWithoutLeiomyosarcoma() {
-        FactsBuilder facts = patient().current(Concepts.GEMCITABINE).current(Concepts.PAZOPANIB)
+        FactsBuilder facts = patient()
+                .current(Concepts.GEMCITABINE)
+                .current(Concepts.PAZOPANIB)
                 .draft(Concepts.GEMCITABINE, true);
 
         assertThat(rule.evaluate("patient-view", facts.build())).isEmpty();
@@ -84,7 +109,8 @@ class GemcitabinePazopanibRuleTest {
     void removalsCarryTheDraftReference() {
         FactsBuilder facts = patient().lms().current(Concepts.PAZOPANIB).draft(Concepts.GEMCITABINE, false);
 
-        assertThat(rule.evaluate("order-sign", facts.build()).orElseThrow().removals()).extracting(DraftOrder::drug)
+        assertThat(rule.evaluate("order-sign", facts.build()).orElseThrow().removals())
+                .extracting(DraftOrder::drug)
                 .allSatisfy(d -> assertThat(d.reference()).startsWith("MedicationRequest/draft-gemcitabine"));
     }
 }

@@ -16,7 +16,8 @@ class HighDoseIfosfamideRuleTest {
 
     @Test
     void firesWithoutIfosfamide() {
-        assertThat(fire(afterAnthracycline()).fills().get("ifosfamideHistory")).isEqualTo("The record shows no ifosfamide.");
+        assertThat(fire(afterAnthracycline()).fills().get("ifosfamideHistory"))
+                .isEqualTo("The record shows no ifosfamide.");
     }
 
     @Test
@@ -28,19 +29,22 @@ class HighDoseIfosfamideRuleTest {
     void firesJustBelowTheHighDoseRangeAndCallsItModerate() {
         Finding finding = fire(afterAnthracycline().exposure(ifosfamide(11.9)));
 
-        assertThat(finding.fills().get("ifosfamideHistory")).contains("up to 11.9 g/m² per cycle, below the high-dose range");
+        assertThat(finding.fills().get("ifosfamideHistory"))
+                .contains("up to 11.9 g/m² per cycle, below the high-dose range");
         assertThat(finding.evidence()).extracting(Evidence::role).contains("Prior ifosfamide");
     }
 
     @Test
     void firesWithAnUnknownDoseAndAsksToCheck() {
         assertThat(fire(afterAnthracycline().exposure(ifosfamide(null))).fills().get("ifosfamideHistory"))
-                .contains("without a structured dose per cycle").contains("12 g/m²");
+                .contains("without a structured dose per cycle")
+                .contains("12 g/m²");
     }
 
     @Test
     void oneHighDoseCourseKeepsItQuietEvenBesideAModerateOne() {
-        assertThat(evaluate(afterAnthracycline().exposure(ifosfamide(9.0)).exposure(ifosfamide(14.0)))).isEmpty();
+        assertThat(evaluate(afterAnthracycline().exposure(ifosfamide(9.0)).exposure(ifosfamide(14.0))))
+                .isEmpty();
     }
 
     @Test

@@ -22,14 +22,19 @@ class OligometastaticLocalTherapyRuleTest {
     void firesWithFiveSiteSpecificMetastasesAfterTwelveMonths() {
         Finding finding = fire(sitedMetastases(5, TWELVE_MONTHS_LATER));
 
-        assertThat(finding.fills()).containsEntry("count", "5").containsEntry("interval", "12")
+        assertThat(finding.fills())
+                .containsEntry("count", "5")
+                .containsEntry("interval", "12")
                 .containsEntry("sites", "lung");
     }
 
     @Test
     void namesEachSiteOnce() {
-        Finding finding = fire(patient().lms(DIAGNOSIS).metastasis(LUNG, TWELVE_MONTHS_LATER)
-                .metastasis(LUNG, TWELVE_MONTHS_LATER).metastasis(LIVER, TWELVE_MONTHS_LATER));
+        Finding finding = fire(patient()
+                .lms(DIAGNOSIS)
+                .metastasis(LUNG, TWELVE_MONTHS_LATER)
+                .metastasis(LUNG, TWELVE_MONTHS_LATER)
+                .metastasis(LIVER, TWELVE_MONTHS_LATER));
 
         assertThat(finding.fills()).containsEntry("count", "3").containsEntry("sites", "lung, liver");
     }
@@ -46,34 +51,41 @@ class OligometastaticLocalTherapyRuleTest {
 
     @Test
     void quietWhenAMetastasisConditionHasNoSite() {
-        assertThat(evaluate(sitedMetastases(2, TWELVE_MONTHS_LATER).metastasis(null, TWELVE_MONTHS_LATER))).isEmpty();
+        assertThat(evaluate(sitedMetastases(2, TWELVE_MONTHS_LATER).metastasis(null, TWELVE_MONTHS_LATER)))
+                .isEmpty();
     }
 
     @Test
     void quietWithAWidespreadCode() {
         assertThat(evaluate(sitedMetastases(1, TWELVE_MONTHS_LATER)
-                .metastasis(Concepts.METASTASIS_WIDESPREAD, TWELVE_MONTHS_LATER))).isEmpty();
+                        .metastasis(Concepts.METASTASIS_WIDESPREAD, TWELVE_MONTHS_LATER)))
+                .isEmpty();
     }
 
     @Test
     void quietWithAnUnconfirmedMetastasis() {
-        assertThat(evaluate(sitedMetastases(1, TWELVE_MONTHS_LATER).metastasis(LIVER, TWELVE_MONTHS_LATER, true,
-                "not confirmed (verification status provisional)"))).isEmpty();
+        assertThat(evaluate(sitedMetastases(1, TWELVE_MONTHS_LATER)
+                        .metastasis(
+                                LIVER, TWELVE_MONTHS_LATER, true, "not confirmed (verification status provisional)")))
+                .isEmpty();
     }
 
     @Test
     void quietWhenAMetastasisHasNoOnset() {
-        assertThat(evaluate(sitedMetastases(1, TWELVE_MONTHS_LATER).metastasis(LIVER, null))).isEmpty();
+        assertThat(evaluate(sitedMetastases(1, TWELVE_MONTHS_LATER).metastasis(LIVER, null)))
+                .isEmpty();
     }
 
     @Test
     void quietWhenTheLeiomyosarcomaHasNoOnset() {
-        assertThat(evaluate(patient().lms().metastasis(LUNG, TWELVE_MONTHS_LATER))).isEmpty();
+        assertThat(evaluate(patient().lms().metastasis(LUNG, TWELVE_MONTHS_LATER)))
+                .isEmpty();
     }
 
     @Test
     void inactiveMetastasesAreNotCounted() {
-        FactsBuilder facts = sitedMetastases(5, TWELVE_MONTHS_LATER).metastasis(LIVER, LocalDate.of(2024, 3, 1), false, "");
+        FactsBuilder facts =
+                sitedMetastases(5, TWELVE_MONTHS_LATER).metastasis(LIVER, LocalDate.of(2024, 3, 1), false, "");
 
         assertThat(fire(facts).fills()).containsEntry("count", "5").containsEntry("interval", "12");
     }

@@ -38,7 +38,8 @@ class RegorafenibAlternativeRuleTest {
 
     @Test
     void quietWithARegorafenibDraft() {
-        assertThat(evaluate(afterAnthracycline().draft(Concepts.REGORAFENIB, true))).isEmpty();
+        assertThat(evaluate(afterAnthracycline().draft(Concepts.REGORAFENIB, true)))
+                .isEmpty();
     }
 
     @Test
@@ -48,8 +49,8 @@ class RegorafenibAlternativeRuleTest {
 
     @Test
     void namesPazopanibProgression() {
-        Finding finding = fire(afterAnthracycline()
-                .exposure(medication(Concepts.PAZOPANIB, "stopped", false, "Disease progression")));
+        Finding finding = fire(
+                afterAnthracycline().exposure(medication(Concepts.PAZOPANIB, "stopped", false, "Disease progression")));
 
         assertThat(finding.fills().get("pazopanib")).contains("progression on pazopanib");
         assertThat(finding.evidence()).extracting(Evidence::role).contains("Prior pazopanib");
@@ -57,16 +58,19 @@ class RegorafenibAlternativeRuleTest {
 
     @Test
     void pazopanibStoppedForToxicityIsNotProgression() {
-        Finding finding = fire(afterAnthracycline()
-                .exposure(medication(Concepts.PAZOPANIB, "stopped", false, "toxicity")));
+        Finding finding =
+                fire(afterAnthracycline().exposure(medication(Concepts.PAZOPANIB, "stopped", false, "toxicity")));
 
-        assertThat(finding.fills().get("pazopanib")).doesNotContain("progression")
+        assertThat(finding.fills().get("pazopanib"))
+                .doesNotContain("progression")
                 .contains("the reason it was stopped is not recorded");
     }
 
     @Test
     void currentPazopanibWouldBeReplaced() {
-        assertThat(fire(afterAnthracycline().current(Concepts.PAZOPANIB)).fills().get("pazopanib"))
+        assertThat(fire(afterAnthracycline().current(Concepts.PAZOPANIB))
+                        .fills()
+                        .get("pazopanib"))
                 .contains("regorafenib would replace it");
     }
 

@@ -14,20 +14,26 @@ class RuleEngineTest {
 
     @Test
     void aBonePrimaryPutsTheCaveatAndItsEvidenceOnEveryFinding() {
-        PatientFacts facts = afterAnthracycline().primarySite(Concepts.SITE_BONE).normalLiver().build();
+        PatientFacts facts = afterAnthracycline()
+                .primarySite(Concepts.SITE_BONE)
+                .normalLiver()
+                .build();
 
         List<Finding> findings = engine.evaluate("patient-view", facts);
 
         assertThat(findings).hasSizeGreaterThanOrEqualTo(4).allSatisfy(f -> {
             assertThat(f.caveats()).containsExactly("LMS-BONE-PRIMARY-EXTRAPOLATED");
-            assertThat(f.evidence()).filteredOn(e -> e.role().equals("Primary site: bone")).singleElement()
+            assertThat(f.evidence())
+                    .filteredOn(e -> e.role().equals("Primary site: bone"))
+                    .singleElement()
                     .satisfies(e -> assertThat(e.fact().reference()).isEqualTo(FactsBuilder.LMS_REF));
         });
     }
 
     @Test
     void aSoftTissuePrimaryGetsNoCaveat() {
-        PatientFacts facts = afterAnthracycline().primarySite("site-uterus").normalLiver().build();
+        PatientFacts facts =
+                afterAnthracycline().primarySite("site-uterus").normalLiver().build();
 
         List<Finding> findings = engine.evaluate("patient-view", facts);
 
@@ -39,9 +45,14 @@ class RuleEngineTest {
 
     @Test
     void aBoneSiteOnAnotherConditionIsNotThePrimary() {
-        PatientFacts facts = afterAnthracycline().metastasis(Concepts.SITE_BONE).normalLiver().build();
+        PatientFacts facts = afterAnthracycline()
+                .metastasis(Concepts.SITE_BONE)
+                .normalLiver()
+                .build();
 
-        assertThat(engine.evaluate("patient-view", facts)).isNotEmpty().allSatisfy(f -> assertThat(f.caveats()).isEmpty());
+        assertThat(engine.evaluate("patient-view", facts))
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(f.caveats()).isEmpty());
     }
 
     @Test
@@ -51,11 +62,16 @@ class RuleEngineTest {
 
     @Test
     void caveatIsAppliedToOrderHookFindingsToo() {
-        PatientFacts facts = FactsBuilder.patient().lms().primarySite(Concepts.SITE_BONE)
-                .draft(Concepts.TRABECTEDIN, false).build();
+        PatientFacts facts = FactsBuilder.patient()
+                .lms()
+                .primarySite(Concepts.SITE_BONE)
+                .draft(Concepts.TRABECTEDIN, false)
+                .build();
 
-        assertThat(engine.evaluate("order-sign", facts)).extracting(Finding::ruleId).containsExactly("LMS-TRABECTEDIN-SAFETY");
-        assertThat(engine.evaluate("order-sign", facts)).allSatisfy(f ->
-                assertThat(f.caveats()).containsExactly("LMS-BONE-PRIMARY-EXTRAPOLATED"));
+        assertThat(engine.evaluate("order-sign", facts))
+                .extracting(Finding::ruleId)
+                .containsExactly("LMS-TRABECTEDIN-SAFETY");
+        assertThat(engine.evaluate("order-sign", facts))
+                .allSatisfy(f -> assertThat(f.caveats()).containsExactly("LMS-BONE-PRIMARY-EXTRAPOLATED"));
     }
 }

@@ -10,9 +10,16 @@ public final class TestRuleEngines {
 
     public static RuleEngine all() {
         ClinicalParameters parameters = ClinicalParameters.load();
-        return new RuleEngine(List.of(new TrabectedinNextLineRule(parameters), new RegorafenibAlternativeRule(),
-                new TrabectedinLowDoseRadiotherapyRule(), new HighDoseIfosfamideRule(parameters),
-                new OligometastaticLocalTherapyRule(parameters), new ClinicalTrialsRule(), new NtrkFusionRule(),
-                new TrabectedinSafetyRule(parameters), new TrabectedinCyp3aRule(), new GemcitabinePazopanibRule()));
+        return new RuleEngine(List.of(
+                new TrabectedinNextLineRule(parameters),
+                new RegorafenibAlternativeRule(),
+                new TrabectedinLowDoseRadiotherapyRule(),
+                new HighDoseIfosfamideRule(parameters),
+                new OligometastaticLocalTherapyRule(parameters),
+                new ClinicalTrialsRule(),
+                new NtrkFusionRule(),
+                new TrabectedinSafetyRule(parameters),
+                new TrabectedinCyp3aRule(),
+                new GemcitabinePazopanibRule()));
     }
 }

@@ -12,8 +12,10 @@ class TrabectedinCyp3aRuleTest {
 
     @Test
     void firesWithACurrentStrongInhibitorAndNamesIt() {
-        Finding finding = rule.evaluate("patient-view",
-                onTrabectedin().current(Concepts.CYP3A_INHIBITORS).build()).orElseThrow();
+        Finding finding = rule.evaluate(
+                        "patient-view",
+                        onTrabectedin().current(Concepts.CYP3A_INHIBITORS).build())
+                .orElseThrow();
 
         assertThat(finding.fills().get("interaction"))
                 .isEqualTo("**strong-cyp3a-inhibitors** (strong CYP3A inhibitor) can raise trabectedin exposure.");
@@ -22,10 +24,17 @@ class TrabectedinCyp3aRuleTest {
 
     @Test
     void firesWithADraftedStrongInducerOnOrderSign() {
-        Finding finding = rule.evaluate("order-sign", patient().lms().draft(Concepts.TRABECTEDIN, false)
-                .draft(Concepts.CYP3A_INDUCERS, false).build()).orElseThrow();
+        Finding finding = rule.evaluate(
+                        "order-sign",
+                        patient()
+                                .lms()
+                                .draft(Concepts.TRABECTEDIN, false)
+                                .draft(Concepts.CYP3A_INDUCERS, false)
+                                .build())
+                .orElseThrow();
 
-        assertThat(finding.fills().get("interaction")).contains("(strong CYP3A inducer) can lower trabectedin exposure");
+        assertThat(finding.fills().get("interaction"))
+                .contains("(strong CYP3A inducer) can lower trabectedin exposure");
     }
 
     @Test
@@ -35,13 +44,22 @@ class TrabectedinCyp3aRuleTest {
 
     @Test
     void quietWhenTheInhibitorWasStopped() {
-        assertThat(rule.evaluate("patient-view", onTrabectedin().past(Concepts.CYP3A_INHIBITORS).build())).isEmpty();
+        assertThat(rule.evaluate(
+                        "patient-view",
+                        onTrabectedin().past(Concepts.CYP3A_INHIBITORS).build()))
+                .isEmpty();
     }
 
     @Test
     void quietWhenTrabectedinIsNotCurrent() {
-        assertThat(rule.evaluate("patient-view",
-                patient().lms().past(Concepts.TRABECTEDIN).current(Concepts.CYP3A_INHIBITORS).build())).isEmpty();
+        assertThat(rule.evaluate(
+                        "patient-view",
+                        patient()
+                                .lms()
+                                .past(Concepts.TRABECTEDIN)
+                                .current(Concepts.CYP3A_INHIBITORS)
+                                .build()))
+                .isEmpty();
     }
 
     private static FactsBuilder onTrabectedin() {

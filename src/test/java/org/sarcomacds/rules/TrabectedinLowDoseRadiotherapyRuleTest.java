@@ -29,13 +29,18 @@ class TrabectedinLowDoseRadiotherapyRuleTest {
 
     @Test
     void quietWithoutABoneMetastasis() {
-        assertThat(evaluate(patient().lms().metastasis(FactsBuilder.LIVER).past(Concepts.DOXORUBICIN))).isEmpty();
+        assertThat(evaluate(patient().lms().metastasis(FactsBuilder.LIVER).past(Concepts.DOXORUBICIN)))
+                .isEmpty();
     }
 
     @Test
     void quietWhenTheBoneMetastasisIsNotActive() {
-        assertThat(evaluate(patient().lms().metastasis(FactsBuilder.LIVER)
-                .metastasis(Concepts.METASTASIS_BONE, null, false, "").past(Concepts.DOXORUBICIN))).isEmpty();
+        assertThat(evaluate(patient()
+                        .lms()
+                        .metastasis(FactsBuilder.LIVER)
+                        .metastasis(Concepts.METASTASIS_BONE, null, false, "")
+                        .past(Concepts.DOXORUBICIN)))
+                .isEmpty();
     }
 
     @Test
@@ -46,12 +51,16 @@ class TrabectedinLowDoseRadiotherapyRuleTest {
 
     @Test
     void quietAfterPastTrabectedin() {
-        assertThat(evaluate(boneMetastatic().past(Concepts.DOXORUBICIN).past(Concepts.TRABECTEDIN))).isEmpty();
+        assertThat(evaluate(boneMetastatic().past(Concepts.DOXORUBICIN).past(Concepts.TRABECTEDIN)))
+                .isEmpty();
     }
 
     @Test
     void quietOnOrderSign() {
-        assertThat(rule.evaluate("order-sign", boneMetastatic().past(Concepts.DOXORUBICIN).build())).isEmpty();
+        assertThat(rule.evaluate(
+                        "order-sign",
+                        boneMetastatic().past(Concepts.DOXORUBICIN).build()))
+                .isEmpty();
     }
 
     private static FactsBuilder boneMetastatic() {

@@ -22,7 +22,8 @@ class TrabectedinNextLineRuleTest {
         assertThat(finding.ruleId()).isEqualTo("LMS-TRABECTEDIN-NEXT-LINE");
         assertThat(finding.offerOrders()).isTrue();
         assertThat(finding.fills()).containsEntry("liver", "");
-        assertThat(finding.evidence()).extracting(Evidence::role)
+        assertThat(finding.evidence())
+                .extracting(Evidence::role)
                 .containsExactly("Leiomyosarcoma", "Metastatic disease", "Prior anthracycline");
     }
 
@@ -30,7 +31,9 @@ class TrabectedinNextLineRuleTest {
     void doseIsFilledInMilligramsFromBodySurfaceArea() {
         Finding finding = fire(afterAnthracycline().normalLiver().bsa(1.99));
 
-        assertThat(finding.fills()).containsEntry("doseValue", "2.99").containsEntry("doseUnit", "mg")
+        assertThat(finding.fills())
+                .containsEntry("doseValue", "2.99")
+                .containsEntry("doseUnit", "mg")
                 .containsEntry("doseText", "1.5 mg/m² × 1.99 m² = 2.99 mg");
         assertThat(finding.notes()).anySatisfy(n -> assertThat(n).startsWith("Dose: 1.5 mg/m² × 1.99 m² = 2.99 mg"));
     }
@@ -40,8 +43,10 @@ class TrabectedinNextLineRuleTest {
         Finding finding = fire(afterAnthracycline().normalLiver());
 
         assertThat(finding.fills()).containsEntry("doseValue", "1.5").containsEntry("doseUnit", "mg/m2");
-        assertThat(finding.notes()).anySatisfy(n -> assertThat(n)
-                .startsWith("Body surface area unknown (no weight in the record)").contains("calculate the dose in mg"));
+        assertThat(finding.notes())
+                .anySatisfy(n -> assertThat(n)
+                        .startsWith("Body surface area unknown (no weight in the record)")
+                        .contains("calculate the dose in mg"));
         assertThat(finding.offerOrders()).isTrue();
     }
 
@@ -52,28 +57,33 @@ class TrabectedinNextLineRuleTest {
 
     @Test
     void quietWithoutMetastaticDisease() {
-        assertThat(evaluate(patient().lms().past(Concepts.DOXORUBICIN).normalLiver())).isEmpty();
+        assertThat(evaluate(patient().lms().past(Concepts.DOXORUBICIN).normalLiver()))
+                .isEmpty();
     }
 
     @Test
     void quietWhenLeiomyosarcomaIsNotActive() {
-        assertThat(evaluate(patient().inactiveLms().metastasis(FactsBuilder.LIVER).past(Concepts.DOXORUBICIN)))
+        assertThat(evaluate(
+                        patient().inactiveLms().metastasis(FactsBuilder.LIVER).past(Concepts.DOXORUBICIN)))
                 .isEmpty();
     }
 
     @Test
     void quietAfterPastTrabectedin() {
-        assertThat(evaluate(afterAnthracycline().normalLiver().past(Concepts.TRABECTEDIN))).isEmpty();
+        assertThat(evaluate(afterAnthracycline().normalLiver().past(Concepts.TRABECTEDIN)))
+                .isEmpty();
     }
 
     @Test
     void quietWithCurrentTrabectedin() {
-        assertThat(evaluate(afterAnthracycline().normalLiver().current(Concepts.TRABECTEDIN))).isEmpty();
+        assertThat(evaluate(afterAnthracycline().normalLiver().current(Concepts.TRABECTEDIN)))
+                .isEmpty();
     }
 
     @Test
     void quietWithATrabectedinDraft() {
-        assertThat(evaluate(afterAnthracycline().normalLiver().draft(Concepts.TRABECTEDIN, false))).isEmpty();
+        assertThat(evaluate(afterAnthracycline().normalLiver().draft(Concepts.TRABECTEDIN, false)))
+                .isEmpty();
     }
 
     @Test
@@ -86,7 +96,8 @@ class TrabectedinNextLineRuleTest {
 
     @Test
     void offersOrdersWhenBilirubinIsExactlyTheUpperLimit() {
-        assertThat(fire(afterAnthracycline().normalLiver().lab(Concepts.BILIRUBIN, 1.2, "mg/dL", 1.2)).offerOrders())
+        assertThat(fire(afterAnthracycline().normalLiver().lab(Concepts.BILIRUBIN, 1.2, "mg/dL", 1.2))
+                        .offerOrders())
                 .isTrue();
     }
 
@@ -95,7 +106,8 @@ class TrabectedinNextLineRuleTest {
         Finding finding = fire(afterAnthracycline().normalLiver().lab(Concepts.BILIRUBIN, 1.3, "mg/dL", 1.2));
 
         assertThat(finding.offerOrders()).isFalse();
-        assertThat(finding.fills().get("liver")).startsWith("**No order is suggested")
+        assertThat(finding.fills().get("liver"))
+                .startsWith("**No order is suggested")
                 .contains("the standard starting dose needs a normal bilirubin");
     }
 
@@ -133,7 +145,9 @@ class TrabectedinNextLineRuleTest {
 
     @Test
     void offersOrdersWhenAstIsExactlyTwoAndAHalfTimesTheUpperLimit() {
-        assertThat(fire(afterAnthracycline().normalLiver().lab(Concepts.AST, 100, "U/L", 40.0)).offerOrders()).isTrue();
+        assertThat(fire(afterAnthracycline().normalLiver().lab(Concepts.AST, 100, "U/L", 40.0))
+                        .offerOrders())
+                .isTrue();
     }
 
     @Test
@@ -154,8 +168,9 @@ class TrabectedinNextLineRuleTest {
 
     @Test
     void therapyHistoryShowsWhyADrugWasStopped() {
-        Finding finding = fire(afterAnthracycline().normalLiver().exposure(
-                FactsBuilder.medication(Concepts.PAZOPANIB, "stopped", false, "Disease progression")));
+        Finding finding = fire(afterAnthracycline()
+                .normalLiver()
+                .exposure(FactsBuilder.medication(Concepts.PAZOPANIB, "stopped", false, "Disease progression")));
 
         assertThat(finding.fills().get("therapyHistory"))
                 .isEqualTo("doxorubicin (completed), pazopanib (stopped: Disease progression)");

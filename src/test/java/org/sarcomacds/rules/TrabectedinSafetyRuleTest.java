@@ -17,7 +17,8 @@ class TrabectedinSafetyRuleTest {
         Finding finding = fire(onTrabectedin());
 
         assertThat(finding.indicator()).isEqualTo("info");
-        assertThat(finding.fills().get("assessment")).isEqualTo("The latest results in the record meet the label's pre-dose criteria.");
+        assertThat(finding.fills().get("assessment"))
+                .isEqualTo("The latest results in the record meet the label's pre-dose criteria.");
         assertThat(finding.fills().get("results")).contains("Total bilirubin 0.8 mg/dL (0.67 × ULN)");
         assertThat(finding.notes()).noneSatisfy(n -> assertThat(n).startsWith("No result in the record"));
     }
@@ -35,12 +36,16 @@ class TrabectedinSafetyRuleTest {
         Finding finding = fire(onTrabectedin().lab(Concepts.BILIRUBIN, 1.92, "mg/dL", 1.2));
 
         assertThat(finding.indicator()).isEqualTo("warning");
-        assertThat(finding.fills().get("assessment")).contains("1.6 × ULN: moderate hepatic impairment").contains("0.9 mg/m²");
+        assertThat(finding.fills().get("assessment"))
+                .contains("1.6 × ULN: moderate hepatic impairment")
+                .contains("0.9 mg/m²");
     }
 
     @Test
     void warningAtExactlyThreeTimesTheUpperLimit() {
-        assertThat(fire(onTrabectedin().lab(Concepts.BILIRUBIN, 3.6, "mg/dL", 1.2)).indicator()).isEqualTo("warning");
+        assertThat(fire(onTrabectedin().lab(Concepts.BILIRUBIN, 3.6, "mg/dL", 1.2))
+                        .indicator())
+                .isEqualTo("warning");
     }
 
     @Test
@@ -56,7 +61,8 @@ class TrabectedinSafetyRuleTest {
         Finding finding = fire(onTrabectedin().lab(Concepts.BILIRUBIN, 5.0, "mg/dL", null));
 
         assertThat(finding.indicator()).isEqualTo("warning");
-        assertThat(finding.fills().get("assessment")).contains("Total bilirubin has no reference range")
+        assertThat(finding.fills().get("assessment"))
+                .contains("Total bilirubin has no reference range")
                 .doesNotContain("meet the label's pre-dose criteria");
     }
 
@@ -73,16 +79,19 @@ class TrabectedinSafetyRuleTest {
         Finding finding = fire(onTrabectedin().lab(Concepts.NEUTROPHILS, 0.4, "G/dm3", null));
 
         assertThat(finding.indicator()).isEqualTo("warning");
-        assertThat(finding.fills().get("assessment")).contains("ANC is recorded in a unit this service does not read (G/dm3)");
+        assertThat(finding.fills().get("assessment"))
+                .contains("ANC is recorded in a unit this service does not read (G/dm3)");
     }
 
     @Test
     void countsPerCubicMillimetreAndLowerCaseGramsPerDecilitreAreRead() {
-        Finding finding = fire(onTrabectedin().lab(Concepts.NEUTROPHILS, 0.4, "10*3/mm3", null)
+        Finding finding = fire(onTrabectedin()
+                .lab(Concepts.NEUTROPHILS, 0.4, "10*3/mm3", null)
                 .lab(Concepts.HAEMOGLOBIN, 7.0, "g/dl", null));
 
         assertThat(finding.indicator()).isEqualTo("warning");
-        assertThat(finding.fills().get("assessment")).contains("ANC 400/µL: below 1500/µL")
+        assertThat(finding.fills().get("assessment"))
+                .contains("ANC 400/µL: below 1500/µL")
                 .contains("haemoglobin 7 g/dL: below 9 g/dL");
     }
 
@@ -96,7 +105,9 @@ class TrabectedinSafetyRuleTest {
 
     @Test
     void neutrophilsAtTheLimitAreAccepted() {
-        assertThat(fire(onTrabectedin().lab(Concepts.NEUTROPHILS, 1500, "/uL", null)).indicator()).isEqualTo("info");
+        assertThat(fire(onTrabectedin().lab(Concepts.NEUTROPHILS, 1500, "/uL", null))
+                        .indicator())
+                .isEqualTo("info");
     }
 
     @Test
@@ -125,7 +136,8 @@ class TrabectedinSafetyRuleTest {
 
     @Test
     void warningForAstAboveTwoAndAHalfTimesTheUpperLimit() {
-        assertThat(fire(onTrabectedin().lab(Concepts.AST, 120, "U/L", 40.0)).indicator()).isEqualTo("warning");
+        assertThat(fire(onTrabectedin().lab(Concepts.AST, 120, "U/L", 40.0)).indicator())
+                .isEqualTo("warning");
     }
 
     @Test
@@ -133,37 +145,61 @@ class TrabectedinSafetyRuleTest {
         Finding finding = fire(onTrabectedin().withoutLab(Concepts.PLATELETS).withoutLab(Concepts.LVEF));
 
         assertThat(finding.indicator()).isEqualTo("info");
-        assertThat(finding.notes()).contains("No result in the record for: Platelets, LVEF. Check them before the dose.");
+        assertThat(finding.notes())
+                .contains("No result in the record for: Platelets, LVEF. Check them before the dose.");
         assertThat(finding.fills().get("results")).doesNotContain("Platelets");
     }
 
     @Test
     void speaksOnOrderSelectOnlyWhenTheTrabectedinDraftIsSelected() {
-        assertThat(rule.evaluate("order-select",
-                patient().lms().normalPreDoseLabs().draft(Concepts.TRABECTEDIN, true).build())).isPresent();
-        assertThat(rule.evaluate("order-select", patient().lms().normalPreDoseLabs()
-                .draft(Concepts.TRABECTEDIN, false).draft(Concepts.DEXAMETHASONE, true).build())).isEmpty();
+        assertThat(rule.evaluate(
+                        "order-select",
+                        patient()
+                                .lms()
+                                .normalPreDoseLabs()
+                                .draft(Concepts.TRABECTEDIN, true)
+                                .build()))
+                .isPresent();
+        assertThat(rule.evaluate(
+                        "order-select",
+                        patient()
+                                .lms()
+                                .normalPreDoseLabs()
+                                .draft(Concepts.TRABECTEDIN, false)
+                                .draft(Concepts.DEXAMETHASONE, true)
+                                .build()))
+                .isEmpty();
     }
 
     @Test
     void speaksOnOrderSignForAnyTrabectedinDraft() {
-        Finding finding = rule.evaluate("order-sign",
-                patient().lms().normalPreDoseLabs().draft(Concepts.TRABECTEDIN, false).build()).orElseThrow();
+        Finding finding = rule.evaluate(
+                        "order-sign",
+                        patient()
+                                .lms()
+                                .normalPreDoseLabs()
+                                .draft(Concepts.TRABECTEDIN, false)
+                                .build())
+                .orElseThrow();
 
         assertThat(finding.evidence()).extracting(Evidence::role).containsExactly("Leiomyosarcoma", "Draft order");
     }
 
     @Test
     void speaksOnPatientViewOnlyWhenTrabectedinIsCurrent() {
-        assertThat(evaluate(patient().lms().normalPreDoseLabs().past(Concepts.TRABECTEDIN))).isEmpty();
-        assertThat(evaluate(patient().lms().normalPreDoseLabs().draft(Concepts.TRABECTEDIN, true))).isEmpty();
-        assertThat(evaluate(onTrabectedin())).hasValueSatisfying(f ->
-                assertThat(f.evidence()).extracting(Evidence::role).contains("Current trabectedin"));
+        assertThat(evaluate(patient().lms().normalPreDoseLabs().past(Concepts.TRABECTEDIN)))
+                .isEmpty();
+        assertThat(evaluate(patient().lms().normalPreDoseLabs().draft(Concepts.TRABECTEDIN, true)))
+                .isEmpty();
+        assertThat(evaluate(onTrabectedin()))
+                .hasValueSatisfying(
+                        f -> assertThat(f.evidence()).extracting(Evidence::role).contains("Current trabectedin"));
     }
 
     @Test
     void neverSpeaksWithoutLeiomyosarcoma() {
-        FactsBuilder facts = patient().normalPreDoseLabs().current(Concepts.TRABECTEDIN).draft(Concepts.TRABECTEDIN, true);
+        FactsBuilder facts =
+                patient().normalPreDoseLabs().current(Concepts.TRABECTEDIN).draft(Concepts.TRABECTEDIN, true);
 
         assertThat(rule.evaluate("patient-view", facts.build())).isEmpty();
         assertThat(rule.evaluate("order-select", facts.build())).isEmpty();

@@ -31,11 +31,21 @@ public final class CiClientTokens {
         RSAKey key = ClientKeyPairs.rsa();
         Files.writeString(dir.resolve("jwks.json"), ClientKeyPairs.publicJwks(key));
         String service = base + "/cds-services/lms-patient-view";
-        Files.writeString(dir.resolve("patient-view.jwt"), ClientTokens.signedWith(key, JWSAlgorithm.RS384, issuer, service).sign());
-        Files.writeString(dir.resolve("discovery.jwt"),
-                ClientTokens.signedWith(key, JWSAlgorithm.RS384, issuer, base + "/cds-services").sign());
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(service).issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(600))).jwtID(UUID.randomUUID().toString()).build();
+        Files.writeString(
+                dir.resolve("patient-view.jwt"),
+                ClientTokens.signedWith(key, JWSAlgorithm.RS384, issuer, service)
+                        .sign());
+        Files.writeString(
+                dir.resolve("discovery.jwt"),
+                ClientTokens.signedWith(key, JWSAlgorithm.RS384, issuer, base + "/cds-services")
+                        .sign());
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(service)
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
         Files.writeString(dir.resolve("unsigned.jwt"), new PlainJWT(claims).serialize());
     }
 }

@@ -49,7 +49,8 @@ class ClientFhirServerTest {
     private HookClient client;
 
     static WireMockServer server() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        WireMockServer server = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         return server;
     }
@@ -66,9 +67,13 @@ class ClientFhirServerTest {
         registry.add("cds.security.clients[0].jwks-url", CLIENT::jwksUrl);
         registry.add("cds.security.clients[0].fhir-servers[0]", () -> fhir(ALLOWED));
         registry.add("cds.security.clients[0].fhir-servers[1]", () -> fhir(REDIRECTING));
-        registry.add("cds.security.clients[0].fhir-servers[2]", () -> "http://" + TestHosts.REMOTE_EHR + ":" + REMOTE.port() + "/fhir");
+        registry.add(
+                "cds.security.clients[0].fhir-servers[2]",
+                () -> "http://" + TestHosts.REMOTE_EHR + ":" + REMOTE.port() + "/fhir");
         registry.add("cds.security.clients[0].fhir-servers[3]", () -> "http://169.254.169.254/fhir");
-        registry.add("cds.security.clients[0].fhir-servers[4]", () -> "http://" + TestHosts.METADATA + ":" + UNLISTED.port() + "/fhir");
+        registry.add(
+                "cds.security.clients[0].fhir-servers[4]",
+                () -> "http://" + TestHosts.METADATA + ":" + UNLISTED.port() + "/fhir");
         registry.add("cds.security.clients[1].issuer", () -> "https://other.test");
         registry.add("cds.security.clients[1].jwks-url", CLIENT::jwksUrl);
         registry.add("cds.security.clients[1].fhir-servers[0]", () -> fhir(OTHER_CLIENTS));
@@ -76,7 +81,8 @@ class ClientFhirServerTest {
 
     @AfterAll
     static void stop() {
-        for (WireMockServer server : new WireMockServer[] {ALLOWED, OTHER_CLIENTS, UNLISTED, REDIRECTING, REMOTE, CLIENT.keys}) {
+        for (WireMockServer server :
+                new WireMockServer[] {ALLOWED, OTHER_CLIENTS, UNLISTED, REDIRECTING, REMOTE, CLIENT.keys}) {
             server.stop();
         }
     }
@@ -89,8 +95,10 @@ class ClientFhirServerTest {
             new FixtureEhr(server, FHIR_TOKEN).serve(FIXTURE, templates);
         }
         REDIRECTING.resetAll();
-        REDIRECTING.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", fhir(UNLISTED) + "/Condition?patient=" + FIXTURE.patientId())));
+        REDIRECTING.stubFor(any(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(302)
+                        .withHeader("Location", fhir(UNLISTED) + "/Condition?patient=" + FIXTURE.patientId())));
     }
 
     HookClient.Reply call(String fhirServer) {
@@ -99,7 +107,9 @@ class ClientFhirServerTest {
 
     static void assertNeverContacted(WireMockServer... servers) {
         for (WireMockServer server : servers) {
-            assertThat(server.getAllServeEvents()).as("requests that reached port " + server.port()).isEmpty();
+            assertThat(server.getAllServeEvents())
+                    .as("requests that reached port " + server.port())
+                    .isEmpty();
         }
     }
 
@@ -131,7 +141,9 @@ class ClientFhirServerTest {
     void cloudMetadataIsRefusedEvenWhenAllowlisted() {
         assertThat(call("http://169.254.169.254/fhir").status()).isEqualTo(412);
         // a listed name that resolves to the metadata address: refused, although a WireMock listens on that port
-        assertThat(call("http://" + TestHosts.METADATA + ":" + UNLISTED.port() + "/fhir").status()).isEqualTo(412);
+        assertThat(call("http://" + TestHosts.METADATA + ":" + UNLISTED.port() + "/fhir")
+                        .status())
+                .isEqualTo(412);
         assertNeverContacted(UNLISTED, ALLOWED, OTHER_CLIENTS, REDIRECTING, REMOTE);
     }
 

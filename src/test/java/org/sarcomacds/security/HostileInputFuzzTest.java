@@ -47,13 +47,26 @@ class HostileInputFuzzTest {
     static final TrustedEhr CLIENT = new TrustedEhr();
     static final WireMockServer EHR = ClientFhirServerTest.server();
     static final List<String> SERVICES = List.of("lms-patient-view", "lms-order-select", "lms-order-sign");
-    static final List<String> METHODS = List.of("POST", "POST", "POST", "POST", "GET", "PUT", "DELETE", "PATCH", "HEAD");
-    static final List<String> CONTENT_TYPES = List.of("application/json", "application/json", "application/json",
-            "application/fhir+json", "application/json; charset=UTF-8", "text/plain", "application/x-www-form-urlencoded",
-            "application/json; charset=nonsense", "*/*", "application/", ";;", "multipart/form-data; boundary=x");
+    static final List<String> METHODS =
+            List.of("POST", "POST", "POST", "POST", "GET", "PUT", "DELETE", "PATCH", "HEAD");
+    static final List<String> CONTENT_TYPES = List.of(
+            "application/json",
+            "application/json",
+            "application/json",
+            "application/fhir+json",
+            "application/json; charset=UTF-8",
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "application/json; charset=nonsense",
+            "*/*",
+            "application/",
+            ";;",
+            "multipart/form-data; boundary=x");
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @LocalServerPort
     int port;
@@ -78,7 +91,8 @@ class HostileInputFuzzTest {
         long seed = Long.getLong("fuzz.seed", 20261127L);
         int requests = Integer.getInteger("fuzz.requests", 2000);
         Random random = new Random(seed);
-        ObjectNode prefetch = new FixtureEhr(EHR, FHIR_TOKEN).serve(TrustedEhr.FIXTURE, TrustedEhr.patientViewTemplates());
+        ObjectNode prefetch =
+                new FixtureEhr(EHR, FHIR_TOKEN).serve(TrustedEhr.FIXTURE, TrustedEhr.patientViewTemplates());
         EHR.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)));
         List<ObjectNode> seeds = seeds(prefetch);
         List<String> failures = new ArrayList<>();
@@ -98,16 +112,22 @@ class HostileInputFuzzTest {
             }
             byClass[answer.statusCode() / 100]++;
             if (answer.statusCode() >= 500 || answer.statusCode() < 200) {
-                failures.add("#" + i + " " + method + " " + path + " -> " + answer.statusCode() + " " + abbreviate(answer.body())
-                        + " body=" + abbreviate(body));
+                failures.add("#" + i + " " + method + " " + path + " -> " + answer.statusCode() + " "
+                        + abbreviate(answer.body()) + " body=" + abbreviate(body));
             }
         }
 
-        assertThat(failures).as("seed " + seed + "; answers by class 2xx=" + byClass[2] + " 4xx=" + byClass[4]).isEmpty();
-        assertThat(byClass[2]).as("some mutated calls still got through to an answer").isPositive();
+        assertThat(failures)
+                .as("seed " + seed + "; answers by class 2xx=" + byClass[2] + " 4xx=" + byClass[4])
+                .isEmpty();
+        assertThat(byClass[2])
+                .as("some mutated calls still got through to an answer")
+                .isPositive();
         assertThat(byClass[4]).isPositive();
-        String normal = seeds.get(0).deepCopy().put("hookInstance", "after-fuzz").toString();
-        HttpResponse<String> after = HTTP.send(request(random, "/cds-services/lms-patient-view", "POST", normal, true),
+        String normal =
+                seeds.get(0).deepCopy().put("hookInstance", "after-fuzz").toString();
+        HttpResponse<String> after = HTTP.send(
+                request(random, "/cds-services/lms-patient-view", "POST", normal, true),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
         assertThat(after.body()).contains("LMS-TRABECTEDIN-NEXT-LINE");
@@ -117,7 +137,8 @@ class HostileInputFuzzTest {
     private List<ObjectNode> seeds(ObjectNode prefetch) throws IOException {
         List<ObjectNode> seeds = new ArrayList<>();
         for (String hook : List.of("patient-view", "order-select", "order-sign")) {
-            ObjectNode call = TrustedEhr.patientView(ClientFhirServerTest.fhir(EHR)).put("hook", hook);
+            ObjectNode call =
+                    TrustedEhr.patientView(ClientFhirServerTest.fhir(EHR)).put("hook", hook);
             call.set("context", TrustedEhr.FIXTURE.context(hook).orElseThrow());
             ObjectNode required = call.putObject("prefetch");
             for (String key : List.of("patient", "conditions", "medstatements", "medrequests")) {
@@ -126,11 +147,15 @@ class HostileInputFuzzTest {
             seeds.add(call);
         }
         for (String file : List.of("sandbox-patient-view-request.json", "sandbox-order-select-request.json")) {
-            seeds.add((ObjectNode) JSON.readTree(Files.readString(Path.of("src/test/resources/sandbox-requests", file))));
+            seeds.add(
+                    (ObjectNode) JSON.readTree(Files.readString(Path.of("src/test/resources/sandbox-requests", file))));
         }
         ObjectNode feedback = JSON.createObjectNode();
-        feedback.putArray("feedback").addObject().put("card", "9d4f2c1e-0000-4000-8000-000000000001")
-                .put("outcome", "overridden").put("outcomeTimestamp", "2026-11-27T10:00:00Z");
+        feedback.putArray("feedback")
+                .addObject()
+                .put("card", "9d4f2c1e-0000-4000-8000-000000000001")
+                .put("outcome", "overridden")
+                .put("outcomeTimestamp", "2026-11-27T10:00:00Z");
         seeds.add(feedback);
         return seeds;
     }
@@ -145,7 +170,9 @@ class HostileInputFuzzTest {
         }
         for (int i = 0; i < SERVICES.size(); i++) {
             if (path.endsWith("/" + SERVICES.get(i))) {
-                return i == 0 ? List.of(seeds.get(0), seeds.get(3)) : i == 1 ? List.of(seeds.get(1), seeds.get(4)) : seeds.subList(2, 3);
+                return i == 0
+                        ? List.of(seeds.get(0), seeds.get(3))
+                        : i == 1 ? List.of(seeds.get(1), seeds.get(4)) : seeds.subList(2, 3);
             }
         }
         return seeds;
@@ -160,8 +187,16 @@ class HostileInputFuzzTest {
             return "/cds-services/" + pick(random, SERVICES) + "/feedback";
         }
         if (r == 4) {
-            return pick(random, List.of("/cds-services/unknown", "/cds-services/%2e%2e/x", "/", "/error",
-                    "/cds-services/lms-patient-view/feedback/x", "/cds-services//lms-patient-view", "/cds-services/a%00b"));
+            return pick(
+                    random,
+                    List.of(
+                            "/cds-services/unknown",
+                            "/cds-services/%2e%2e/x",
+                            "/",
+                            "/error",
+                            "/cds-services/lms-patient-view/feedback/x",
+                            "/cds-services//lms-patient-view",
+                            "/cds-services/a%00b"));
         }
         return "/cds-services/" + pick(random, SERVICES);
     }
@@ -176,16 +211,20 @@ class HostileInputFuzzTest {
         if (validToken || random.nextInt(4) != 0) {
             builder.header("Content-Type", validToken ? "application/json" : pick(random, CONTENT_TYPES));
         }
-        String authorization = validToken ? CLIENT.bearer(ISSUER, path.replaceAll("[?#].*", "")) : hostileAuthorization(random, path);
+        String authorization =
+                validToken ? CLIENT.bearer(ISSUER, path.replaceAll("[?#].*", "")) : hostileAuthorization(random, path);
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
         if (random.nextInt(10) == 0) {
-            builder.header("Accept", pick(random, List.of("text/html", "application/xml", "*/*", "application/fhir+json")));
+            builder.header(
+                    "Accept", pick(random, List.of("text/html", "application/xml", "*/*", "application/fhir+json")));
         }
         boolean hasBody = !method.equals("GET") && !method.equals("HEAD") && !method.equals("DELETE");
-        return builder.method(method, hasBody ? HttpRequest.BodyPublishers.ofString(body)
-                : HttpRequest.BodyPublishers.noBody()).build();
+        return builder.method(
+                        method,
+                        hasBody ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
+                .build();
     }
 
     private String hostileAuthorization(Random random, String path) {
@@ -206,8 +245,11 @@ class HostileInputFuzzTest {
                 return CLIENT.bearer("https://stranger.test", path);
             case 5:
                 String[] parts = valid.substring(7).split("\\.");
-                return "Bearer " + parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                        randomText(random, 100, false).getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+                return "Bearer " + parts[0] + "."
+                        + Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(randomText(random, 100, false).getBytes(StandardCharsets.UTF_8))
+                        + "." + parts[2];
             case 6:
                 return "Basic " + Base64.getEncoder().encodeToString("user:pass".getBytes(StandardCharsets.UTF_8));
             default:
@@ -244,8 +286,21 @@ class HostileInputFuzzTest {
         if (target instanceof ObjectNode object) {
             List<String> names = new ArrayList<>(object.propertyNames());
             if (names.isEmpty() || random.nextInt(6) == 0) {
-                object.set(pick(random, List.of("hook", "context", "prefetch", "fhirServer", "fhirAuthorization",
-                        "patientId", "draftOrders", "resourceType", "entry", "x" + random.nextInt(9))), replacement);
+                object.set(
+                        pick(
+                                random,
+                                List.of(
+                                        "hook",
+                                        "context",
+                                        "prefetch",
+                                        "fhirServer",
+                                        "fhirAuthorization",
+                                        "patientId",
+                                        "draftOrders",
+                                        "resourceType",
+                                        "entry",
+                                        "x" + random.nextInt(9))),
+                        replacement);
             } else if (random.nextInt(4) == 0) {
                 object.remove(pick(random, names));
             } else {
@@ -269,23 +324,58 @@ class HostileInputFuzzTest {
 
     private JsonNode randomScalarOrShape(Random random) {
         switch (random.nextInt(14)) {
-            case 0: return JSON.nullNode();
-            case 1: return JSON.getNodeFactory().booleanNode(random.nextBoolean());
-            case 2: return JSON.getNodeFactory().numberNode(random.nextLong());
-            case 3: return JSON.getNodeFactory().numberNode(random.nextDouble() * 1e300);
-            case 4: return JSON.getNodeFactory().stringNode("");
-            case 5: return JSON.getNodeFactory().stringNode(randomText(random, random.nextInt(50), false));
-            case 6: return JSON.getNodeFactory().stringNode("x".repeat(2000 + random.nextInt(20_000)));
-            case 7: return JSON.createObjectNode();
-            case 8: return JSON.createArrayNode();
-            case 9: return deep(random.nextInt(80));
-            case 10: return JSON.getNodeFactory().stringNode(pick(random, List.of("Patient/other", "#", "Medication/",
-                    "http://169.254.169.254/latest", "MedicationRequest/../../x", "Condition?patient=x&_count=100000",
-                    "{{context.patientId}}", "urn:uuid:x", "2026-02-30T25:61:00Z", "\u0000\u202e")));
-            case 11: return JSON.createObjectNode().put("resourceType", pick(random, List.of("Bundle", "OperationOutcome",
-                    "MedicationOrder", "Condition", "Nope", "Medication", "MedicationRequest")));
+            case 0:
+                return JSON.nullNode();
+            case 1:
+                return JSON.getNodeFactory().booleanNode(random.nextBoolean());
+            case 2:
+                return JSON.getNodeFactory().numberNode(random.nextLong());
+            case 3:
+                return JSON.getNodeFactory().numberNode(random.nextDouble() * 1e300);
+            case 4:
+                return JSON.getNodeFactory().stringNode("");
+            case 5:
+                return JSON.getNodeFactory().stringNode(randomText(random, random.nextInt(50), false));
+            case 6:
+                return JSON.getNodeFactory().stringNode("x".repeat(2000 + random.nextInt(20_000)));
+            case 7:
+                return JSON.createObjectNode();
+            case 8:
+                return JSON.createArrayNode();
+            case 9:
+                return deep(random.nextInt(80));
+            case 10:
+                return JSON.getNodeFactory()
+                        .stringNode(pick(
+                                random,
+                                List.of(
+                                        "Patient/other",
+                                        "#",
+                                        "Medication/",
+                                        "http://169.254.169.254/latest",
+                                        "MedicationRequest/../../x",
+                                        "Condition?patient=x&_count=100000",
+                                        "{{context.patientId}}",
+                                        "urn:uuid:x",
+                                        "2026-02-30T25:61:00Z",
+                                        "\u0000\u202e")));
+            case 11:
+                return JSON.createObjectNode()
+                        .put(
+                                "resourceType",
+                                pick(
+                                        random,
+                                        List.of(
+                                                "Bundle",
+                                                "OperationOutcome",
+                                                "MedicationOrder",
+                                                "Condition",
+                                                "Nope",
+                                                "Medication",
+                                                "MedicationRequest")));
             case 12: {
-                ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset");
+                ObjectNode bundle =
+                        JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset");
                 ArrayNode entries = bundle.putArray("entry");
                 for (int i = random.nextInt(5); i > 0; i--) {
                     entries.addObject().set("resource", randomScalarOrShape(random));
@@ -293,7 +383,8 @@ class HostileInputFuzzTest {
                 bundle.putArray("link").addObject().put("relation", "next").put("url", randomText(random, 30, false));
                 return bundle;
             }
-            default: return JSON.getNodeFactory().numberNode(random.nextInt());
+            default:
+                return JSON.getNodeFactory().numberNode(random.nextInt());
         }
     }
 
@@ -340,19 +431,29 @@ class HostileInputFuzzTest {
                 int from = random.nextInt(copy.length);
                 int to = from + random.nextInt(copy.length - from);
                 String text = new String(copy, StandardCharsets.UTF_8);
-                return text.substring(0, to) + text.substring(from, Math.min(text.length(), to + 1 + random.nextInt(500))) + text.substring(to);
+                return text.substring(0, to)
+                        + text.substring(from, Math.min(text.length(), to + 1 + random.nextInt(500)))
+                        + text.substring(to);
             default:
                 String s = new String(copy, StandardCharsets.UTF_8);
                 int at = random.nextInt(s.length());
-                return s.substring(0, at) + pick(random, List.of("{", "}", "[", "]", ",", ":", "\"", "\\", "\\u12",
-                        "\u0000", "NaN", "1e99999", "-", "null,")) + s.substring(at);
+                return s.substring(0, at)
+                        + pick(
+                                random,
+                                List.of(
+                                        "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u12", "\u0000", "NaN", "1e99999",
+                                        "-", "null,"))
+                        + s.substring(at);
         }
     }
 
     private static String randomText(Random random, int length, boolean ascii) {
         StringBuilder text = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            text.append(ascii ? (char) (0x21 + random.nextInt(0x5e)) : (char) (random.nextInt(4) == 0 ? random.nextInt(0x3000) : 0x20 + random.nextInt(0x5f)));
+            text.append(
+                    ascii
+                            ? (char) (0x21 + random.nextInt(0x5e))
+                            : (char) (random.nextInt(4) == 0 ? random.nextInt(0x3000) : 0x20 + random.nextInt(0x5f)));
         }
         return text.toString();
     }
@@ -364,5 +465,4 @@ class HostileInputFuzzTest {
     private static String abbreviate(String text) {
         return text == null ? "" : text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
-
 }

@@ -18,9 +18,14 @@ import tools.jackson.databind.node.ObjectNode;
  * and string lengths. Each is a 4xx with an OperationOutcome that names the limit. Limits are lowered here so the
  * requests stay small.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "cds.limits.max-prefetch-keys=20", "cds.limits.max-entries=50", "cds.limits.max-id-length=100",
-        "cds.limits.max-string-length=5000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "cds.limits.max-prefetch-keys=20",
+            "cds.limits.max-entries=50",
+            "cds.limits.max-id-length=100",
+            "cds.limits.max-string-length=5000"
+        })
 class InputLimitsTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -37,7 +42,9 @@ class InputLimitsTest {
     }
 
     static ObjectNode call() {
-        ObjectNode call = JSON.createObjectNode().put("hook", "patient-view").put("hookInstance", UUID.randomUUID().toString());
+        ObjectNode call = JSON.createObjectNode()
+                .put("hook", "patient-view")
+                .put("hookInstance", UUID.randomUUID().toString());
         call.putObject("context").put("patientId", "p1").put("userId", "Practitioner/1");
         ObjectNode prefetch = call.putObject("prefetch");
         for (String key : new String[] {"conditions", "medstatements", "medrequests"}) {
@@ -73,18 +80,26 @@ class InputLimitsTest {
         ObjectNode call = call();
         ArrayNode entries = ((ObjectNode) call.get("prefetch").get("conditions")).putArray("entry");
         for (int i = 0; i < 51; i++) {
-            entries.addObject().putObject("resource").put("resourceType", "Condition").put("id", "c" + i);
+            entries.addObject()
+                    .putObject("resource")
+                    .put("resourceType", "Condition")
+                    .put("id", "c" + i);
         }
         assertRefused(client.post(SERVICE, call), 413, "at most 50 are accepted");
     }
 
     @Test
     void tooLongIdentifiers() {
-        assertRefused(client.post(SERVICE, call().put("hookInstance", "h".repeat(101))), 400, "hookInstance' is longer than 100");
+        assertRefused(
+                client.post(SERVICE, call().put("hookInstance", "h".repeat(101))),
+                400,
+                "hookInstance' is longer than 100");
         ObjectNode call = call();
         ((ObjectNode) call.get("context")).put("patientId", "p".repeat(101));
         assertRefused(client.post(SERVICE, call), 400, "context.patientId' is longer than 100");
-        assertRefused(client.post(SERVICE, call().put("fhirServer", "http://127.0.0.1/" + "f".repeat(100))), 400,
+        assertRefused(
+                client.post(SERVICE, call().put("fhirServer", "http://127.0.0.1/" + "f".repeat(100))),
+                400,
                 "fhirServer' is longer than 100");
     }
 

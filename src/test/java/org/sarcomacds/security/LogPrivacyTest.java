@@ -67,7 +67,8 @@ class LogPrivacyTest {
         new FixtureEhr(EHR, FHIR_TOKEN).serve(FIXTURE, TrustedEhr.patientViewTemplates());
         // a catch-all, so WireMock itself never prints an unmatched request (with its headers) into the output
         EHR.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)));
-        FAILING_EHR.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500).withBody("boom " + FIXTURE.patientId())));
+        FAILING_EHR.stubFor(
+                any(anyUrl()).willReturn(aResponse().withStatus(500).withBody("boom " + FIXTURE.patientId())));
         HookClient client = new HookClient(port);
         List<String> jwts = new ArrayList<>();
         List<String> hookInstances = new ArrayList<>();
@@ -90,12 +91,17 @@ class LogPrivacyTest {
 
         String log = output.getAll();
         for (String jwt : jwts) {
-            assertThat(log).as("a client JWT").doesNotContain(jwt).doesNotContain(jwt.substring(jwt.lastIndexOf('.') + 1));
+            assertThat(log)
+                    .as("a client JWT")
+                    .doesNotContain(jwt)
+                    .doesNotContain(jwt.substring(jwt.lastIndexOf('.') + 1));
         }
         assertThat(log).as("the FHIR access token").doesNotContain(FHIR_TOKEN);
         assertThat(log).as("the patient id").doesNotContain(FIXTURE.patientId());
         assertThat(log).as("the pseudonym correlates the calls").contains(pseudonyms.patient(FIXTURE.patientId()));
-        assertThat(log).as("each call is traceable by hookInstance").contains(hookInstances.get(0), hookInstances.get(1));
+        assertThat(log)
+                .as("each call is traceable by hookInstance")
+                .contains(hookInstances.get(0), hookInstances.get(1));
         assertThat(log).contains("refused status=401");
     }
 

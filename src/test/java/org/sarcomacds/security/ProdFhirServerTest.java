@@ -7,7 +7,6 @@ import static org.sarcomacds.security.TrustedEhr.ISSUER;
 import static org.sarcomacds.security.TrustedEhr.patientView;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,13 +72,15 @@ class ProdFhirServerTest {
         HookClient.Reply reply = client.post(SERVICE, patientView(remote()), CLIENT.bearer(ISSUER, SERVICE));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(412);
-        assertThat(REMOTE.getAllServeEvents()).as("requests that reached the http server").isEmpty();
+        assertThat(REMOTE.getAllServeEvents())
+                .as("requests that reached the http server")
+                .isEmpty();
     }
 
     @Test
     void plainHttpToAnExplicitLoopbackAddressIsTheException() {
-        HookClient.Reply reply = client.post(SERVICE, patientView(ClientFhirServerTest.fhir(LOOPBACK)),
-                CLIENT.bearer(ISSUER, SERVICE));
+        HookClient.Reply reply =
+                client.post(SERVICE, patientView(ClientFhirServerTest.fhir(LOOPBACK)), CLIENT.bearer(ISSUER, SERVICE));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         assertThat(LOOPBACK.getAllServeEvents()).isNotEmpty();

@@ -38,11 +38,16 @@ class SandboxProfileTest {
         HookClient client = new HookClient(port);
         String base = "http://127.0.0.1:" + port;
         ECKey impostor = ClientKeyPairs.ec(Curve.P_384);
-        String jwt = ClientTokens.signedWith(impostor, JWSAlgorithm.ES384, "https://sandbox.cds-hooks.org",
-                base + "/cds-services/lms-patient-view").header(h -> h.keyID(SANDBOX_KID)).jku(SANDBOX_JKU).sign();
+        String jwt = ClientTokens.signedWith(
+                        impostor,
+                        JWSAlgorithm.ES384,
+                        "https://sandbox.cds-hooks.org",
+                        base + "/cds-services/lms-patient-view")
+                .header(h -> h.keyID(SANDBOX_KID))
+                .jku(SANDBOX_JKU)
+                .sign();
 
-        HookClient.Reply reply = client.post("/cds-services/lms-patient-view",
-                InputLimitsTest.call(), "Bearer " + jwt);
+        HookClient.Reply reply = client.post("/cds-services/lms-patient-view", InputLimitsTest.call(), "Bearer " + jwt);
 
         assertThat(reply.status()).isEqualTo(401);
         assertThat(output.getAll()).contains("reason=bad signature (kid '" + SANDBOX_KID + "')");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,11 +22,15 @@ class StartupRefusalTest {
             all.add("--" + property);
         }
         assertThatThrownBy(() -> {
-            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SarcomaCdsApplication.class)
-                    .profiles(profiles).run(all.toArray(String[]::new))) {
-                context.getId();
-            }
-        }).hasStackTraceContaining("Refusing to start").hasStackTraceContaining(because);
+                    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(
+                                    SarcomaCdsApplication.class)
+                            .profiles(profiles)
+                            .run(all.toArray(String[]::new))) {
+                        context.getId();
+                    }
+                })
+                .hasStackTraceContaining("Refusing to start")
+                .hasStackTraceContaining(because);
     }
 
     @Test
@@ -37,20 +40,42 @@ class StartupRefusalTest {
 
     @Test
     void prodAndSandboxProfilesTogetherRefuseToStart() {
-        assertRefused(new String[] {"prod", "sandbox"}, "its private key is public",
+        assertRefused(
+                new String[] {"prod", "sandbox"},
+                "its private key is public",
                 "cds.public-base-url=https://cds.example.org");
     }
 
     // The other refusals, checked on the settings alone (a refused start costs seconds each)
 
     private static CdsProperties settings(String publicBaseUrl, boolean requireJwt, CdsProperties.Client... clients) {
-        CdsProperties.Security security = new CdsProperties.Security(requireJwt, List.of(clients), Duration.ofSeconds(60),
-                Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(30), "");
-        return new CdsProperties(DataSize.ofMegabytes(5), new CdsProperties.Cors(List.of("*")),
-                new CdsProperties.Fetch(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofSeconds(2), 10,
-                        DataSize.ofMegabytes(10), 4, List.of(), false, true),
-                new CdsProperties.Demo(false), publicBaseUrl, security, new CdsProperties.Limits(32, 10_000, 1024, 1_000_000),
-                new CdsProperties.Privacy(""), new CdsProperties.Admin(""),
+        CdsProperties.Security security = new CdsProperties.Security(
+                requireJwt,
+                List.of(clients),
+                Duration.ofSeconds(60),
+                Duration.ofHours(1),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(30),
+                "");
+        return new CdsProperties(
+                DataSize.ofMegabytes(5),
+                new CdsProperties.Cors(List.of("*")),
+                new CdsProperties.Fetch(
+                        Duration.ofSeconds(3),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        10,
+                        DataSize.ofMegabytes(10),
+                        4,
+                        List.of(),
+                        false,
+                        true),
+                new CdsProperties.Demo(false),
+                publicBaseUrl,
+                security,
+                new CdsProperties.Limits(32, 10_000, 1024, 1_000_000),
+                new CdsProperties.Privacy(""),
+                new CdsProperties.Admin(""),
                 new CdsProperties.Store(1000, Duration.ofMillis(100)));
     }
 
@@ -60,34 +85,68 @@ class StartupRefusalTest {
 
     @Test
     void prodWithoutPublicBaseUrlIsRefused() {
-        assertThat(SecuritySettingsCheck.problems(settings("", true, client("https://ehr.example.org",
-                "https://ehr.example.org/jwks.json")), "127.0.0.1", true))
+        assertThat(SecuritySettingsCheck.problems(
+                        settings("", true, client("https://ehr.example.org", "https://ehr.example.org/jwks.json")),
+                        "127.0.0.1",
+                        true))
                 .anySatisfy(p -> assertThat(p).contains("cds.public-base-url"));
     }
 
     @Test
     void prodRefusesPlainHttpKeyLocationsButNotLoopbackOrStaticCopies() {
-        assertThat(SecuritySettingsCheck.problems(settings("https://cds.example.org", true,
-                client("https://ehr.example.org", "http://ehr.example.org/jwks.json")), "127.0.0.1", true))
+        assertThat(SecuritySettingsCheck.problems(
+                        settings(
+                                "https://cds.example.org",
+                                true,
+                                client("https://ehr.example.org", "http://ehr.example.org/jwks.json")),
+                        "127.0.0.1",
+                        true))
                 .anySatisfy(p -> assertThat(p).contains("https key locations"));
-        assertThat(SecuritySettingsCheck.problems(settings("https://cds.example.org", true,
-                client("https://ehr.example.org", "https://ehr.example.org/jwks.json", "http://jku.example.org/k")),
-                "127.0.0.1", true)).anySatisfy(p -> assertThat(p).contains("http://jku.example.org/k"));
-        assertThat(SecuritySettingsCheck.problems(settings("https://cds.example.org", true,
-                client("https://ehr.example.org", "http://127.0.0.1:9999/jwks.json"),
-                client("https://other.example.org", "classpath:keys.json")), "127.0.0.1", true)).isEmpty();
+        assertThat(SecuritySettingsCheck.problems(
+                        settings(
+                                "https://cds.example.org",
+                                true,
+                                client(
+                                        "https://ehr.example.org",
+                                        "https://ehr.example.org/jwks.json",
+                                        "http://jku.example.org/k")),
+                        "127.0.0.1",
+                        true))
+                .anySatisfy(p -> assertThat(p).contains("http://jku.example.org/k"));
+        assertThat(SecuritySettingsCheck.problems(
+                        settings(
+                                "https://cds.example.org",
+                                true,
+                                client("https://ehr.example.org", "http://127.0.0.1:9999/jwks.json"),
+                                client("https://other.example.org", "classpath:keys.json")),
+                        "127.0.0.1",
+                        true))
+                .isEmpty();
     }
 
     @Test
     void prodRefusesTheSandboxIssuerInAnySpelling() {
-        for (String issuer : List.of("https://sandbox.cds-hooks.org", "https://SANDBOX.cds-hooks.org/", "http://sandbox.cds-hooks.org")) {
-            assertThat(SecuritySettingsCheck.problems(settings("https://cds.example.org", true,
-                    client(issuer, "classpath:security/sandbox-jwks.json")), "127.0.0.1", true))
-                    .as(issuer).anySatisfy(p -> assertThat(p).contains("private key is public"));
+        for (String issuer : List.of(
+                "https://sandbox.cds-hooks.org", "https://SANDBOX.cds-hooks.org/", "http://sandbox.cds-hooks.org")) {
+            assertThat(SecuritySettingsCheck.problems(
+                            settings(
+                                    "https://cds.example.org",
+                                    true,
+                                    client(issuer, "classpath:security/sandbox-jwks.json")),
+                            "127.0.0.1",
+                            true))
+                    .as(issuer)
+                    .anySatisfy(p -> assertThat(p).contains("private key is public"));
         }
-        assertThat(SecuritySettingsCheck.problems(settings("", true,
-                client("https://sandbox.cds-hooks.org", "classpath:security/sandbox-jwks.json")), "127.0.0.1", false))
-                .as("outside prod (the sandbox profile)").isEmpty();
+        assertThat(SecuritySettingsCheck.problems(
+                        settings(
+                                "",
+                                true,
+                                client("https://sandbox.cds-hooks.org", "classpath:security/sandbox-jwks.json")),
+                        "127.0.0.1",
+                        false))
+                .as("outside prod (the sandbox profile)")
+                .isEmpty();
     }
 
     @Test
@@ -105,12 +164,16 @@ class StartupRefusalTest {
     @Test
     void unauthenticatedServiceMayListenOnLoopbackOnly() {
         for (String address : List.of("0.0.0.0", "10.0.0.5", "::")) {
-            assertThat(SecuritySettingsCheck.problems(settings("", false), address, false)).as(address)
+            assertThat(SecuritySettingsCheck.problems(settings("", false), address, false))
+                    .as(address)
                     .anySatisfy(p -> assertThat(p).contains("must be a loopback address"));
         }
-        assertThat(SecuritySettingsCheck.problems(settings("", false), null, false)).isNotEmpty();
+        assertThat(SecuritySettingsCheck.problems(settings("", false), null, false))
+                .isNotEmpty();
         for (String address : List.of("127.0.0.1", "localhost", "::1")) {
-            assertThat(SecuritySettingsCheck.problems(settings("", false), address, false)).as(address).isEmpty();
+            assertThat(SecuritySettingsCheck.problems(settings("", false), address, false))
+                    .as(address)
+                    .isEmpty();
         }
     }
 }

@@ -31,16 +31,22 @@ final class TrustedEhr {
     static final String BASE = "https://cds.test";
     static final String FHIR_TOKEN = "fhir-access-token-" + UUID.randomUUID();
     static final Fixture FIXTURE = Fixture.all().stream()
-            .filter(f -> f.id().equals("lms-uterine-on-pazopanib")).findFirst().orElseThrow();
+            .filter(f -> f.id().equals("lms-uterine-on-pazopanib"))
+            .findFirst()
+            .orElseThrow();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     final RSAKey key = ClientKeyPairs.rsa();
-    final WireMockServer keys = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    final WireMockServer keys = new WireMockServer(
+            WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 
     TrustedEhr() {
         keys.start();
-        keys.stubFor(get(urlEqualTo("/jwks.json")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(ClientKeyPairs.publicJwks(key))));
+        keys.stubFor(get(urlEqualTo("/jwks.json"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(ClientKeyPairs.publicJwks(key))));
     }
 
     String jwksUrl() {
@@ -48,15 +54,19 @@ final class TrustedEhr {
     }
 
     String bearer(String issuer, String path) {
-        return "Bearer " + ClientTokens.signedWith(key, JWSAlgorithm.RS384, issuer, BASE + path).sign();
+        return "Bearer "
+                + ClientTokens.signedWith(key, JWSAlgorithm.RS384, issuer, BASE + path)
+                        .sign();
     }
 
     /** The prefetch templates of {@code lms-patient-view}, read from its definition (discovery needs a JWT here). */
     static Map<String, String> patientViewTemplates() {
         try {
             Map<String, String> templates = new LinkedHashMap<>();
-            JSON.readTree(Files.readString(Path.of("hooks/services/lms-patient-view.json"))).path("prefetch")
-                    .properties().forEach(e -> templates.put(e.getKey(), e.getValue().asString()));
+            JSON.readTree(Files.readString(Path.of("hooks/services/lms-patient-view.json")))
+                    .path("prefetch")
+                    .properties()
+                    .forEach(e -> templates.put(e.getKey(), e.getValue().asString()));
             return templates;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -65,10 +75,16 @@ final class TrustedEhr {
 
     /** A patient-view call without prefetch, naming {@code fhirServer} with {@link #FHIR_TOKEN}. */
     static ObjectNode patientView(String fhirServer) {
-        ObjectNode request = JSON.createObjectNode().put("hookInstance", UUID.randomUUID().toString()).put("hook", "patient-view");
+        ObjectNode request = JSON.createObjectNode()
+                .put("hookInstance", UUID.randomUUID().toString())
+                .put("hook", "patient-view");
         request.put("fhirServer", fhirServer);
-        request.putObject("fhirAuthorization").put("access_token", FHIR_TOKEN).put("token_type", "Bearer")
-                .put("expires_in", 300).put("scope", "patient/*.read").put("subject", "sarcoma-cds");
+        request.putObject("fhirAuthorization")
+                .put("access_token", FHIR_TOKEN)
+                .put("token_type", "Bearer")
+                .put("expires_in", 300)
+                .put("scope", "patient/*.read")
+                .put("subject", "sarcoma-cds");
         request.set("context", FIXTURE.context("patient-view").orElseThrow());
         return request;
     }

@@ -17,9 +17,13 @@ public final class CdsResponseAssertions {
 
     public static void assertValidResponse(JsonNode response) {
         assertThat(response.isObject()).as("response is an object").isTrue();
-        assertThat(response.path("cards").isArray()).as("cards array always present").isTrue();
+        assertThat(response.path("cards").isArray())
+                .as("cards array always present")
+                .isTrue();
         if (response.has("systemActions")) {
-            assertThat(response.path("systemActions").isEmpty()).as("systemActions only when there are some").isFalse();
+            assertThat(response.path("systemActions").isEmpty())
+                    .as("systemActions only when there are some")
+                    .isFalse();
         }
         response.path("cards").forEach(CdsResponseAssertions::assertValidCard);
         assertNoEmptyOptionals(response.path("cards"), "cards");
@@ -29,20 +33,27 @@ public final class CdsResponseAssertions {
         assertUuid(card.path("uuid"), "card.uuid");
         assertThat(card.path("summary").asString("")).as("summary").isNotBlank().hasSizeLessThan(140);
         assertThat(INDICATORS).as("indicator").contains(card.path("indicator").asString(""));
-        assertThat(card.path("source").path("label").asString("")).as("source.label").isNotBlank();
+        assertThat(card.path("source").path("label").asString(""))
+                .as("source.label")
+                .isNotBlank();
         assertThat(card.path("detail").asString("")).as("detail").contains("### Why this card");
         if (card.has("suggestions")) {
-            assertThat(card.path("selectionBehavior").asString("")).as("selectionBehavior with suggestions")
+            assertThat(card.path("selectionBehavior").asString(""))
+                    .as("selectionBehavior with suggestions")
                     .isIn("at-most-one", "any");
             card.path("suggestions").forEach(CdsResponseAssertions::assertValidSuggestion);
         }
         if (!card.path("indicator").asString("").equals("info")) {
-            assertThat(card.path("overrideReasons").isEmpty()).as("override reasons on warning cards").isFalse();
+            assertThat(card.path("overrideReasons").isEmpty())
+                    .as("override reasons on warning cards")
+                    .isFalse();
         }
         card.path("overrideReasons").forEach(reason -> {
             assertThat(reason.path("code").asString("")).isNotBlank();
             assertThat(reason.path("system").asString("")).isNotBlank();
-            assertThat(reason.path("display").asString("")).as("override reason display").isNotBlank();
+            assertThat(reason.path("display").asString(""))
+                    .as("override reason display")
+                    .isNotBlank();
         });
         card.path("links").forEach(link -> {
             assertThat(link.path("label").asString("")).isNotBlank();
@@ -55,22 +66,29 @@ public final class CdsResponseAssertions {
     private static void assertValidSuggestion(JsonNode suggestion) {
         assertUuid(suggestion.path("uuid"), "suggestion.uuid");
         assertThat(suggestion.path("label").asString("")).isNotBlank();
-        assertThat(suggestion.path("actions").isEmpty()).as("suggestion actions").isFalse();
+        assertThat(suggestion.path("actions").isEmpty())
+                .as("suggestion actions")
+                .isFalse();
         suggestion.path("actions").forEach(action -> {
             String type = action.path("type").asString("");
             assertThat(type).isIn("create", "update", "delete");
-            assertThat(action.path("description").asString("")).as("action.description").isNotBlank();
+            assertThat(action.path("description").asString(""))
+                    .as("action.description")
+                    .isNotBlank();
             if (type.equals("delete")) {
                 assertThat(action.path("resourceId").asString("")).matches("[A-Za-z]+/[A-Za-z0-9\\-.]+");
             } else {
-                assertThat(action.path("resource").path("resourceType").asString("")).isNotBlank();
+                assertThat(action.path("resource").path("resourceType").asString(""))
+                        .isNotBlank();
             }
         });
     }
 
     private static void assertUuid(JsonNode value, String what) {
         assertThat(value.isString()).as(what).isTrue();
-        assertThat(UUID.fromString(value.asString()).toString()).as(what).isEqualTo(value.asString().toLowerCase());
+        assertThat(UUID.fromString(value.asString()).toString())
+                .as(what)
+                .isEqualTo(value.asString().toLowerCase());
     }
 
     /** The specification forbids null, "", [] and {} for optional fields. */

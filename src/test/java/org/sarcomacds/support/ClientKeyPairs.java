@@ -20,7 +20,10 @@ public final class ClientKeyPairs {
 
     public static RSAKey rsa() {
         try {
-            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyID("rsa-" + UUID.randomUUID()).generate();
+            return new RSAKeyGenerator(2048)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .keyID("rsa-" + UUID.randomUUID())
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -28,7 +31,10 @@ public final class ClientKeyPairs {
 
     public static ECKey ec(Curve curve) {
         try {
-            return new ECKeyGenerator(curve).keyUse(KeyUse.SIGNATURE).keyID("ec-" + UUID.randomUUID()).generate();
+            return new ECKeyGenerator(curve)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .keyID("ec-" + UUID.randomUUID())
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

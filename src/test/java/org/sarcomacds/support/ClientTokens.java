@@ -33,8 +33,12 @@ public final class ClientTokens {
         this.alg = alg;
         this.header = new JWSHeader.Builder(alg).type(JOSEObjectType.JWT).keyID(key.getKeyID());
         Instant now = Instant.now();
-        this.claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).jwtID(UUID.randomUUID().toString());
+        this.claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
+                .jwtID(UUID.randomUUID().toString());
     }
 
     public static ClientTokens signedWith(JWK key, JWSAlgorithm alg, String issuer, String audience) {

@@ -21,7 +21,8 @@ public record Fixture(String id, Path dir, JsonNode record) {
 
     public static List<Fixture> all() {
         try (Stream<Path> dirs = Files.list(ROOT)) {
-            return dirs.filter(d -> Files.exists(d.resolve("record.json"))).sorted()
+            return dirs.filter(d -> Files.exists(d.resolve("record.json")))
+                    .sorted()
                     .map(d -> new Fixture(d.getFileName().toString(), d, read(d.resolve("record.json"))))
                     .toList();
         } catch (IOException e) {

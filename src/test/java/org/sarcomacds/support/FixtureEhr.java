@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.sarcomacds.demo.InMemoryFhir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Programs a WireMock EHR FHIR server from a fixture record: every query the service's prefetch templates render,
@@ -85,11 +85,15 @@ public final class FixtureEhr {
         String path = "/fhir/" + (q < 0 ? query : query.substring(0, q));
         MappingBuilder mapping = get(urlPathEqualTo(path)).withHeader("Authorization", equalTo("Bearer " + token));
         if (q >= 0) {
-            for (Map.Entry<String, String> param : InMemoryFhir.params(query.substring(q + 1)).entrySet()) {
+            for (Map.Entry<String, String> param :
+                    InMemoryFhir.params(query.substring(q + 1)).entrySet()) {
                 mapping = mapping.withQueryParam(param.getKey(), equalTo(param.getValue()));
             }
         }
-        server.stubFor(mapping.willReturn(aResponse().withStatus(200).withFixedDelay(delayMillis)
-                .withHeader("Content-Type", "application/fhir+json").withBody(body.toString())));
+        server.stubFor(mapping.willReturn(aResponse()
+                .withStatus(200)
+                .withFixedDelay(delayMillis)
+                .withHeader("Content-Type", "application/fhir+json")
+                .withBody(body.toString())));
     }
 }

@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class HookClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     public HookClient(int port) {
@@ -29,7 +30,8 @@ public final class HookClient {
 
     /** A GET with extra headers, given as name, value, name, value, … */
     public Reply get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
         return send(headers.length == 0 ? request : request.headers(headers));
     }
 
@@ -56,7 +58,9 @@ public final class HookClient {
         Map<String, String> templates = new LinkedHashMap<>();
         for (JsonNode service : get("/cds-services").json().path("services")) {
             if (service.path("id").asString("").equals(serviceId)) {
-                service.path("prefetch").properties().forEach(e -> templates.put(e.getKey(), e.getValue().asString()));
+                service.path("prefetch")
+                        .properties()
+                        .forEach(e -> templates.put(e.getKey(), e.getValue().asString()));
             }
         }
         return templates;
@@ -64,9 +68,12 @@ public final class HookClient {
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+            HttpResponse<String> response =
+                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

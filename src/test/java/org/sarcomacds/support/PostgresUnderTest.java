@@ -8,7 +8,9 @@ package org.sarcomacds.support;
 public record PostgresUnderTest(String url, String user, String password) {
 
     public static PostgresUnderTest fromSystemProperties() {
-        return new PostgresUnderTest(required("cds.test.postgres.url"), required("cds.test.postgres.user"),
+        return new PostgresUnderTest(
+                required("cds.test.postgres.url"),
+                required("cds.test.postgres.user"),
                 required("cds.test.postgres.password"));
     }
 

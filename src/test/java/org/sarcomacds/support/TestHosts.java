@@ -22,7 +22,8 @@ public class TestHosts {
     HostResolver testHostResolver() {
         return host -> switch (host) {
             case REMOTE_EHR -> List.of(InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1}));
-            case METADATA -> List.of(InetAddress.getByAddress(host, new byte[] {(byte) 169, (byte) 254, (byte) 169, (byte) 254}));
+            case METADATA ->
+                List.of(InetAddress.getByAddress(host, new byte[] {(byte) 169, (byte) 254, (byte) 169, (byte) 254}));
             default -> HostResolver.SYSTEM.resolve(host);
         };
     }

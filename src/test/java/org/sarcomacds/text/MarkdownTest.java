@@ -2,9 +2,9 @@ package org.sarcomacds.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Record text (a Condition's name, a drug's display) goes into card Markdown, and some CDS clients render raw HTML
@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
 class MarkdownTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "<script>alert(1)</script>",
-            "<img src=x onerror=alert(document.cookie)>",
-            "<a href=\"javascript:alert(1)\">Leiomyosarcoma</a>",
-            "<http://evil.test/autolink>",
-            "<!-- comment --><svg/onload=alert(1)>",
-            "Leiomyosarcoma <iframe src=//evil.test></iframe> of uterus"})
+    @ValueSource(
+            strings = {
+                "<script>alert(1)</script>",
+                "<img src=x onerror=alert(document.cookie)>",
+                "<a href=\"javascript:alert(1)\">Leiomyosarcoma</a>",
+                "<http://evil.test/autolink>",
+                "<!-- comment --><svg/onload=alert(1)>",
+                "Leiomyosarcoma <iframe src=//evil.test></iframe> of uterus"
+            })
     void htmlFromTheRecordComesOutWithoutAnyTag(String text) {
         String escaped = Markdown.escape(text);
 
@@ -29,8 +31,7 @@ class MarkdownTest {
 
     @Test
     void scriptTagIsEntityEncodedAndKeepsItsText() {
-        assertThat(Markdown.escape("<script>alert(1)</script>"))
-                .isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(Markdown.escape("<script>alert(1)</script>")).isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
 
     @Test
