@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -50,6 +51,7 @@ final class FhirRecords {
     private final List<MedicationRequest> requests = new ArrayList<>();
     private final Map<String, Medication> medications = new java.util.HashMap<>();
     private final List<Observation> observations = new ArrayList<>();
+    private final Bundle drafts = new Bundle().setType(Bundle.BundleType.COLLECTION);
 
     static FhirRecords record() {
         return new FhirRecords();
@@ -75,6 +77,12 @@ final class FhirRecords {
         return this;
     }
 
+    /** Draft orders, as a hook's {@code context.draftOrders}. */
+    FhirRecords withDrafts(MedicationRequest... more) {
+        Arrays.stream(more).forEach(d -> drafts.addEntry().setResource(d));
+        return this;
+    }
+
     FhirRecords with(String reference, Medication medication) {
         medications.put(reference, medication);
         return this;
@@ -84,7 +92,7 @@ final class FhirRecords {
         return EXTRACTOR.extract(
                 new PatientRecord(
                         Optional.empty(), conditions, statements, requests, medications, observations, List.of()),
-                null,
+                drafts,
                 List.of());
     }
 
