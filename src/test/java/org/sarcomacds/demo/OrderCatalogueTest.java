@@ -23,8 +23,22 @@ class OrderCatalogueTest {
         assertThat(gemcitabine.system()).isEqualTo(OrderCatalogue.RXNORM);
         assertThat(gemcitabine.code()).isEqualTo("12574");
         OrderCatalogue.Orderable trabectedin = find("Trabectedin");
-        assertThat(trabectedin.system()).as("no verified RxNorm code: ATC").isEqualTo(OrderCatalogue.ATC);
-        assertThat(trabectedin.code()).isEqualTo("L01CX01");
+        assertThat(trabectedin.system()).isEqualTo(OrderCatalogue.RXNORM);
+        assertThat(trabectedin.code()).as("codes-addendum.md A1").isEqualTo("1716278");
+    }
+
+    @Test
+    void aValueSetWithoutRxNormIsOfferedByAtc() {
+        OrderCatalogue atcOnly = new OrderCatalogue(List.of(new KnowledgeFiles.KnowledgeFile("x.json", """
+                {"resourceType": "ValueSet", "id": "x", "title": "Drug X", "compose": {"include": [
+                  {"system": "http://www.whocc.no/atc", "concept": [{"code": "L01XX99", "display": "x"}]}]}}
+                """)));
+
+        assertThat(atcOnly.all()).singleElement().satisfies(o -> {
+            assertThat(o.name()).isEqualTo("Drug X");
+            assertThat(o.system()).isEqualTo(OrderCatalogue.ATC);
+            assertThat(o.code()).isEqualTo("L01XX99");
+        });
     }
 
     @Test
@@ -32,9 +46,7 @@ class OrderCatalogueTest {
         OrderCatalogue.Orderable clarithromycin = find("Clarithromycin");
         assertThat(clarithromycin.code()).isEqualTo("21212");
         assertThat(clarithromycin.valueSet()).isEqualTo("strong-cyp3a-inhibitors");
-        assertThat(find("Olaparib").code())
-                .as("PARP inhibitors have ATC codes only")
-                .isEqualTo("L01XK01");
+        assertThat(find("Olaparib").code()).as("RxNorm first, also in a class").isEqualTo("1597582");
         assertThat(catalogue.all()).noneMatch(o -> o.display().toLowerCase().contains("legacy"));
         assertThat(catalogue.all().stream()
                         .map(o -> o.system() + "|" + o.code())
