@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@code jti}s of accepted tokens, each kept until its token has expired (plus clock skew). A token lives at
- * most {@code cds.security.max-token-lifetime}, which bounds how long an entry stays.
+ * The {@code jti}s of accepted tokens in this process's memory, each kept until its token has expired (plus clock
+ * skew). A token lives at most {@code cds.security.max-token-lifetime}, which bounds how long an entry stays.
  */
-final class ReplayCache {
+final class MemoryReplayCache implements ReplayCache {
 
     private static final int PURGE_EVERY = 1024;
 
@@ -15,12 +15,13 @@ final class ReplayCache {
     private final int maxEntries;
     private int sincePurge;
 
-    ReplayCache(int maxEntries) {
+    MemoryReplayCache(int maxEntries) {
         this.maxEntries = maxEntries;
     }
 
-    /** True the first time {@code issuer + jti} is seen while it is valid; false for a replay (or when full). */
-    boolean firstUse(String issuer, String jti, long expiresAtMillis, long nowMillis) {
+    /** False also when the cache is full of unexpired entries: it refuses new tokens rather than forget valid ones. */
+    @Override
+    public boolean firstUse(String issuer, String jti, long expiresAtMillis, long nowMillis) {
         purgeNowAndThen(nowMillis);
         if (seenUntil.size() >= maxEntries) {
             purge(nowMillis);
