@@ -25,7 +25,7 @@ public record RuleSummary(
         overrideReasons = Collections.unmodifiableMap(new TreeMap<>(overrideReasons));
     }
 
-    public boolean isUnknownCard() {
+    public boolean aboutUnknownCards() {
         return UNKNOWN_CARD.equals(ruleId);
     }
 }

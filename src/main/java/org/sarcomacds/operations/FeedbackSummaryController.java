@@ -79,9 +79,9 @@ class FeedbackSummaryController {
         issuedCards.flush();
         List<RuleSummary> all = store.summarize(start, end);
         List<RuleSummary> rules =
-                all.stream().filter(rule -> !rule.isUnknownCard()).toList();
+                all.stream().filter(rule -> !rule.aboutUnknownCards()).toList();
         RuleSummary unknownCards =
-                all.stream().filter(RuleSummary::isUnknownCard).findFirst().orElse(null);
+                all.stream().filter(RuleSummary::aboutUnknownCards).findFirst().orElse(null);
         if (wantsCsv(format, accept)) {
             return ResponseEntity.ok().contentType(CSV).body(SummaryCsv.of(rules, unknownCards));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,6 +186,11 @@ class FeedbackSummaryEndpointTest {
                 .doesNotContain("(unknown card)");
         assertThat(json.path("unknownCards").path("ruleId").asString()).isEqualTo("(unknown card)");
         assertThat(json.path("unknownCards").path("overridden").asLong()).isEqualTo(1);
+        assertThat(json.path("unknownCards").properties().stream().map(Map.Entry::getKey))
+                .as("the same fields as a rule's entry, nothing more")
+                .containsExactlyInAnyOrder("ruleId", "shown", "accepted", "overridden", "overrideReasons");
+        assertThat(RestartScenario.ruleEntry(json, RULE).properties().stream().map(Map.Entry::getKey))
+                .containsExactlyInAnyOrder("ruleId", "shown", "accepted", "overridden", "overrideReasons");
         assertThat(RestartScenario.ruleEntry(json, RULE).path("overridden").asLong())
                 .isEqualTo(1);
 
