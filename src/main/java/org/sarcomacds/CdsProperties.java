@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param privacy       how patients are kept out of the feedback store
  * @param admin         the admin endpoints (feedback analytics)
  * @param store         how issued cards are written to the feedback store
+ * @param feedback      limits on what clients may send to the feedback endpoints
  */
 @ConfigurationProperties("cds")
 public record CdsProperties(
@@ -32,7 +33,8 @@ public record CdsProperties(
         @DefaultValue Limits limits,
         @DefaultValue Privacy privacy,
         @DefaultValue Admin admin,
-        @DefaultValue Store store) {
+        @DefaultValue Store store,
+        @DefaultValue FeedbackSettings feedback) {
 
     /** @param allowedOrigins origins allowed by CORS; {@code *} allows any (demo only) */
     public record Cors(@DefaultValue("*") List<String> allowedOrigins) {}
@@ -66,6 +68,8 @@ public record CdsProperties(
      * @param jwksCacheTtl           how long a fetched JWK Set is used before it is fetched again
      * @param jwksRefreshCooldown    least time between two fetches of one JWK Set (an unknown {@code kid} asks for one)
      * @param logHashKey             key of the HMAC that pseudonymises patient ids in logs; empty = random per start
+     * @param replayCache            where the {@code jti}s of accepted tokens are remembered: this process only
+     *                               ({@code memory}), or the database, shared by every replica ({@code database})
      */
     public record Security(
             @DefaultValue("false") boolean requireJwt,
@@ -74,7 +78,14 @@ public record CdsProperties(
             @DefaultValue("1h") Duration maxTokenLifetime,
             @DefaultValue("5m") Duration jwksCacheTtl,
             @DefaultValue("30s") Duration jwksRefreshCooldown,
-            @DefaultValue("") String logHashKey) {}
+            @DefaultValue("") String logHashKey,
+            @DefaultValue("memory") ReplayCacheKind replayCache) {}
+
+    /** Where the {@code jti} replay cache lives (docs/operations.md, "From 1 to N replicas"). */
+    public enum ReplayCacheKind {
+        MEMORY,
+        DATABASE
+    }
 
     /**
      * One trusted CDS client.
@@ -128,4 +139,19 @@ public record CdsProperties(
     public record Store(
             @DefaultValue("1000") int issuedQueueCapacity,
             @DefaultValue("100ms") Duration issuedMaxDelay) {}
+
+    /**
+     * @param maxItems  most items in one feedback body; more is answered 413
+     * @param rateLimit feedback requests per client (the JWT issuer, or the remote address when JWT is off)
+     */
+    public record FeedbackSettings(
+            @DefaultValue("100") int maxItems, @DefaultValue RateLimit rateLimit) {}
+
+    /**
+     * A token bucket per client: {@code burst} requests at once, refilled at {@code requestsPerMinute}; beyond it 429
+     * with {@code Retry-After}. {@code requestsPerMinute} 0 turns the limit off.
+     */
+    public record RateLimit(
+            @DefaultValue("600") int requestsPerMinute,
+            @DefaultValue("100") int burst) {}
 }

@@ -13,8 +13,8 @@ public interface FeedbackStore {
     void recordIssued(List<IssuedCards> calls);
 
     /**
-     * Records one feedback item once: the same (service, card, outcome, outcome time) again changes nothing.
-     * The write is committed when this returns.
+     * Records one feedback item once: the same (card, outcome, outcome time) again changes nothing, whichever
+     * service it is sent to. The write is committed when this returns.
      *
      * @return true when the item was new
      */

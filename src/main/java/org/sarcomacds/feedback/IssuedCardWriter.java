@@ -14,6 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +29,10 @@ import org.springframework.stereotype.Component;
  * that fails is logged and reported through each call's {@code onFailure}. {@link #flush()} returns once everything
  * queued before it is committed; stopping, which Spring does before it closes the DataSource, writes everything
  * still queued.
+ * <p>
+ * One call never costs another its cards: a call with a value the store cannot keep is refused before it is queued,
+ * and a batch that fails for any other reason than the database being unreachable is written again call by call, so
+ * only the call at fault is lost.
  */
 @Component
 public class IssuedCardWriter implements SmartLifecycle {
@@ -73,6 +80,12 @@ public class IssuedCardWriter implements SmartLifecycle {
      */
     public void submit(IssuedCards issued, Runnable onFailure) {
         if (issued.cards().isEmpty()) {
+            return;
+        }
+        String problem = StorableValues.problem(issued);
+        if (problem != null) {
+            log.error("issued cards of one hook call not stored: {}", problem);
+            reportFailure(onFailure);
             return;
         }
         Pending call = new Pending(issued, onFailure, null, false);
@@ -193,24 +206,56 @@ public class IssuedCardWriter implements SmartLifecycle {
     }
 
     private void write(List<Pending> calls) {
+        RuntimeException failure = tryWrite(calls);
+        if (failure == null) {
+            return;
+        }
+        log.error(
+                "issued cards of {} hook calls could not be stored: {}",
+                calls.size(),
+                failure.getClass().getSimpleName());
+        if (calls.size() == 1 || databaseUnavailable(failure)) {
+            calls.forEach(call -> reportFailure(call.onFailure()));
+            return;
+        }
+        // Something in the batch, not the database: each call again on its own, so only the one at fault is lost.
+        int lost = 0;
+        boolean unavailable = false;
+        for (Pending call : calls) {
+            RuntimeException alone = unavailable ? failure : tryWrite(List.of(call));
+            if (alone != null) {
+                lost++;
+                unavailable |= databaseUnavailable(alone); // the database went away meanwhile: try no further
+                reportFailure(call.onFailure());
+            }
+        }
+        log.warn("written one by one: {} of {} hook calls' issued cards stored", calls.size() - lost, calls.size());
+    }
+
+    private RuntimeException tryWrite(List<Pending> calls) {
         try {
             store.recordIssued(calls.stream().map(Pending::issued).toList());
-            return;
+            return null;
         } catch (RuntimeException e) {
-            log.error(
-                    "issued cards of {} hook calls could not be stored: {}",
-                    calls.size(),
-                    e.getClass().getSimpleName());
+            return e;
         }
-        for (Pending call : calls) {
-            try {
-                call.onFailure().run();
-            } catch (RuntimeException e) {
-                // a failing failure report must not end the writer thread
-                log.error(
-                        "reporting an issued-card write failure failed: {}",
-                        e.getClass().getSimpleName());
-            }
+    }
+
+    /** The database cannot be reached (or is overloaded): writing call by call would only fail more slowly. */
+    private static boolean databaseUnavailable(RuntimeException e) {
+        return e instanceof DataAccessResourceFailureException
+                || e instanceof TransientDataAccessException
+                || e instanceof RecoverableDataAccessException;
+    }
+
+    private static void reportFailure(Runnable onFailure) {
+        try {
+            onFailure.run();
+        } catch (RuntimeException e) {
+            // a failing failure report must not end the writer thread
+            log.error(
+                    "reporting an issued-card write failure failed: {}",
+                    e.getClass().getSimpleName());
         }
     }
 

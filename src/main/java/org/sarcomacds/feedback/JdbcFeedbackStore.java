@@ -31,7 +31,7 @@ class JdbcFeedbackStore implements FeedbackStore {
     private static final Logger log = LoggerFactory.getLogger(JdbcFeedbackStore.class);
 
     static final String NO_REASON = "(none)";
-    static final String UNKNOWN_RULE = "(unknown card)";
+    static final String UNKNOWN_RULE = RuleSummary.UNKNOWN_CARD;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -67,7 +67,7 @@ class JdbcFeedbackStore implements FeedbackStore {
                     issued.serviceId(),
                     ruleId(card),
                     card.indicator(),
-                    clip(issued.hookInstance()),
+                    StorableValues.clip(issued.hookInstance(), StorableValues.MAX_ID_LENGTH),
                     at,
                     patient
                 });
@@ -152,10 +152,6 @@ class JdbcFeedbackStore implements FeedbackStore {
         return card.source() != null && card.source().topic() != null
                 ? card.source().topic().code()
                 : UNKNOWN_RULE;
-    }
-
-    private static String clip(String value) {
-        return value.length() > 128 ? value.substring(0, 128) : value;
     }
 
     /** Microseconds, UTC: what both H2 and PostgreSQL keep, so an item read back compares equal to itself. */

@@ -15,7 +15,17 @@ import java.util.TreeMap;
 public record RuleSummary(
         String ruleId, long shown, long accepted, long overridden, Map<String, Long> overrideReasons) {
 
+    /**
+     * The "rule" of feedback on cards the store has no issued row for: issued before the store existed, lost to a
+     * {@code kill -9} before its batch was written, or never issued by this service. Kept, but apart from the rules.
+     */
+    public static final String UNKNOWN_CARD = "(unknown card)";
+
     public RuleSummary {
         overrideReasons = Collections.unmodifiableMap(new TreeMap<>(overrideReasons));
+    }
+
+    public boolean aboutUnknownCards() {
+        return UNKNOWN_CARD.equals(ruleId);
     }
 }

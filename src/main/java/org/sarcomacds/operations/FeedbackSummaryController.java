@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sarcomacds.feedback.FeedbackStore;
@@ -36,6 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 class FeedbackSummaryController {
 
     static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
+    /** The years both databases keep, and some: ISO 8601's four-digit years. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final AdminToken token;
@@ -72,13 +77,17 @@ class FeedbackSummaryController {
         }
         // Cards issued a moment ago may still be queued: write them first, so the counts are exact as of now.
         issuedCards.flush();
-        List<RuleSummary> rules = store.summarize(start, end);
+        List<RuleSummary> all = store.summarize(start, end);
+        List<RuleSummary> rules =
+                all.stream().filter(rule -> !rule.aboutUnknownCards()).toList();
+        RuleSummary unknownCards =
+                all.stream().filter(RuleSummary::aboutUnknownCards).findFirst().orElse(null);
         if (wantsCsv(format, accept)) {
-            return ResponseEntity.ok().contentType(CSV).body(SummaryCsv.of(rules));
+            return ResponseEntity.ok().contentType(CSV).body(SummaryCsv.of(rules, unknownCards));
         }
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(new Summary(start.toString(), end.toString(), rules));
+                .body(new Summary(start.toString(), end.toString(), rules, unknownCards));
     }
 
     private static boolean wantsCsv(String format, String accept) {
@@ -99,31 +108,48 @@ class FeedbackSummaryController {
     }
 
     private static Instant instant(String name, String value, boolean endOfDay) {
+        Instant instant;
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
-                return (endOfDay ? day.plusDays(1) : day)
+                instant = (endOfDay ? day.plusDays(1) : day)
                         .atStartOfDay(ZoneOffset.UTC)
                         .toInstant();
+            } else {
+                instant = OffsetDateTime.parse(value).toInstant();
             }
-            return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw CdsRequestException.badRequest(name
                     + " must be an ISO 8601 date (2026-11-01) or date-time with offset" + " (2026-11-01T00:00:00Z)");
         }
+        // Java reads years up to ±999999999, the databases keep far fewer: outside this, a 400 rather than a 500
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw CdsRequestException.badRequest(name + " must lie between " + EARLIEST + " and " + LATEST);
+        }
+        return instant;
     }
 
-    /** The JSON answer: the window actually used, and one entry per rule. */
-    record Summary(String from, String to, List<RuleSummary> rules) {}
+    /**
+     * The JSON answer: the window actually used, one entry per rule, and apart from the rules the feedback on cards
+     * the store has no issued row for ({@link RuleSummary#UNKNOWN_CARD}; null when there was none).
+     */
+    record Summary(String from, String to, List<RuleSummary> rules, RuleSummary unknownCards) {}
 
     /** One row per rule; the override reasons in one cell as {@code code=count; code=count}. */
     static final class SummaryCsv {
 
+        private static final String FORMULA_STARTS = "=+-@\t\r";
+
         private SummaryCsv() {}
 
-        static String of(List<RuleSummary> rules) {
+        /** The rules, then (when there was any) the feedback on unknown cards as a last row of its own. */
+        static String of(List<RuleSummary> rules, RuleSummary unknownCards) {
             StringBuilder csv = new StringBuilder("ruleId,shown,accepted,overridden,overrideReasons\r\n");
-            for (RuleSummary rule : rules) {
+            List<RuleSummary> rows = new ArrayList<>(rules);
+            if (unknownCards != null) {
+                rows.add(unknownCards);
+            }
+            for (RuleSummary rule : rows) {
                 StringBuilder reasons = new StringBuilder();
                 for (Map.Entry<String, Long> reason : rule.overrideReasons().entrySet()) {
                     reasons.append(reasons.isEmpty() ? "" : "; ")
@@ -145,9 +171,12 @@ class FeedbackSummaryController {
             return csv.toString();
         }
 
-        /** RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet does not run it. */
-        private static String cell(String value) {
-            String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        /**
+         * RFC 4180 quoting; a cell a spreadsheet would read as a formula (a leading {@code = + - @}, TAB or CR, as
+         * OWASP lists them) is prefixed with {@code '} so it is shown as text.
+         */
+        static String cell(String value) {
+            String safe = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
             boolean quote = safe.chars().anyMatch(c -> c == '"' || c == ',' || c == ';' || c == '\r' || c == '\n');
             return quote || !safe.equals(value) ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
         }

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +38,7 @@ class CdsHooksController {
     private final ServiceCatalog catalog;
     private final RequestBodyReader bodies;
     private final HookRequestParser parser;
+    private final FeedbackParser feedbackParser;
     private final HookHandler handler;
     private final FeedbackStore store;
     private final IssuedCardWriter issuedCards;
@@ -47,6 +49,7 @@ class CdsHooksController {
             ServiceCatalog catalog,
             RequestBodyReader bodies,
             HookRequestParser parser,
+            FeedbackParser feedbackParser,
             HookHandler handler,
             FeedbackStore store,
             IssuedCardWriter issuedCards,
@@ -55,6 +58,7 @@ class CdsHooksController {
         this.catalog = catalog;
         this.bodies = bodies;
         this.parser = parser;
+        this.feedbackParser = feedbackParser;
         this.handler = handler;
         this.store = store;
         this.issuedCards = issuedCards;
@@ -145,10 +149,11 @@ class CdsHooksController {
     @PostMapping("/cds-services/{id}/feedback")
     ResponseEntity<Void> feedback(@PathVariable String id, HttpServletRequest http) {
         ServiceDefinition service = service(id);
-        List<Feedback> items = FeedbackParser.parse(bodies.read(http));
+        List<Feedback> items = feedbackParser.parse(bodies.read(http));
         int fresh = 0;
-        for (Feedback item : items) {
-            boolean isNew = store(service.id(), item);
+        for (int i = 0; i < items.size(); i++) {
+            Feedback item = items.get(i);
+            boolean isNew = store(service.id(), item, i);
             fresh += isNew ? 1 : 0;
             listeners.forEach(listener -> listener.feedbackReceived(service.id(), item, isNew));
             log.info(
@@ -174,10 +179,17 @@ class CdsHooksController {
         listeners.forEach(listener -> listener.cardsIssued(issued));
     }
 
-    /** Feedback is answered 200 only once it is committed; otherwise 503, and the client may send it again. */
-    private boolean store(String serviceId, Feedback item) {
+    /**
+     * Feedback is answered 200 only once it is committed; otherwise 503, and the client may send it again — unless the
+     * database refused the value itself, which sending again cannot change (FeedbackParser should have caught it).
+     */
+    private boolean store(String serviceId, Feedback item, int index) {
         try {
             return store.recordFeedback(serviceId, item);
+        } catch (DataIntegrityViolationException e) {
+            log.error("feedback could not be stored: {}", e.getClass().getSimpleName());
+            throw CdsRequestException.badRequest(
+                    "feedback[" + index + "] has a value the feedback store cannot keep; it was not stored");
         } catch (DataAccessException e) {
             log.error("feedback could not be stored: {}", e.getClass().getSimpleName());
             listeners.forEach(listener -> listener.storeFailed("feedback"));

@@ -18,7 +18,7 @@ import org.springframework.web.filter.CorsFilter;
 /**
  * CORS for browser-based CDS clients (the public sandbox, the try-it page) on discovery, services and feedback (and
  * on the demo's {@code /fhir}). It
- * runs as the first filter, so preflights are answered before any authentication, and a refused origin gets an
+ * runs as the first filter after the security headers, so preflights are answered before any authentication, and a refused origin gets an
  * OperationOutcome like every other error. Only the demo default allows every origin.
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,7 +42,7 @@ class CorsFilterConfiguration {
         CorsFilter filter = new CorsFilter(source);
         filter.setCorsProcessor(new OperationOutcomeCorsProcessor(outcomes));
         FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1); // right after the security headers
         return registration;
     }
 

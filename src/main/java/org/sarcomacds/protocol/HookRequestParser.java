@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.sarcomacds.CdsProperties;
+import org.sarcomacds.feedback.StorableValues;
 import org.sarcomacds.record.FhirEndpoint;
 import org.sarcomacds.record.FhirJson;
 import org.sarcomacds.record.FhirMessages;
@@ -64,6 +65,11 @@ class HookRequestParser {
         }
         Hook kind = Hook.byId(hook).orElseThrow();
         String hookInstance = requiredString(body, "hookInstance", "hookInstance");
+        // stored with the issued cards: refused here rather than failing the store's batch (a UUID in practice)
+        String problem = StorableValues.textProblem(hookInstance, Integer.MAX_VALUE);
+        if (problem != null) {
+            throw CdsRequestException.badRequest("'hookInstance' " + problem);
+        }
         JsonNode context = body.get("context");
         if (context == null || !context.isObject()) {
             throw CdsRequestException.badRequest("'context' is required and must be an object");

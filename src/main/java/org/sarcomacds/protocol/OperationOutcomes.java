@@ -42,6 +42,7 @@ class OperationOutcomes {
             case METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE -> OperationOutcome.IssueType.NOTSUPPORTED;
             case INTERNAL_SERVER_ERROR -> OperationOutcome.IssueType.EXCEPTION;
             case SERVICE_UNAVAILABLE -> OperationOutcome.IssueType.TRANSIENT;
+            case TOO_MANY_REQUESTS -> OperationOutcome.IssueType.THROTTLED;
             default -> OperationOutcome.IssueType.INVALID;
         };
     }

@@ -50,21 +50,23 @@ class ClientTokenValidator {
 
     private final Map<String, CdsProperties.Client> clients;
     private final ClientKeys keys;
-    private final ReplayCache replays = new ReplayCache(1_000_000);
+    private final ReplayCache replays;
     private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
     private final long skewMillis;
     private final long maxLifetimeMillis;
     private final Clock clock;
 
     @Autowired
-    ClientTokenValidator(CdsProperties properties, HostResolver resolver) {
+    ClientTokenValidator(CdsProperties properties, HostResolver resolver, ReplayCache replays) {
         this(
                 properties.security(),
                 new ClientKeys(new JwksRetriever(resolver), properties.security()),
+                replays,
                 Clock.systemUTC());
     }
 
-    ClientTokenValidator(CdsProperties.Security settings, ClientKeys keys, Clock clock) {
+    ClientTokenValidator(CdsProperties.Security settings, ClientKeys keys, ReplayCache replays, Clock clock) {
+        this.replays = replays;
         this.clients = settings.clients().stream()
                 .filter(c -> c.issuer() != null && c.jwksUrl() != null)
                 .collect(Collectors.toUnmodifiableMap(CdsProperties.Client::issuer, Function.identity(), (a, b) -> a));

@@ -1,58 +1,12 @@
 package org.sarcomacds.security;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+/** Remembers the {@code jti} of every accepted token until it has expired, so a token is accepted once. */
+interface ReplayCache {
 
-/**
- * The {@code jti}s of accepted tokens, each kept until its token has expired (plus clock skew). A token lives at
- * most {@code cds.security.max-token-lifetime}, which bounds how long an entry stays.
- */
-final class ReplayCache {
-
-    private static final int PURGE_EVERY = 1024;
-
-    private final Map<String, Long> seenUntil = new ConcurrentHashMap<>();
-    private final int maxEntries;
-    private int sincePurge;
-
-    ReplayCache(int maxEntries) {
-        this.maxEntries = maxEntries;
-    }
-
-    /** True the first time {@code issuer + jti} is seen while it is valid; false for a replay (or when full). */
-    boolean firstUse(String issuer, String jti, long expiresAtMillis, long nowMillis) {
-        purgeNowAndThen(nowMillis);
-        if (seenUntil.size() >= maxEntries) {
-            purge(nowMillis);
-            if (seenUntil.size() >= maxEntries) {
-                return false;
-            }
-        }
-        String key = issuer.length() + ":" + issuer + jti;
-        Long previous = seenUntil.putIfAbsent(key, expiresAtMillis);
-        if (previous == null) {
-            return true;
-        }
-        if (previous < nowMillis) {
-            return seenUntil.replace(key, previous, expiresAtMillis);
-        }
-        return false;
-    }
-
-    private void purgeNowAndThen(long nowMillis) {
-        boolean purge;
-        synchronized (this) {
-            purge = ++sincePurge >= PURGE_EVERY;
-            if (purge) {
-                sincePurge = 0;
-            }
-        }
-        if (purge) {
-            purge(nowMillis);
-        }
-    }
-
-    private void purge(long nowMillis) {
-        seenUntil.values().removeIf(until -> until < nowMillis);
-    }
+    /**
+     * True the first time {@code issuer + jti} is seen while it is valid; false for a replay.
+     *
+     * @param expiresAtMillis until when this token must be remembered (its {@code exp} plus clock skew)
+     */
+    boolean firstUse(String issuer, String jti, long expiresAtMillis, long nowMillis);
 }

@@ -100,15 +100,51 @@ abstract class FeedbackStoreContract {
     }
 
     @Test
-    void anotherOutcomeServiceOrTimeIsAnotherItem() {
+    void anotherOutcomeOrTimeIsAnotherItem() {
         Card card = card(rule, "warning");
         assertThat(store.recordFeedback("svc", overridden(card, null, window))).isTrue();
         assertThat(store.recordFeedback("svc", new Feedback(card.uuid(), "accepted", 1, null, window.toString())))
                 .isTrue();
-        assertThat(store.recordFeedback("other", overridden(card, null, window)))
-                .isTrue();
         assertThat(store.recordFeedback("svc", overridden(card, null, window.plusMillis(1))))
                 .isTrue();
+    }
+
+    @Test
+    void theSameItemSentToAnotherServiceIsStoredOnce() {
+        Card card = card(rule, "warning");
+        store.recordIssued(List.of(new IssuedCards("svc", "h", "p", window, List.of(card))));
+        assertThat(store.recordFeedback("svc", overridden(card, "x", window.plusSeconds(1))))
+                .isTrue();
+        assertThat(store.recordFeedback("other", overridden(card, "x", window.plusSeconds(1))))
+                .isFalse();
+        assertThat(summary(rule).overridden()).isEqualTo(1);
+    }
+
+    @Test
+    void aCallTheDatabaseRefusesCostsNoOtherCallItsCards() {
+        Card stored = card(rule, "info");
+        store.recordIssued(List.of(new IssuedCards("svc", "earlier", "p", window, List.of(stored))));
+        // The same card uuid again: the primary key refuses it, as the database refuses any value it cannot keep.
+        IssuedCardWriter writer = new IssuedCardWriter(store, 100, Duration.ofMinutes(10));
+        writer.start();
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            writer.submit(
+                    new IssuedCards("svc", "ok-before-" + i, "p", window, List.of(card(rule, "info"))),
+                    () -> failed.add("ok"));
+        }
+        writer.submit(new IssuedCards("svc", "poisoned", "p", window, List.of(stored)), () -> failed.add("poisoned"));
+        for (int i = 0; i < 5; i++) {
+            writer.submit(
+                    new IssuedCards("svc", "ok-after-" + i, "p", window, List.of(card(rule, "info"))),
+                    () -> failed.add("ok"));
+        }
+        writer.flush();
+        writer.stop();
+        assertThat(failed).containsExactly("poisoned");
+        assertThat(summary(rule).shown())
+                .as("the earlier card and the ten others")
+                .isEqualTo(11);
     }
 
     @Test

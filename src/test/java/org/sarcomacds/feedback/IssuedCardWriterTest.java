@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,7 @@ import org.sarcomacds.cards.Card;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * The issued-card writer against a store double that records each write (one write = one transaction), and can hold
@@ -168,6 +171,48 @@ class IssuedCardWriterTest {
     }
 
     @Test
+    void aCallWithAValueTheStoreCannotKeepIsRefusedBeforeItIsQueued(CapturedOutput output) {
+        started(100, LONG);
+        submit("before", 1);
+        submit("nul\u0000inside", 1);
+        submit("after", 1);
+        writer.flush();
+        assertThat(failures).hasValue(1);
+        assertThat(store.writes)
+                .singleElement()
+                .satisfies(write -> assertThat(write.calls())
+                        .extracting(IssuedCards::hookInstance)
+                        .containsExactly("before", "after"));
+        assertThat(output.getOut() + output.getErr()).contains("the hookInstance contains a control character");
+    }
+
+    @Test
+    void aBatchTheDatabaseRefusesIsWrittenAgainCallByCallSoOnlyTheCallAtFaultIsLost(CapturedOutput output) {
+        started(100, LONG);
+        store.refused.add("poisoned");
+        submitCalls("a", 5, 2);
+        submit("poisoned", 1);
+        submitCalls("b", 5, 2);
+        writer.flush();
+        assertThat(failures).hasValue(1);
+        assertThat(store.hookInstances()).hasSize(10).doesNotContain("poisoned");
+        assertThat(store.attempts)
+                .as("the batch, then each of its 11 calls alone")
+                .hasValue(12);
+        assertThat(output.getOut() + output.getErr()).contains("10 of 11 hook calls' issued cards stored");
+    }
+
+    @Test
+    void aDatabaseThatIsDownIsNotTriedAgainCallByCall() {
+        started(100, LONG);
+        store.failing = true;
+        submitCalls("h", 5, 1);
+        writer.flush();
+        assertThat(failures).hasValue(5);
+        assertThat(store.attempts).hasValue(1);
+    }
+
+    @Test
     void aFailedWriteOnTheCallersThreadIsReportedNotThrown() {
         writer = new IssuedCardWriter(store, 100, LONG); // not started: every call writes itself
         store.failing = true;
@@ -193,6 +238,10 @@ class IssuedCardWriterTest {
         final CountDownLatch release = new CountDownLatch(1);
         private volatile boolean hold;
         volatile boolean failing;
+        /** A write holding one of these hook instances is refused as a bad value (a constraint violation). */
+        final Set<String> refused = ConcurrentHashMap.newKeySet();
+
+        final AtomicInteger attempts = new AtomicInteger();
 
         void holdFirstWrite() {
             hold = true;
@@ -215,8 +264,12 @@ class IssuedCardWriterTest {
                     Thread.currentThread().interrupt();
                 }
             }
+            attempts.incrementAndGet();
             if (failing) {
                 throw new DataAccessResourceFailureException("database is down");
+            }
+            if (calls.stream().anyMatch(call -> refused.contains(call.hookInstance()))) {
+                throw new DataIntegrityViolationException("invalid byte sequence for encoding UTF8: 0x00");
             }
             writes.add(new Write(Thread.currentThread().getName(), List.copyOf(calls)));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,69 @@ class FeedbackSummaryEndpointTest {
                 .isEqualTo(400);
         assertThat(summary("?format=xml", "Authorization", "Bearer " + TOKEN).status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void yearsNoDatabaseKeepsAre400NotA500() {
+        for (String query : new String[] {
+            "?to=-999999999-01-01T00:00:00Z",
+            "?from=-999999999-01-01T00:00:00Z&to=2026-01-01",
+            "?to=%2B999999999-12-31T23:59:59Z", // %2B: a + in a query is a space
+            "?from=0000-12-31T00:00:00Z&to=2026-01-01"
+        }) {
+            HookClient.Reply reply = summary(query, "Authorization", "Bearer " + TOKEN);
+            assertThat(reply.status()).as(query + " " + reply.body()).isEqualTo(400);
+            assertThat(reply.json().path("issue").path(0).path("diagnostics").asString())
+                    .contains("must lie between");
+        }
+    }
+
+    @Test
+    void feedbackOnCardsThisServiceNeverIssuedIsKeptApartFromTheRules() {
+        Instant from = Instant.now();
+        cardShownAndOverridden("tumour-board");
+        ObjectNode feedback = JSON.createObjectNode();
+        feedback.putArray("feedback")
+                .addObject()
+                .put("card", "never-issued-" + UUID.randomUUID())
+                .put("outcome", "overridden")
+                .put("outcomeTimestamp", Instant.now().toString());
+        assertThat(client.post("/cds-services/lms-patient-view/feedback", feedback)
+                        .status())
+                .isEqualTo(200);
+        String window = "?from=" + from + "&to=" + Instant.now().plusSeconds(60);
+
+        JsonNode json = summary(window, "Authorization", "Bearer " + TOKEN).json();
+        assertThat(json.path("rules")
+                        .valueStream()
+                        .map(rule -> rule.path("ruleId").asString()))
+                .contains(RULE)
+                .doesNotContain("(unknown card)");
+        assertThat(json.path("unknownCards").path("ruleId").asString()).isEqualTo("(unknown card)");
+        assertThat(json.path("unknownCards").path("overridden").asLong()).isEqualTo(1);
+        assertThat(json.path("unknownCards").properties().stream().map(Map.Entry::getKey))
+                .as("the same fields as a rule's entry, nothing more")
+                .containsExactlyInAnyOrder("ruleId", "shown", "accepted", "overridden", "overrideReasons");
+        assertThat(RestartScenario.ruleEntry(json, RULE).properties().stream().map(Map.Entry::getKey))
+                .containsExactlyInAnyOrder("ruleId", "shown", "accepted", "overridden", "overrideReasons");
+        assertThat(RestartScenario.ruleEntry(json, RULE).path("overridden").asLong())
+                .isEqualTo(1);
+
+        String csv = summary(window + "&format=csv", "Authorization", "Bearer " + TOKEN)
+                .body();
+        assertThat(csv.lines().toList()).last().asString().startsWith("(unknown card),0,0,1,");
+    }
+
+    @Test
+    void csvCellsASpreadsheetWouldRunAreNeutralised() {
+        assertThat(FeedbackSummaryController.SummaryCsv.cell("=HYPERLINK(\"x\")"))
+                .isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        for (String formula : new String[] {"+1", "-1", "@SUM(A1)", "\t=1", "\r=1"}) {
+            assertThat(FeedbackSummaryController.SummaryCsv.cell(formula))
+                    .as(formula)
+                    .isEqualTo("\"'" + formula + "\"");
+        }
+        assertThat(FeedbackSummaryController.SummaryCsv.cell("tumour-board")).isEqualTo("tumour-board");
     }
 
     @Test

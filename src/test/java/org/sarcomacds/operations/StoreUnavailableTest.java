@@ -17,11 +17,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * With the database down: feedback is never answered 200 (503, so the client sends it again), and the cards of a
- * hook call still reach the clinician. Both failures are counted.
+ * hook call still reach the clinician. Both failures are counted. A value the database refuses is a 400: sending it
+ * again would not help.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StoreUnavailableTest {
@@ -54,6 +56,20 @@ class StoreUnavailableTest {
                 .contains("send it again");
         assertThat(new HookClient(port).get("/actuator/prometheus").body())
                 .containsPattern("cds_store_failures_total\\{operation=\"feedback\"} [1-9]");
+    }
+
+    @Test
+    void aValueTheDatabaseRefusesIs400Not503() {
+        doThrow(new DataIntegrityViolationException("invalid byte sequence for encoding UTF8: 0x00"))
+                .when(store)
+                .recordFeedback(anyString(), any());
+        HookClient.Reply reply = new HookClient(port)
+                .post(
+                        "/cds-services/lms-patient-view/feedback",
+                        "{\"feedback\":[{\"card\":\"c-1\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2026-11-27T10:00:00Z\"}]}");
+        assertThat(reply.status()).as("sending it again cannot help").isEqualTo(400);
+        assertThat(reply.json().path("issue").path(0).path("diagnostics").asString())
+                .contains("feedback[0]", "cannot keep");
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sarcomacds.feedback.Feedback;
 import org.sarcomacds.feedback.FeedbackStore;
 import org.sarcomacds.protocol.ProtocolHttp.Answer;
@@ -128,11 +130,95 @@ class FeedbackTest {
     }
 
     @Test
-    void theSameCardForAnotherServiceIsRecordedSeparately(CapturedOutput output) {
+    void theSameItemThroughAnotherServicesPathIsRecordedOnce(CapturedOutput output) {
         assertOk(http.postJson(FEEDBACK, body(overridden(card))));
         assertOk(http.postJson("/cds-services/lms-order-select/feedback", body(overridden(card))));
+        assertOk(http.postJson("/cds-services/lms-patient-view/feedback", body(overridden(card))));
         assertThat(occurrences(output.getOut(), "card=" + Pattern.quote(card) + " .* new=true"))
+                .isEqualTo(1);
+        assertThat(occurrences(output.getOut(), "card=" + Pattern.quote(card) + " .* new=false"))
                 .isEqualTo(2);
+    }
+
+    // --- values the store could not keep: 400 naming the item, never 503 ("send it again") ---
+
+    @Test
+    void aControlCharacterInTheCardIdIs400NamingTheItem() {
+        assertOperationOutcome(
+                http.postJson(FEEDBACK, body(overridden(card), overridden("card\u0000" + card))),
+                400,
+                "feedback[1].card contains a control character");
+        assertThat(store.recordFeedback("lms-order-sign", new Feedback(card, "overridden", 0, null, TIMESTAMP)))
+                .as("the valid item of the refused body was not stored")
+                .isTrue();
+    }
+
+    @Test
+    void aControlCharacterInTheReasonCodeIs400() {
+        ObjectNode item = overridden(card);
+        item.putObject("overrideReason").putObject("reason").put("code", "tumour\u0000board");
+        assertOperationOutcome(
+                http.postJson(FEEDBACK, body(item)), 400, "feedback[0].overrideReason.reason.code", "control");
+    }
+
+    @Test
+    void halfASurrogatePairIs400() {
+        // escaped in the JSON text: a lone surrogate cannot be sent as UTF-8
+        String item = overridden("card-LONE").toString().replace("LONE", "\\ud800");
+        assertOperationOutcome(
+                http.postJson(FEEDBACK, "{\"feedback\":[" + item + "]}"), 400, "feedback[0].card", "Unicode");
+    }
+
+    @Test
+    void tooLongCardIdOrReasonCodeIs400() {
+        assertOperationOutcome(
+                http.postJson(FEEDBACK, body(overridden("c".repeat(129)))), 400, "feedback[0].card", "128");
+        ObjectNode item = overridden(card);
+        item.putObject("overrideReason").putObject("reason").put("code", "r".repeat(129));
+        assertOperationOutcome(http.postJson(FEEDBACK, body(item)), 400, "overrideReason.reason.code", "128");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "+300000-01-01T00:00:00Z", // no database keeps it; answered 503 "send it again" before
+                "-999999999-01-01T00:00:00Z",
+                "2026-11-27T10:00Z",
+                "2026-11-27T10:00:00",
+                "2026-11-27"
+            })
+    void anOutcomeTimestampThatIsNotAFhirInstantIs400(String timestamp) {
+        assertOperationOutcome(
+                http.postJson(FEEDBACK, body(overridden(card).put("outcomeTimestamp", timestamp))),
+                400,
+                "feedback[0].outcomeTimestamp",
+                "FHIR instant");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1999-12-31T23:59:59Z", "9999-01-01T00:00:00Z"})
+    void anOutcomeTimestampOutsideTheSaneRangeIs400(String timestamp) {
+        assertOperationOutcome(
+                http.postJson(FEEDBACK, body(overridden(card).put("outcomeTimestamp", timestamp))),
+                400,
+                "feedback[0].outcomeTimestamp must lie between");
+    }
+
+    @Test
+    void anOffsetAndAFractionAreAccepted() {
+        assertOk(http.postJson(
+                FEEDBACK, body(overridden(card).put("outcomeTimestamp", "2026-11-27T11:00:00.123456+01:00"))));
+    }
+
+    @Test
+    void moreItemsThanTheLimitIs413() {
+        ObjectNode[] items = new ObjectNode[101];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = overridden(UUID.randomUUID().toString());
+        }
+        assertOperationOutcome(http.postJson(FEEDBACK, body(items)), 413, "101 feedback items", "at most 100");
+        ObjectNode[] justEnough = java.util.Arrays.copyOf(items, 100);
+        assertOk(http.postJson(FEEDBACK, body(justEnough)));
     }
 
     @Test

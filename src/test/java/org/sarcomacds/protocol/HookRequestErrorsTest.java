@@ -143,6 +143,16 @@ class HookRequestErrorsTest {
     }
 
     @Test
+    void hookInstanceWithAControlCharacterIs400() {
+        // stored with the issued cards; PostgreSQL refuses NUL, which failed a whole batch of other calls' cards
+        for (String bad : new String[] {"a\u0000b", "tab\there", "line\nbreak"}) {
+            ObjectNode request = patientView().put("hookInstance", bad);
+            assertOperationOutcome(
+                    http.postJson(PATIENT_VIEW, request), 400, "'hookInstance' contains a control character");
+        }
+    }
+
+    @Test
     void missingContextIs400() {
         ObjectNode request = patientView();
         request.remove("context");

@@ -56,7 +56,8 @@ class StartupRefusalTest {
                 Duration.ofHours(1),
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(30),
-                "");
+                "",
+                CdsProperties.ReplayCacheKind.MEMORY);
         return new CdsProperties(
                 DataSize.ofMegabytes(5),
                 new CdsProperties.Cors(List.of("*")),
@@ -76,7 +77,8 @@ class StartupRefusalTest {
                 new CdsProperties.Limits(32, 10_000, 1024, 1_000_000),
                 new CdsProperties.Privacy(""),
                 new CdsProperties.Admin(""),
-                new CdsProperties.Store(1000, Duration.ofMillis(100)));
+                new CdsProperties.Store(1000, Duration.ofMillis(100)),
+                new CdsProperties.FeedbackSettings(100, new CdsProperties.RateLimit(600, 100)));
     }
 
     private static CdsProperties.Client client(String issuer, String jwksUrl, String... jku) {

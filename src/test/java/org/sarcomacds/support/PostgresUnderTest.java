@@ -1,5 +1,7 @@
 package org.sarcomacds.support;
 
+import java.util.List;
+
 /**
  * The PostgreSQL server the {@code *IT} tests run against, named by system properties that {@code .ci/run} sets
  * (from {@code .ci/postgres.sh}). These tests run only in the Maven profile that those properties switch on, and
@@ -12,6 +14,14 @@ public record PostgresUnderTest(String url, String user, String password) {
                 required("cds.test.postgres.url"),
                 required("cds.test.postgres.user"),
                 required("cds.test.postgres.password"));
+    }
+
+    /** The command-line arguments that point a whole service at this server. */
+    public List<String> datasourceArguments() {
+        return List.of(
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password);
     }
 
     private static String required(String name) {
