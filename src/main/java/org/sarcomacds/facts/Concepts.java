@@ -1,5 +1,7 @@
 package org.sarcomacds.facts;
 
+import java.util.List;
+
 /** Ids of the value sets in {@code hooks/valuesets/} that the Java logic refers to. */
 public final class Concepts {
 
@@ -48,7 +50,7 @@ public final class Concepts {
     public static final String NTRK_FUSION = "ntrk-fusion";
 
     /** The systemic therapies whose history the cards list, in the order a clinician reads a treatment history. */
-    public static final java.util.List<String> SYSTEMIC_THERAPIES = java.util.List.of(
+    public static final List<String> SYSTEMIC_THERAPIES = List.of(
             DOXORUBICIN,
             IFOSFAMIDE,
             GEMCITABINE,
@@ -58,6 +60,18 @@ public final class Concepts {
             REGORAFENIB,
             DACARBAZINE,
             ERIBULIN);
+
+    /** Every site-specific metastasis value set ({@code metastasis-*}). */
+    public static final List<String> METASTASIS_SITES = List.of(
+            "metastasis-bone-marrow",
+            METASTASIS_BONE,
+            "metastasis-liver",
+            "metastasis-lung",
+            "metastasis-peritoneum",
+            METASTASIS_WIDESPREAD);
+
+    /** The observations body surface area is calculated from. */
+    public static final List<String> BODY_MEASUREMENTS = List.of(HEIGHT, WEIGHT, BODY_SURFACE_AREA);
 
     private Concepts() {}
 }

@@ -30,7 +30,12 @@ public class FactExtractor {
         this.evaluationDate = evaluationDate;
     }
 
-    public PatientFacts extract(PatientRecord record, Bundle draftOrders, List<String> selections) {
+    /**
+     * @param hook        the hook the facts are for: it decides which drafts are under review
+     * @param draftOrders the draft orders of an order hook, else null
+     * @param selections  order-select {@code selections}, else empty
+     */
+    public PatientFacts extract(PatientRecord record, Hook hook, Bundle draftOrders, List<String> selections) {
         ConditionReader conditionReader = new ConditionReader(terminology);
         List<Fact> conditions = new ArrayList<>();
         record.conditions().forEach(c -> conditions.addAll(conditionReader.facts(c)));
@@ -46,6 +51,7 @@ public class FactExtractor {
         BodySurfaceAreaCalculator.Outcome bsa =
                 new BodySurfaceAreaCalculator(parameters.bodySurfaceArea(), today).calculate(observations.latest());
         return new PatientFacts(
+                hook,
                 today,
                 conditions,
                 medications,

@@ -35,7 +35,7 @@ class HookHandler {
                 request.tokens(),
                 request.prefetch(),
                 request.fhirServer()));
-        PatientFacts patientFacts = facts.extract(record, request.draftOrders(), request.selections());
-        return cards.cards(rules.evaluate(request.hook(), patientFacts), request.patientId());
+        PatientFacts patientFacts = facts.extract(record, request.hook(), request.draftOrders(), request.selections());
+        return cards.cards(rules.evaluate(patientFacts), request.patientId());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.sarcomacds.CdsProperties;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.record.FhirEndpoint;
 import org.sarcomacds.record.FhirJson;
 import org.sarcomacds.record.FhirMessages;
@@ -75,7 +76,7 @@ class HookRequestParser {
         Bundle drafts = kind.hasDraftOrders() ? draftOrders(context) : null;
         List<String> selections = kind.hasSelections() ? selections(context) : List.of();
         return new HookRequest(
-                hook,
+                kind,
                 hookInstance,
                 patientId,
                 fhirServer(body, client),

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.knowledge.KnowledgeFiles;
 import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.sarcomacds.CdsProperties;
 import org.sarcomacds.cards.Card;
+import org.sarcomacds.facts.Hook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -8,27 +8,24 @@ import java.util.stream.Collectors;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.DraftOrder;
 import org.sarcomacds.facts.Fact;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.PatientFacts;
 import org.sarcomacds.text.Markdown;
-import org.springframework.stereotype.Component;
 
 /**
  * LMS-TRABECTEDIN-CYP3A: trabectedin with a strong CYP3A inhibitor or inducer the patient takes now or that is being
  * ordered. The card names the patient's drug; the measured figures belong to ketoconazole and rifampicin only.
  */
-@Component
 class TrabectedinCyp3aRule implements Rule {
 
     static final String ID = "LMS-TRABECTEDIN-CYP3A";
+    static final RuleSpec SPEC = RuleSpec.rule(ID, parameters -> new TrabectedinCyp3aRule())
+            .answers(Hook.PATIENT_VIEW, Hook.ORDER_SELECT, Hook.ORDER_SIGN)
+            .reads(Concepts.LEIOMYOSARCOMA, Concepts.TRABECTEDIN, Concepts.CYP3A_INHIBITORS, Concepts.CYP3A_INDUCERS);
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Optional<Finding> evaluate(String hook, PatientFacts facts) {
-        if (!TrabectedinExposure.concerned(hook, facts)) {
+    public Optional<Finding> evaluate(PatientFacts facts) {
+        if (!TrabectedinExposure.concerned(facts)) {
             return Optional.empty();
         }
         List<Fact> inhibitors = interacting(facts, Concepts.CYP3A_INHIBITORS);
@@ -36,7 +33,7 @@ class TrabectedinCyp3aRule implements Rule {
         if (inhibitors.isEmpty() && inducers.isEmpty()) {
             return Optional.empty();
         }
-        List<Evidence> evidence = TrabectedinExposure.evidence(hook, facts);
+        List<Evidence> evidence = TrabectedinExposure.evidence(facts);
         inhibitors.forEach(f -> evidence.add(new Evidence("Strong CYP3A inhibitor", f)));
         inducers.forEach(f -> evidence.add(new Evidence("Strong CYP3A inducer", f)));
         List<String> named = new ArrayList<>();

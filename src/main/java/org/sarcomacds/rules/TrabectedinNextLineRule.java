@@ -7,22 +7,25 @@ import java.util.Map;
 import java.util.Optional;
 import org.sarcomacds.facts.BodySurfaceArea;
 import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.LabResult;
 import org.sarcomacds.facts.PatientFacts;
 import org.sarcomacds.knowledge.ClinicalParameters;
 import org.sarcomacds.text.Markdown;
 import org.sarcomacds.text.Numbers;
-import org.springframework.stereotype.Component;
 
 /**
  * LMS-TRABECTEDIN-NEXT-LINE: metastatic leiomyosarcoma after an anthracycline, trabectedin never given. The US
  * indication needs only a prior anthracycline-containing regimen, so ifosfamide is not required. The order is offered
  * only when the liver tests do not rule out the standard starting dose.
  */
-@Component
 class TrabectedinNextLineRule implements Rule {
 
     static final String ID = "LMS-TRABECTEDIN-NEXT-LINE";
+    static final RuleSpec SPEC = RuleSpec.rule(ID, TrabectedinNextLineRule::new)
+            .answers(Hook.PATIENT_VIEW)
+            .reads(Concepts.SYSTEMIC_THERAPIES, Concepts.LEIOMYOSARCOMA, Concepts.METASTATIC_DISEASE)
+            .observes(Concepts.BODY_MEASUREMENTS, Concepts.BILIRUBIN, Concepts.AST, Concepts.ALT);
 
     private final ClinicalParameters parameters;
 
@@ -31,13 +34,8 @@ class TrabectedinNextLineRule implements Rule {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Optional<Finding> evaluate(String hook, PatientFacts facts) {
-        if (!hook.equals("patient-view") || !applies(facts)) {
+    public Optional<Finding> evaluate(PatientFacts facts) {
+        if (!applies(facts)) {
             return Optional.empty();
         }
         List<Evidence> evidence = Lms.anthracyclineEvidence(facts);

@@ -84,6 +84,7 @@ final class FhirRecords {
         return EXTRACTOR.extract(
                 new PatientRecord(
                         Optional.empty(), conditions, statements, requests, medications, observations, List.of()),
+                Hook.PATIENT_VIEW,
                 null,
                 List.of());
     }

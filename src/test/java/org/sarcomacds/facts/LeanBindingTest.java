@@ -255,6 +255,7 @@ class LeanBindingTest {
         return EXTRACTOR.extract(
                 new PatientRecord(
                         Optional.empty(), conditions, statements, requests, medications, observations, List.of()),
+                Hook.PATIENT_VIEW,
                 null,
                 List.of());
     }

@@ -5,15 +5,16 @@ import static org.sarcomacds.rules.FactsBuilder.patient;
 
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Hook;
 
 class TrabectedinCyp3aRuleTest {
 
-    private final TrabectedinCyp3aRule rule = new TrabectedinCyp3aRule();
+    private final RuleUnderTest rule = new RuleUnderTest(TrabectedinCyp3aRule.SPEC);
 
     @Test
     void firesWithACurrentStrongInhibitorAndNamesIt() {
         Finding finding = rule.evaluate(
-                        "patient-view",
+                        Hook.PATIENT_VIEW,
                         onTrabectedin().current(Concepts.CYP3A_INHIBITORS).build())
                 .orElseThrow();
 
@@ -25,7 +26,7 @@ class TrabectedinCyp3aRuleTest {
     @Test
     void firesWithADraftedStrongInducerOnOrderSign() {
         Finding finding = rule.evaluate(
-                        "order-sign",
+                        Hook.ORDER_SIGN,
                         patient()
                                 .lms()
                                 .draft(Concepts.TRABECTEDIN, false)
@@ -39,13 +40,13 @@ class TrabectedinCyp3aRuleTest {
 
     @Test
     void quietWithoutAnInteractingDrug() {
-        assertThat(rule.evaluate("patient-view", onTrabectedin().build())).isEmpty();
+        assertThat(rule.evaluate(Hook.PATIENT_VIEW, onTrabectedin().build())).isEmpty();
     }
 
     @Test
     void quietWhenTheInhibitorWasStopped() {
         assertThat(rule.evaluate(
-                        "patient-view",
+                        Hook.PATIENT_VIEW,
                         onTrabectedin().past(Concepts.CYP3A_INHIBITORS).build()))
                 .isEmpty();
     }
@@ -53,7 +54,7 @@ class TrabectedinCyp3aRuleTest {
     @Test
     void quietWhenTrabectedinIsNotCurrent() {
         assertThat(rule.evaluate(
-                        "patient-view",
+                        Hook.PATIENT_VIEW,
                         patient()
                                 .lms()
                                 .past(Concepts.TRABECTEDIN)
