@@ -59,11 +59,11 @@ class HookRequestParser {
             throw CdsRequestException.badRequest("The request body must be a JSON object");
         }
         String hook = requiredString(body, "hook", "hook");
-        if (!hook.equals(service.hook())) {
+        if (!hook.equals(service.hook().id())) {
             throw CdsRequestException.badRequest("Hook '" + hook + "' does not match service '" + service.id()
-                    + "', which answers '" + service.hook() + "'");
+                    + "', which answers '" + service.hook().id() + "'");
         }
-        Hook kind = Hook.byId(hook).orElseThrow();
+        Hook kind = service.hook();
         String hookInstance = requiredString(body, "hookInstance", "hookInstance");
         JsonNode context = body.get("context");
         if (context == null || !context.isObject()) {

@@ -98,11 +98,11 @@ class WarmUp implements SmartInitializingSingleton {
      */
     private static ObjectNode request(JsonMapper mapper, ServiceDefinition service, JsonNode record) {
         ObjectNode body = mapper.createObjectNode()
-                .put("hook", service.hook())
+                .put("hook", service.hook().id())
                 .put("hookInstance", UUID.randomUUID().toString());
         ObjectNode context =
                 body.putObject("context").put("userId", "Practitioner/warm-up").put("patientId", "warm-up");
-        Hook hook = Hook.byId(service.hook()).orElseThrow();
+        Hook hook = service.hook();
         if (hook.hasDraftOrders()) {
             ObjectNode drafts = context.putObject("draftOrders")
                     .put("resourceType", "Bundle")

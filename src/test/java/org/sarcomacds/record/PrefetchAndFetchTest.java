@@ -42,6 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.sarcomacds.demo.InMemoryFhir;
 import org.sarcomacds.support.FixtureEhr;
 import org.sarcomacds.support.HookClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -67,24 +68,13 @@ class PrefetchAndFetchTest {
             WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 
     private static final Map<String, Map<String, String>> TEMPLATES = new ConcurrentHashMap<>();
-    /** The latest-result Observation keys of the templates (one per lab test or body measurement). */
-    private static final List<String> OBSERVATION_KEYS = List.of(
-            "height",
-            "weight",
-            "bsa",
-            "bilirubin",
-            "alt",
-            "ast",
-            "alp",
-            "ck",
-            "neutrophils",
-            "platelets",
-            "haemoglobin",
-            "lvef",
-            "genomics");
 
     @LocalServerPort
     int port;
+
+    /** Its observation keys: one per lab test or body measurement, and genomics. */
+    @Autowired
+    PrefetchDefinition prefetchDefinition;
 
     private HookClient client;
     private FixtureEhr ehr;
@@ -114,7 +104,7 @@ class PrefetchAndFetchTest {
     @Test
     void nullOptionalKeysAreNoDataAndNeverFetched() {
         ObjectNode prefetch = serve("patient-view");
-        OBSERVATION_KEYS.forEach(prefetch::putNull);
+        prefetchDefinition.observationKeys().forEach(prefetch::putNull);
 
         JsonNode response = ok(call("patient-view", prefetch));
 
@@ -553,7 +543,7 @@ class PrefetchAndFetchTest {
     private ObjectNode serve(String hook) {
         Map<String, String> templates = TEMPLATES.computeIfAbsent(hook, h -> client.templates("lms-" + h));
         assertThat(templates).containsKeys("patient", "conditions", "medstatements", "medrequests");
-        assertThat(templates).containsKeys(OBSERVATION_KEYS.toArray(String[]::new));
+        assertThat(templates).containsKeys(prefetchDefinition.observationKeys().toArray(String[]::new));
         return ehr.serve(FIXTURE, templates);
     }
 
