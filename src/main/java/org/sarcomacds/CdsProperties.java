@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param privacy       how patients are kept out of the feedback store
  * @param admin         the admin endpoints (feedback analytics)
  * @param store         how issued cards are written to the feedback store
+ * @param warmUp        synthetic calls through the whole pipeline before the service reports ready
  */
 @ConfigurationProperties("cds")
 public record CdsProperties(
@@ -32,7 +33,8 @@ public record CdsProperties(
         @DefaultValue Limits limits,
         @DefaultValue Privacy privacy,
         @DefaultValue Admin admin,
-        @DefaultValue Store store) {
+        @DefaultValue Store store,
+        @DefaultValue WarmUp warmUp) {
 
     /** @param allowedOrigins origins allowed by CORS; {@code *} allows any (demo only) */
     public record Cors(@DefaultValue("*") List<String> allowedOrigins) {}
@@ -128,4 +130,10 @@ public record CdsProperties(
     public record Store(
             @DefaultValue("1000") int issuedQueueCapacity,
             @DefaultValue("100ms") Duration issuedMaxDelay) {}
+
+    /**
+     * @param enabled run the warm-up at start-up, so the first real call is not slowed by class loading and
+     *                compilation (docs/performance.md); off only where start-up time matters more (tests)
+     */
+    public record WarmUp(@DefaultValue("true") boolean enabled) {}
 }

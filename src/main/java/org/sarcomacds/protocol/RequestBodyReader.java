@@ -37,13 +37,18 @@ class RequestBodyReader {
                 .build();
     }
 
+    /** The body as a JSON tree, within the size limit. */
     JsonNode read(HttpServletRequest request) {
+        return parse(bytes(request));
+    }
+
+    /** The body as sent, once it is known to be JSON within the size limit (415, 413 otherwise). */
+    byte[] bytes(HttpServletRequest request) {
         requireJson(request.getContentType());
         if (request.getContentLengthLong() > maxBytes) {
             throw tooLarge();
         }
-        byte[] body = readLimited(request);
-        return parse(body);
+        return readLimited(request);
     }
 
     /** The body as a JSON tree; a 400 when it is empty or not JSON. */
