@@ -14,6 +14,7 @@ import org.sarcomacds.feedback.FeedbackStore;
 import org.sarcomacds.feedback.IssuedCardWriter;
 import org.sarcomacds.feedback.IssuedCards;
 import org.sarcomacds.security.AuthenticatedClient;
+import org.sarcomacds.text.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;

@@ -11,6 +11,7 @@ import org.sarcomacds.record.RecordRequest;
 import org.sarcomacds.rules.RuleEngine;
 import org.sarcomacds.security.AuthenticatedClient;
 import org.sarcomacds.security.LogPseudonyms;
+import org.sarcomacds.text.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
