@@ -22,10 +22,10 @@ class ClinicalTrialsRule implements Rule {
 
     @Override
     public Optional<Finding> evaluate(PatientFacts facts) {
-        if (!Lms.metastatic(facts)) {
+        if (!DiseaseStates.metastatic(facts)) {
             return Optional.empty();
         }
-        List<Evidence> evidence = Lms.metastaticEvidence(facts);
+        List<Evidence> evidence = DiseaseStates.metastaticEvidence(facts);
         facts.ntrkResults().forEach(f -> evidence.add(new Evidence("NTRK result", f)));
         return Optional.of(new Finding(ID, evidence, Map.of("ntrk", ntrkText(facts)), RuleNotes.of(evidence, facts)));
     }

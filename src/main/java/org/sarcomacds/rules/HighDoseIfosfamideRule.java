@@ -38,10 +38,10 @@ class HighDoseIfosfamideRule implements Rule {
         List<Fact> ifosfamide = facts.exposures(Concepts.IFOSFAMIDE);
         boolean hadHighDose =
                 ifosfamide.stream().anyMatch(f -> f.gramsPerM2PerCycle() != null && f.gramsPerM2PerCycle() >= highDose);
-        if (!Lms.metastaticAfterAnthracycline(facts) || hadHighDose) {
+        if (!DiseaseStates.metastaticAfterAnthracycline(facts) || hadHighDose) {
             return Optional.empty();
         }
-        List<Evidence> evidence = Lms.anthracyclineEvidence(facts);
+        List<Evidence> evidence = DiseaseStates.anthracyclineEvidence(facts);
         ifosfamide.forEach(f -> evidence.add(new Evidence("Prior ifosfamide", f)));
         facts.exposures(Concepts.DOCETAXEL).forEach(f -> evidence.add(new Evidence("Prior docetaxel", f)));
         String docetaxel = facts.exposures(Concepts.DOCETAXEL).isEmpty()

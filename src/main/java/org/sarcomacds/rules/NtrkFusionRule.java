@@ -23,10 +23,10 @@ class NtrkFusionRule implements Rule {
     public Optional<Finding> evaluate(PatientFacts facts) {
         boolean onInhibitor = !facts.currentExposures(Concepts.LAROTRECTINIB).isEmpty()
                 || !facts.currentExposures(Concepts.ENTRECTINIB).isEmpty();
-        if (!Lms.metastatic(facts) || facts.ntrkFusions().isEmpty() || onInhibitor) {
+        if (!DiseaseStates.metastatic(facts) || facts.ntrkFusions().isEmpty() || onInhibitor) {
             return Optional.empty();
         }
-        List<Evidence> evidence = Lms.metastaticEvidence(facts);
+        List<Evidence> evidence = DiseaseStates.metastaticEvidence(facts);
         facts.ntrkFusions().forEach(f -> evidence.add(new Evidence("NTRK fusion", f)));
         String genes = facts.ntrkFusions().stream()
                 .map(Fact::display)

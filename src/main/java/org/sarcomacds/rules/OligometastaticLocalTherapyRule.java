@@ -34,7 +34,7 @@ class OligometastaticLocalTherapyRule implements Rule {
 
     @Override
     public Optional<Finding> evaluate(PatientFacts facts) {
-        if (!Lms.metastatic(facts)
+        if (!DiseaseStates.metastatic(facts)
                 || !facts.activeMetastases(Concepts.METASTASIS_WIDESPREAD).isEmpty()
                 || facts.activeMetastases().stream().anyMatch(Fact::unconfirmed)) {
             return Optional.empty();
@@ -52,7 +52,7 @@ class OligometastaticLocalTherapyRule implements Rule {
                 || interval.get() < limits.minDiseaseFreeIntervalMonths()) {
             return Optional.empty();
         }
-        List<Evidence> evidence = Lms.metastaticEvidence(facts);
+        List<Evidence> evidence = DiseaseStates.metastaticEvidence(facts);
         String sites = sited.stream()
                 .map(f -> f.concept()
                         .substring(Concepts.METASTASIS_PREFIX.length())

@@ -27,12 +27,12 @@ class RegorafenibAlternativeRule implements Rule {
 
     @Override
     public Optional<Finding> evaluate(PatientFacts facts) {
-        if (!Lms.metastaticAfterAnthracycline(facts)
+        if (!DiseaseStates.metastaticAfterAnthracycline(facts)
                 || !facts.exposures(Concepts.REGORAFENIB).isEmpty()
                 || !facts.drafts(Concepts.REGORAFENIB).isEmpty()) {
             return Optional.empty();
         }
-        List<Evidence> evidence = Lms.anthracyclineEvidence(facts);
+        List<Evidence> evidence = DiseaseStates.anthracyclineEvidence(facts);
         List<Fact> pazopanib = facts.exposures(Concepts.PAZOPANIB);
         pazopanib.forEach(f -> evidence.add(new Evidence("Prior pazopanib", f)));
         return Optional.of(

@@ -28,12 +28,12 @@ class TrabectedinLowDoseRadiotherapyRule implements Rule {
     public Optional<Finding> evaluate(PatientFacts facts) {
         boolean trabectedin = TrabectedinNextLineRule.applies(facts)
                 || !facts.currentExposures(Concepts.TRABECTEDIN).isEmpty();
-        if (!Lms.metastatic(facts)
+        if (!DiseaseStates.metastatic(facts)
                 || !trabectedin
                 || facts.activeMetastases(Concepts.METASTASIS_BONE).isEmpty()) {
             return Optional.empty();
         }
-        List<Evidence> evidence = Lms.metastaticEvidence(facts);
+        List<Evidence> evidence = DiseaseStates.metastaticEvidence(facts);
         evidence.removeIf(e -> e.role().equals("Metastatic disease"));
         facts.activeMetastases(Concepts.METASTASIS_BONE).forEach(f -> evidence.add(new Evidence("Bone metastasis", f)));
         facts.currentExposures(Concepts.TRABECTEDIN).forEach(f -> evidence.add(new Evidence("Current trabectedin", f)));

@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.sarcomacds.facts.BodySurfaceArea;
 import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Fact;
 import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.LabResult;
 import org.sarcomacds.facts.PatientFacts;
@@ -38,10 +40,10 @@ class TrabectedinNextLineRule implements Rule {
         if (!applies(facts)) {
             return Optional.empty();
         }
-        List<Evidence> evidence = Lms.anthracyclineEvidence(facts);
+        List<Evidence> evidence = DiseaseStates.anthracyclineEvidence(facts);
         List<String> notes = new ArrayList<>(RuleNotes.of(evidence, facts));
         Map<String, String> fills = new HashMap<>();
-        fills.put("therapyHistory", Lms.therapyHistory(facts));
+        fills.put("therapyHistory", therapyHistory(facts));
         fills.putAll(dose(facts, notes));
         Optional<String> liverProblem = liverProblem(facts);
         fills.put(
@@ -52,7 +54,7 @@ class TrabectedinNextLineRule implements Rule {
 
     /** Also read by the low-dose radiotherapy rule, which goes with this recommendation. */
     static boolean applies(PatientFacts facts) {
-        return Lms.metastaticAfterAnthracycline(facts)
+        return DiseaseStates.metastaticAfterAnthracycline(facts)
                 && facts.exposures(Concepts.TRABECTEDIN).isEmpty()
                 && facts.drafts(Concepts.TRABECTEDIN).isEmpty();
     }
@@ -119,5 +121,23 @@ class TrabectedinNextLineRule implements Rule {
             }
         }
         return Optional.empty();
+    }
+
+    /** The systemic therapies in the record, e.g. "doxorubicin (completed), pazopanib (stopped: Disease progression)". */
+    private static String therapyHistory(PatientFacts facts) {
+        List<String> lines = new ArrayList<>();
+        for (String drug : Concepts.SYSTEMIC_THERAPIES) {
+            List<Fact> exposures = facts.exposures(drug);
+            if (!exposures.isEmpty()) {
+                lines.add(drug + " ("
+                        + exposures.stream()
+                                .map(f ->
+                                        Markdown.escape(f.note().isEmpty() ? f.status() : f.status() + ": " + f.note()))
+                                .distinct()
+                                .collect(Collectors.joining("; "))
+                        + ")");
+            }
+        }
+        return lines.isEmpty() ? "none recorded" : String.join(", ", lines);
     }
 }
