@@ -44,6 +44,8 @@ public final class Concepts {
     public static final String HAEMOGLOBIN = "obs-haemoglobin";
     public static final String LVEF = "obs-lvef";
     public static final String GENETIC_VARIANT = "obs-genetic-variant";
+    public static final String GENE_STUDIED = "component-gene-studied";
+    public static final String DNA_CHANGE_TYPE = "component-dna-change-type";
     public static final String GENE_NTRK = "gene-ntrk";
     public static final String VARIANT_PRESENT = "variant-present";
     public static final String GENE_FUSION = "dna-change-gene-fusion";
@@ -74,4 +76,9 @@ public final class Concepts {
     public static final List<String> BODY_MEASUREMENTS = List.of(HEIGHT, WEIGHT, BODY_SURFACE_AREA);
 
     private Concepts() {}
+
+    /** An observation value set ({@code obs-*}): a lab test or measurement, with its own prefetch key. */
+    public static boolean isObservation(String valueSet) {
+        return valueSet.startsWith("obs-");
+    }
 }

@@ -15,8 +15,6 @@ import org.sarcomacds.facts.Terminology.ConceptMatch;
 final class ObservationReader {
 
     private static final Set<String> RESULT_STATUSES = Set.of("final", "amended", "corrected");
-    private static final String GENE_STUDIED = "48018-6";
-    private static final String DNA_CHANGE_TYPE = "48019-4";
 
     private final Terminology terminology;
     private final Map<String, LabResult> latest = new HashMap<>();
@@ -45,7 +43,8 @@ final class ObservationReader {
             }
             if (match.valueSet().equals(Concepts.GENETIC_VARIANT)) {
                 readVariant(observation, match);
-            } else if (observation.hasValueQuantity()
+            } else if (Concepts.isObservation(match.valueSet())
+                    && observation.hasValueQuantity()
                     && observation.getValueQuantity().hasValue()) {
                 keepLatest(result(observation, match.valueSet()));
             }
@@ -94,10 +93,10 @@ final class ObservationReader {
                 continue;
             }
             CodeableConcept value = component.getValueCodeableConcept();
-            if (hasLoinc(component.getCode(), GENE_STUDIED) && matches(value, Concepts.GENE_NTRK)) {
+            if (matches(component.getCode(), Concepts.GENE_STUDIED) && matches(value, Concepts.GENE_NTRK)) {
                 ntrk = true;
                 gene = Displays.of(value, "NTRK");
-            } else if (hasLoinc(component.getCode(), DNA_CHANGE_TYPE) && matches(value, Concepts.GENE_FUSION)) {
+            } else if (matches(component.getCode(), Concepts.DNA_CHANGE_TYPE) && matches(value, Concepts.GENE_FUSION)) {
                 fusion = true;
             }
         }
@@ -124,11 +123,6 @@ final class ObservationReader {
     private boolean matches(CodeableConcept concept, String valueSet) {
         return terminology.match(concept).stream()
                 .anyMatch(m -> !m.byName() && m.valueSet().equals(valueSet));
-    }
-
-    private static boolean hasLoinc(CodeableConcept concept, String code) {
-        return concept.getCoding().stream()
-                .anyMatch(c -> "http://loinc.org".equals(c.getSystem()) && code.equals(c.getCode()));
     }
 
     static LocalDate date(Observation observation) {
