@@ -2,17 +2,27 @@ package org.sarcomacds.facts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Resource;
 import org.sarcomacds.knowledge.ClinicalParameters;
 import org.sarcomacds.knowledge.EvaluationDate;
 import org.sarcomacds.record.PatientRecord;
+import org.sarcomacds.record.ReadElements;
 import org.springframework.stereotype.Component;
 
 /** Derives the patient facts from a record and the draft orders, through the value sets in {@code hooks/}. */
 @Component
 public class FactExtractor {
+
+    /** Every element the fact readers read, by resource type (each reader declares its own). */
+    public static final List<ReadElements> READS = Stream.of(
+                    List.of(ConditionReader.READS, ObservationReader.READS),
+                    MedicationReader.READS,
+                    MedicationMatcher.READS)
+            .flatMap(List::stream)
+            .toList();
 
     private final Terminology terminology;
     private final ProductIngredients products;

@@ -10,9 +10,14 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.sarcomacds.facts.Terminology.ConceptMatch;
+import org.sarcomacds.record.ReadElements;
 
 /** Reads lab results, body measurements and NTRK fusion results from Observations. */
 final class ObservationReader {
+
+    /** What it reads of an Observation: components carry the gene and change type of a variant. */
+    static final ReadElements READS = ReadElements.of(
+            "Observation", "id", "status", "code", "value[x]", "referenceRange", "effective[x]", "issued", "component");
 
     private static final Set<String> RESULT_STATUSES = Set.of("final", "amended", "corrected");
 

@@ -12,9 +12,9 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.sarcomacds.CdsProperties;
 import org.sarcomacds.facts.Hook;
 import org.sarcomacds.record.FhirEndpoint;
-import org.sarcomacds.record.FhirJson;
 import org.sarcomacds.record.FhirMessages;
 import org.sarcomacds.record.FhirServerPolicy;
+import org.sarcomacds.record.PrefetchBinder;
 import org.sarcomacds.security.AuthenticatedClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +102,7 @@ class HookRequestParser {
             }
         }
         try {
-            return FhirJson.parse(fhir, Bundle.class, drafts);
+            return (Bundle) PrefetchBinder.bind(fhir, drafts); // bound as prefetch is: the elements the facts read
         } catch (DataFormatException e) {
             throw CdsRequestException.badRequest(
                     "'context.draftOrders' is not a FHIR R4 Bundle: " + FhirMessages.withoutCode(e.getMessage()));

@@ -30,7 +30,7 @@ class RequestBodyReader {
                         .build())
                 .build();
         // FHIR decimals keep their exact value and precision ("1.50" stays 1.50), as HAPI's own parser keeps them:
-        // the tree is handed to HAPI as it is (FhirJson), never written back to text.
+        // the tree is bound as it is (PrefetchBinder, FhirJson), never written back to text.
         this.mapper = JsonMapper.builder(factory)
                 .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
