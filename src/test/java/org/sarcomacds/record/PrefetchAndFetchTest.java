@@ -29,6 +29,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sarcomacds.CdsProperties;
 import org.sarcomacds.demo.InMemoryFhir;
 import org.sarcomacds.support.FixtureEhr;
 import org.sarcomacds.support.HookClient;
@@ -56,9 +58,7 @@ import tools.jackson.databind.node.ObjectNode;
  * deadline. Fixture {@code lms-uterine-on-pazopanib} gets the trabectedin card on patient-view and the
  * gemcitabine/pazopanib warning on order-select.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cds.fetch.deadline=3s", "cds.fetch.read-timeout=2s"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PrefetchAndFetchTest {
 
     private static final WireMockServer EHR = new WireMockServer(
@@ -91,8 +91,14 @@ class PrefetchAndFetchTest {
         ELSEWHERE.stop();
     }
 
+    /** The service's defaults, which the timing tests rely on; the context is then the one most tests share. */
+    @Autowired
+    CdsProperties properties;
+
     @BeforeEach
     void setUp() {
+        assertThat(properties.fetch().deadline()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(properties.fetch().readTimeout()).isEqualTo(Duration.ofSeconds(2));
         client = new HookClient(port);
         ehr = new FixtureEhr(EHR, TOKEN);
         ELSEWHERE.resetAll();
