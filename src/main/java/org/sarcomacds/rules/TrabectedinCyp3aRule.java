@@ -14,7 +14,9 @@ import org.sarcomacds.text.Markdown;
 
 /**
  * LMS-TRABECTEDIN-CYP3A: trabectedin with a strong CYP3A inhibitor or inducer the patient takes now or that is being
- * ordered. The card names the patient's drug; the measured figures belong to ketoconazole and rifampicin only.
+ * ordered — when trabectedin is under review (as for the safety card), or when the inhibitor or inducer is the order
+ * under review while trabectedin runs. The card names the patient's drug; the measured figures belong to ketoconazole
+ * and rifampicin only.
  */
 class TrabectedinCyp3aRule implements Rule {
 
@@ -25,7 +27,8 @@ class TrabectedinCyp3aRule implements Rule {
 
     @Override
     public Optional<Finding> evaluate(PatientFacts facts) {
-        if (!TrabectedinExposure.concerned(facts)) {
+        boolean trabectedinUnderReview = TrabectedinExposure.concerned(facts);
+        if (!trabectedinUnderReview && !orderedWhileOnTrabectedin(facts)) {
             return Optional.empty();
         }
         List<Fact> inhibitors = interacting(facts, Concepts.CYP3A_INHIBITORS);
@@ -33,7 +36,8 @@ class TrabectedinCyp3aRule implements Rule {
         if (inhibitors.isEmpty() && inducers.isEmpty()) {
             return Optional.empty();
         }
-        List<Evidence> evidence = TrabectedinExposure.evidence(facts);
+        List<Evidence> evidence =
+                trabectedinUnderReview ? TrabectedinExposure.evidence(facts) : runningTrabectedin(facts);
         inhibitors.forEach(f -> evidence.add(new Evidence("Strong CYP3A inhibitor", f)));
         inducers.forEach(f -> evidence.add(new Evidence("Strong CYP3A inducer", f)));
         List<String> named = new ArrayList<>();
@@ -45,6 +49,22 @@ class TrabectedinCyp3aRule implements Rule {
         }
         return Optional.of(new Finding(
                 ID, evidence, Map.of("interaction", String.join("; ", named) + "."), RuleNotes.of(evidence, facts)));
+    }
+
+    /** The variant: on an order hook, a strong CYP3A inhibitor or inducer is under review while trabectedin runs. */
+    private static boolean orderedWhileOnTrabectedin(PatientFacts facts) {
+        return facts.hook() != Hook.PATIENT_VIEW
+                && !facts.leiomyosarcoma().isEmpty()
+                && !facts.currentExposures(Concepts.TRABECTEDIN).isEmpty()
+                && (!facts.draftsUnderReview(Concepts.CYP3A_INHIBITORS).isEmpty()
+                        || !facts.draftsUnderReview(Concepts.CYP3A_INDUCERS).isEmpty());
+    }
+
+    private static List<Evidence> runningTrabectedin(PatientFacts facts) {
+        List<Evidence> evidence = new ArrayList<>();
+        facts.leiomyosarcoma().forEach(f -> evidence.add(new Evidence("Leiomyosarcoma", f)));
+        facts.currentExposures(Concepts.TRABECTEDIN).forEach(f -> evidence.add(new Evidence("Current trabectedin", f)));
+        return evidence;
     }
 
     /** Current exposures and drafts of the class: a draft interacts as soon as it is signed. */

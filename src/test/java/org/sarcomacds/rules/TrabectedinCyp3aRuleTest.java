@@ -63,6 +63,53 @@ class TrabectedinCyp3aRuleTest {
                 .isEmpty();
     }
 
+    @Test
+    void firesWhenAnInhibitorIsOrderedWhileTrabectedinRuns() {
+        Finding finding = rule.evaluate(
+                        Hook.ORDER_SELECT,
+                        onTrabectedin().draft(Concepts.CYP3A_INHIBITORS, true).build())
+                .orElseThrow();
+
+        assertThat(finding.fills().get("interaction"))
+                .isEqualTo(
+                        "**strong-cyp3a-inhibitors (draft)** (strong CYP3A inhibitor) can raise trabectedin exposure.");
+        assertThat(finding.evidence())
+                .extracting(Evidence::role)
+                .containsExactly("Leiomyosarcoma", "Current trabectedin", "Strong CYP3A inhibitor");
+    }
+
+    @Test
+    void firesWhenAnInducerIsSignedWhileTrabectedinRuns() {
+        assertThat(rule.evaluate(
+                        Hook.ORDER_SIGN,
+                        onTrabectedin().draft(Concepts.CYP3A_INDUCERS, false).build()))
+                .hasValueSatisfying(f -> assertThat(f.fills().get("interaction"))
+                        .contains("(strong CYP3A inducer) can lower trabectedin exposure"));
+    }
+
+    @Test
+    void quietOnOrderSelectWhenTheSelectionIsAnotherDraft() {
+        assertThat(rule.evaluate(
+                        Hook.ORDER_SELECT,
+                        onTrabectedin()
+                                .draft(Concepts.CYP3A_INHIBITORS, false)
+                                .draft(Concepts.DEXAMETHASONE, true)
+                                .build()))
+                .isEmpty();
+    }
+
+    @Test
+    void quietWhenAnInhibitorIsOrderedAndTrabectedinIsNotCurrent() {
+        assertThat(rule.evaluate(
+                        Hook.ORDER_SIGN,
+                        patient()
+                                .lms()
+                                .past(Concepts.TRABECTEDIN)
+                                .draft(Concepts.CYP3A_INHIBITORS, false)
+                                .build()))
+                .isEmpty();
+    }
+
     private static FactsBuilder onTrabectedin() {
         return patient().lms().current(Concepts.TRABECTEDIN);
     }
