@@ -38,6 +38,22 @@ record RegistryCheck(
 
     private static final Pattern RULE_ID = Pattern.compile("`(LMS-[A-Z0-9-]+)`");
 
+    RegistryCheck withCards(Map<String, String> changed) {
+        return new RegistryCheck(rules, caveats, changed, valueSets, metastasisSites, services, prefetch, rulesDoc);
+    }
+
+    RegistryCheck withValueSets(Set<String> changed) {
+        return new RegistryCheck(rules, caveats, cards, changed, metastasisSites, services, prefetch, rulesDoc);
+    }
+
+    RegistryCheck withServices(List<ServiceDefinition> changed) {
+        return new RegistryCheck(rules, caveats, cards, valueSets, metastasisSites, changed, prefetch, rulesDoc);
+    }
+
+    RegistryCheck withRulesDoc(String changed) {
+        return new RegistryCheck(rules, caveats, cards, valueSets, metastasisSites, services, prefetch, changed);
+    }
+
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         cards(problems);

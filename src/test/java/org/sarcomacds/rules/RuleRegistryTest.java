@@ -47,7 +47,7 @@ class RuleRegistryTest {
         Map<String, String> cards = new LinkedHashMap<>(check.cards());
         cards.remove("LMS-NTRK-FUSION.json");
 
-        assertThat(withCards(check, cards).problems())
+        assertThat(check.withCards(cards).problems())
                 .containsExactly("Rule LMS-NTRK-FUSION has no card text: hooks/cards/LMS-NTRK-FUSION.json is missing.");
     }
 
@@ -57,16 +57,7 @@ class RuleRegistryTest {
         Set<String> valueSets = new HashSet<>(check.valueSets());
         valueSets.remove(Concepts.CYP3A_INDUCERS);
 
-        assertThat(new RegistryCheck(
-                                check.rules(),
-                                check.caveats(),
-                                check.cards(),
-                                valueSets,
-                                check.metastasisSites(),
-                                check.services(),
-                                check.prefetch(),
-                                check.rulesDoc())
-                        .problems())
+        assertThat(check.withValueSets(valueSets).problems())
                 .containsExactly("Rule LMS-TRABECTEDIN-CYP3A reads value set 'strong-cyp3a-inducers', which"
                         + " hooks/valuesets/ does not have.");
     }
@@ -89,16 +80,7 @@ class RuleRegistryTest {
                 prefetch,
                 sign.requiredPrefetch());
 
-        assertThat(new RegistryCheck(
-                                check.rules(),
-                                check.caveats(),
-                                check.cards(),
-                                check.valueSets(),
-                                check.metastasisSites(),
-                                List.of(withoutLvef),
-                                check.prefetch(),
-                                check.rulesDoc())
-                        .problems())
+        assertThat(check.withServices(List.of(withoutLvef)).problems())
                 .containsExactly("Rule LMS-TRABECTEDIN-SAFETY observes 'obs-lvef', but service lms-order-sign does"
                         + " not prefetch its key 'lvef'.");
     }
@@ -109,7 +91,7 @@ class RuleRegistryTest {
         String doc = check.rulesDoc()
                 .replace("| 7b | `LMS-NTRK-FUSION` | patient-view |", "| 7b | `LMS-NTRK-FUSION` | order-sign |");
 
-        assertThat(withDoc(check, doc).problems())
+        assertThat(check.withRulesDoc(doc).problems())
                 .containsExactly("docs/clinical-rules.md says LMS-NTRK-FUSION answers 'order-sign', but its RuleSpec"
                         + " answers 'patient-view'.");
     }
@@ -122,7 +104,7 @@ class RuleRegistryTest {
                         "if NTRK fusions are present | `LMS-NTRK-FUSION` |",
                         "if NTRK fusions are present | (not yet) |");
 
-        assertThat(withDoc(check, doc).problems())
+        assertThat(check.withRulesDoc(doc).problems())
                 .containsExactly("docs/clinical-rules.md traces no statement of the source to LMS-NTRK-FUSION: add its"
                         + " row to the traceability table.");
     }
@@ -148,29 +130,5 @@ class RuleRegistryTest {
                 services,
                 PREFETCH,
                 Files.readString(Path.of("docs/clinical-rules.md")));
-    }
-
-    private static RegistryCheck withCards(RegistryCheck check, Map<String, String> cards) {
-        return new RegistryCheck(
-                check.rules(),
-                check.caveats(),
-                cards,
-                check.valueSets(),
-                check.metastasisSites(),
-                check.services(),
-                check.prefetch(),
-                check.rulesDoc());
-    }
-
-    private static RegistryCheck withDoc(RegistryCheck check, String doc) {
-        return new RegistryCheck(
-                check.rules(),
-                check.caveats(),
-                check.cards(),
-                check.valueSets(),
-                check.metastasisSites(),
-                check.services(),
-                check.prefetch(),
-                doc);
     }
 }
