@@ -21,6 +21,7 @@ import org.springframework.util.unit.DataSize;
  * @param admin         the admin endpoints (feedback analytics)
  * @param store         how issued cards are written to the feedback store
  * @param feedback      limits on what clients may send to the feedback endpoints
+ * @param warmUp        synthetic calls through the whole pipeline before the service reports ready
  */
 @ConfigurationProperties("cds")
 public record CdsProperties(
@@ -34,7 +35,8 @@ public record CdsProperties(
         @DefaultValue Privacy privacy,
         @DefaultValue Admin admin,
         @DefaultValue Store store,
-        @DefaultValue FeedbackSettings feedback) {
+        @DefaultValue FeedbackSettings feedback,
+        @DefaultValue WarmUp warmUp) {
 
     /** @param allowedOrigins origins allowed by CORS; {@code *} allows any (demo only) */
     public record Cors(@DefaultValue("*") List<String> allowedOrigins) {}
@@ -154,4 +156,10 @@ public record CdsProperties(
     public record RateLimit(
             @DefaultValue("600") int requestsPerMinute,
             @DefaultValue("100") int burst) {}
+
+    /**
+     * @param enabled run the warm-up at start-up, so the first real call is not slowed by class loading and
+     *                compilation (docs/performance.md); off only where start-up time matters more (tests)
+     */
+    public record WarmUp(@DefaultValue("true") boolean enabled) {}
 }

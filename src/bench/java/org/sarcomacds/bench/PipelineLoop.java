@@ -1,7 +1,5 @@
 package org.sarcomacds.bench;
 
-import org.sarcomacds.protocol.InProcessPipeline;
-
 /**
  * Runs the in-process pipeline on the realistic patient-view in a loop, for a profiler to watch (see
  * docs/performance.md, "Profiling"). Argument: seconds to run (default 30).

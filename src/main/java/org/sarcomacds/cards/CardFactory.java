@@ -69,8 +69,8 @@ public class CardFactory {
     private String detail(CardTemplate template, Finding finding) {
         StringBuilder md = new StringBuilder();
         template.detail()
-                .forEach(
-                        line -> md.append(Templates.fill(line, finding.fills())).append('\n'));
+                .forEach(line ->
+                        md.append(Placeholders.fill(line, finding.fills())).append('\n'));
         List<String> citations = new ArrayList<>(template.citations());
         for (String caveatId : finding.caveats()) {
             CaveatTemplate caveat = templates.caveat(caveatId);

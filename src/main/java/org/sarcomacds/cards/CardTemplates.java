@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.Set;
 import org.sarcomacds.knowledge.KnowledgeFiles;
 import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
-import org.sarcomacds.rules.RuleEngine;
+import org.sarcomacds.rules.Rules;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** The card texts of {@code hooks/cards/}, checked at start-up: every rule has one, and each is a valid card. */
+/**
+ * The card texts of {@code hooks/cards/}, checked at start-up: every rule of the registry has one, every one belongs to
+ * a rule of the registry, and each is a valid card.
+ */
 @Component
 class CardTemplates {
 
@@ -20,8 +23,8 @@ class CardTemplates {
     private final Map<String, CaveatTemplate> caveats = new HashMap<>();
 
     @Autowired
-    CardTemplates(RuleEngine rules) {
-        this(KnowledgeFiles.jsonFiles("cards"), rules.ruleIds());
+    CardTemplates() {
+        this(KnowledgeFiles.jsonFiles("cards"), Rules.ids());
         for (KnowledgeFile file : KnowledgeFiles.jsonFiles("caveats")) {
             CaveatTemplate caveat = file.as(CaveatTemplate.class);
             if (caveat.detail().isEmpty() || caveat.citations().isEmpty()) {
@@ -29,7 +32,7 @@ class CardTemplates {
             }
             caveats.put(caveat.id(), caveat);
         }
-        for (String caveatId : RuleEngine.caveatIds()) {
+        for (String caveatId : Rules.CAVEATS) {
             if (!caveats.containsKey(caveatId)) {
                 throw new IllegalStateException("Caveat " + caveatId + " has no text in hooks/caveats");
             }
@@ -40,6 +43,10 @@ class CardTemplates {
         for (KnowledgeFile file : files) {
             CardTemplate template = file.as(CardTemplate.class);
             check(template, file.name());
+            if (!ruleIds.contains(template.ruleId())) {
+                throw new IllegalStateException(file.name() + " is the card text of " + template.ruleId()
+                        + ", which is not in the rule registry");
+            }
             byRule.put(template.ruleId(), template);
         }
         for (String ruleId : ruleIds) {

@@ -28,12 +28,12 @@ class OrderBuilder {
         List<Action> actions = order.medications().stream()
                 .map(m -> new Action(
                         "create",
-                        "Create a draft order: " + Templates.fill(m.text(), fills),
+                        "Create a draft order: " + Placeholders.fill(m.text(), fills),
                         fhir.newJsonParser().encodeResourceToString(request(m, fills, patientId)),
                         null))
                 .toList();
         return new Suggestion(
-                Templates.fill(order.label(), fills), UUID.randomUUID().toString(), null, actions);
+                Placeholders.fill(order.label(), fills), UUID.randomUUID().toString(), null, actions);
     }
 
     private static MedicationRequest request(
@@ -47,12 +47,12 @@ class OrderBuilder {
                 .forEach(
                         c -> medication.addCoding(new org.hl7.fhir.r4.model.Coding(c.system(), c.code(), c.display())));
         request.setMedication(medication);
-        Dosage dosage = request.addDosageInstruction().setText(Templates.fill(template.dosageText(), fills));
+        Dosage dosage = request.addDosageInstruction().setText(Placeholders.fill(template.dosageText(), fills));
         if (template.route() != null) {
             dosage.setRoute(new CodeableConcept().setText(template.route()));
         }
-        String dose = Templates.fill(template.dose(), fills);
-        String unit = Templates.fill(template.doseUnit(), fills);
+        String dose = Placeholders.fill(template.dose(), fills);
+        String unit = Placeholders.fill(template.doseUnit(), fills);
         if (dose != null && unit != null) {
             dosage.addDoseAndRate()
                     .setDose(new Quantity()

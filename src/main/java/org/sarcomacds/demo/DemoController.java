@@ -3,7 +3,6 @@ package org.sarcomacds.demo;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -13,7 +12,6 @@ import tools.jackson.databind.JsonNode;
  * can order. The patients themselves the page reads from {@code /fhir}, as any FHIR client would.
  */
 @RestController
-@ConditionalOnBooleanProperty(name = "cds.demo.enabled", matchIfMissing = true)
 class DemoController {
 
     private final FixtureLibrary fixtures;

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
  * at start-up; a fixture that cannot be read stops the start, as a broken file under {@code hooks/} does.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "cds.demo.enabled", matchIfMissing = true)
 class FixtureLibrary {
 
     static final String RECORDS = "classpath*:fhir-fixtures/*/record.json";

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import org.sarcomacds.knowledge.KnowledgeFiles;
 import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  * inhibitors) gives one entry per drug. Legacy ATC codes are not offered. New value sets appear without code.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "cds.demo.enabled", matchIfMissing = true)
 class OrderCatalogue {
 
     static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";

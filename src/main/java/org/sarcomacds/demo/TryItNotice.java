@@ -2,7 +2,6 @@ package org.sarcomacds.demo;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -10,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 /** Says at start-up where the try-it page and the demo FHIR endpoint are. */
 @Component
-@ConditionalOnBooleanProperty(name = "cds.demo.enabled", matchIfMissing = true)
 class TryItNotice {
 
     private static final Logger log = LoggerFactory.getLogger(TryItNotice.class);

@@ -1,5 +1,7 @@
 package org.sarcomacds.facts;
 
+import java.util.List;
+
 /** Ids of the value sets in {@code hooks/valuesets/} that the Java logic refers to. */
 public final class Concepts {
 
@@ -42,13 +44,15 @@ public final class Concepts {
     public static final String HAEMOGLOBIN = "obs-haemoglobin";
     public static final String LVEF = "obs-lvef";
     public static final String GENETIC_VARIANT = "obs-genetic-variant";
+    public static final String GENE_STUDIED = "component-gene-studied";
+    public static final String DNA_CHANGE_TYPE = "component-dna-change-type";
     public static final String GENE_NTRK = "gene-ntrk";
     public static final String VARIANT_PRESENT = "variant-present";
     public static final String GENE_FUSION = "dna-change-gene-fusion";
     public static final String NTRK_FUSION = "ntrk-fusion";
 
     /** The systemic therapies whose history the cards list, in the order a clinician reads a treatment history. */
-    public static final java.util.List<String> SYSTEMIC_THERAPIES = java.util.List.of(
+    public static final List<String> SYSTEMIC_THERAPIES = List.of(
             DOXORUBICIN,
             IFOSFAMIDE,
             GEMCITABINE,
@@ -59,5 +63,22 @@ public final class Concepts {
             DACARBAZINE,
             ERIBULIN);
 
+    /** Every site-specific metastasis value set ({@code metastasis-*}). */
+    public static final List<String> METASTASIS_SITES = List.of(
+            "metastasis-bone-marrow",
+            METASTASIS_BONE,
+            "metastasis-liver",
+            "metastasis-lung",
+            "metastasis-peritoneum",
+            METASTASIS_WIDESPREAD);
+
+    /** The observations body surface area is calculated from. */
+    public static final List<String> BODY_MEASUREMENTS = List.of(HEIGHT, WEIGHT, BODY_SURFACE_AREA);
+
     private Concepts() {}
+
+    /** An observation value set ({@code obs-*}): a lab test or measurement, with its own prefetch key. */
+    public static boolean isObservation(String valueSet) {
+        return valueSet.startsWith("obs-");
+    }
 }

@@ -7,9 +7,14 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Extension;
 import org.sarcomacds.facts.Terminology.ConceptMatch;
+import org.sarcomacds.record.ReadElements;
 
 /** Turns Conditions into diagnosis facts: histology, site and metastases, each citing its Condition. */
 final class ConditionReader {
+
+    /** What it reads of a Condition: the mCODE histology is an extension with a CodeableConcept value. */
+    static final ReadElements READS =
+            ReadElements.of("Condition", "id", "code", "clinicalStatus", "verificationStatus", "onset[x]", "extension");
 
     static final String MCODE_HISTOLOGY =
             "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-histology-morphology-behavior";

@@ -2,17 +2,27 @@ package org.sarcomacds.facts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Resource;
 import org.sarcomacds.knowledge.ClinicalParameters;
 import org.sarcomacds.knowledge.EvaluationDate;
 import org.sarcomacds.record.PatientRecord;
+import org.sarcomacds.record.ReadElements;
 import org.springframework.stereotype.Component;
 
 /** Derives the patient facts from a record and the draft orders, through the value sets in {@code hooks/}. */
 @Component
 public class FactExtractor {
+
+    /** Every element the fact readers read, by resource type (each reader declares its own). */
+    public static final List<ReadElements> READS = Stream.of(
+                    List.of(ConditionReader.READS, ObservationReader.READS),
+                    MedicationReader.READS,
+                    MedicationMatcher.READS)
+            .flatMap(List::stream)
+            .toList();
 
     private final Terminology terminology;
     private final ProductIngredients products;
@@ -30,7 +40,12 @@ public class FactExtractor {
         this.evaluationDate = evaluationDate;
     }
 
-    public PatientFacts extract(PatientRecord record, Bundle draftOrders, List<String> selections) {
+    /**
+     * @param hook        the hook the facts are for: it decides which drafts are under review
+     * @param draftOrders the draft orders of an order hook, else null
+     * @param selections  order-select {@code selections}, else empty
+     */
+    public PatientFacts extract(PatientRecord record, Hook hook, Bundle draftOrders, List<String> selections) {
         ConditionReader conditionReader = new ConditionReader(terminology);
         List<Fact> conditions = new ArrayList<>();
         record.conditions().forEach(c -> conditions.addAll(conditionReader.facts(c)));
@@ -46,6 +61,7 @@ public class FactExtractor {
         BodySurfaceAreaCalculator.Outcome bsa =
                 new BodySurfaceAreaCalculator(parameters.bodySurfaceArea(), today).calculate(observations.latest());
         return new PatientFacts(
+                hook,
                 today,
                 conditions,
                 medications,

@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
 import org.sarcomacds.facts.Terminology.ConceptMatch;
 import org.sarcomacds.record.MedicationReferences;
+import org.sarcomacds.record.ReadElements;
 
 /**
  * Finds which drugs a MedicationStatement or MedicationRequest names: its own code, else the Medication it
@@ -21,6 +22,12 @@ import org.sarcomacds.record.MedicationReferences;
  * and only then by name.
  */
 final class MedicationMatcher {
+
+    /** What it reads of a Medication, and the Medications contained in a medication use. */
+    static final List<ReadElements> READS = List.of(
+            ReadElements.of("Medication", "id", "code", "ingredient"),
+            ReadElements.of("MedicationStatement", "contained"),
+            ReadElements.of("MedicationRequest", "contained"));
 
     private final Terminology terminology;
     private final ProductIngredients products;

@@ -12,9 +12,23 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
+import org.sarcomacds.record.ReadElements;
 
 /** Turns MedicationStatements, MedicationRequests and draft orders into drug exposure facts. */
 final class MedicationReader {
+
+    /** What it reads of medication uses and draft orders (the medication itself: {@link MedicationMatcher}). */
+    static final List<ReadElements> READS = List.of(
+            ReadElements.of(
+                    "MedicationStatement", "id", "status", "statusReason", "medication[x]", "effective[x]", "dosage"),
+            ReadElements.of(
+                    "MedicationRequest",
+                    "id",
+                    "status",
+                    "statusReason",
+                    "medication[x]",
+                    "authoredOn",
+                    "dosageInstruction"));
 
     /** Statements that do not show the drug was given: planned only, not taken, or recorded in error. */
     private static final Set<String> NOT_GIVEN = Set.of("entered-in-error", "not-taken", "intended");

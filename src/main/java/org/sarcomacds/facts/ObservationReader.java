@@ -10,13 +10,16 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.sarcomacds.facts.Terminology.ConceptMatch;
+import org.sarcomacds.record.ReadElements;
 
 /** Reads lab results, body measurements and NTRK fusion results from Observations. */
 final class ObservationReader {
 
+    /** What it reads of an Observation: components carry the gene and change type of a variant. */
+    static final ReadElements READS = ReadElements.of(
+            "Observation", "id", "status", "code", "value[x]", "referenceRange", "effective[x]", "issued", "component");
+
     private static final Set<String> RESULT_STATUSES = Set.of("final", "amended", "corrected");
-    private static final String GENE_STUDIED = "48018-6";
-    private static final String DNA_CHANGE_TYPE = "48019-4";
 
     private final Terminology terminology;
     private final Map<String, LabResult> latest = new HashMap<>();
@@ -45,7 +48,8 @@ final class ObservationReader {
             }
             if (match.valueSet().equals(Concepts.GENETIC_VARIANT)) {
                 readVariant(observation, match);
-            } else if (observation.hasValueQuantity()
+            } else if (Concepts.isObservation(match.valueSet())
+                    && observation.hasValueQuantity()
                     && observation.getValueQuantity().hasValue()) {
                 keepLatest(result(observation, match.valueSet()));
             }
@@ -94,10 +98,10 @@ final class ObservationReader {
                 continue;
             }
             CodeableConcept value = component.getValueCodeableConcept();
-            if (hasLoinc(component.getCode(), GENE_STUDIED) && matches(value, Concepts.GENE_NTRK)) {
+            if (matches(component.getCode(), Concepts.GENE_STUDIED) && matches(value, Concepts.GENE_NTRK)) {
                 ntrk = true;
                 gene = Displays.of(value, "NTRK");
-            } else if (hasLoinc(component.getCode(), DNA_CHANGE_TYPE) && matches(value, Concepts.GENE_FUSION)) {
+            } else if (matches(component.getCode(), Concepts.DNA_CHANGE_TYPE) && matches(value, Concepts.GENE_FUSION)) {
                 fusion = true;
             }
         }
@@ -124,11 +128,6 @@ final class ObservationReader {
     private boolean matches(CodeableConcept concept, String valueSet) {
         return terminology.match(concept).stream()
                 .anyMatch(m -> !m.byName() && m.valueSet().equals(valueSet));
-    }
-
-    private static boolean hasLoinc(CodeableConcept concept, String code) {
-        return concept.getCoding().stream()
-                .anyMatch(c -> "http://loinc.org".equals(c.getSystem()) && code.equals(c.getCode()));
     }
 
     static LocalDate date(Observation observation) {

@@ -1,24 +1,32 @@
 package org.sarcomacds.facts;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The facts the rules decide on, each citing its resource.
  *
- * @param asOf           the date the record is evaluated at
- * @param conditions     diagnosis facts (leiomyosarcoma, sites, metastases), active or not; never entered-in-error or
- *                       refuted
- * @param medications    every recorded exposure to a drug the rules know, past or current
- * @param draftOrders    drugs in the draft orders of an order hook
- * @param labs           the latest result per lab test or body measurement (value set id → result)
+ * <p>A rule sees the facts through {@link #readBy}: every accessor that reads a value set checks that the rule
+ * declared it (its {@code RuleSpec}), so the registry's list of what a rule reads is true by construction.
+ *
+ * @param hook            the hook the facts were read for
+ * @param asOf            the date the record is evaluated at
+ * @param conditions      diagnosis facts (leiomyosarcoma, sites, metastases), active or not; never entered-in-error or
+ *                        refuted
+ * @param medications     every recorded exposure to a drug the rules know, past or current
+ * @param draftOrders     drugs in the draft orders of an order hook
+ * @param labs            the latest result per lab test or body measurement (value set id → result)
  * @param bodySurfaceArea the BSA for dosing, or null with the reason in {@code bodySurfaceAreaGap}
- * @param ntrkResults    NTRK fusion results
- * @param gaps           data that could not be had, for cards to mention
+ * @param ntrkResults     NTRK fusion results
+ * @param gaps            data that could not be had, for cards to mention
+ * @param reader          who reads the facts, and which value sets it may read
  */
 public record PatientFacts(
+        Hook hook,
         LocalDate asOf,
         List<Fact> conditions,
         List<Fact> medications,
@@ -27,7 +35,8 @@ public record PatientFacts(
         BodySurfaceArea bodySurfaceArea,
         String bodySurfaceAreaGap,
         List<Fact> ntrkResults,
-        List<String> gaps) {
+        List<String> gaps,
+        Reader reader) {
 
     public PatientFacts {
         conditions = List.copyOf(conditions);
@@ -36,6 +45,48 @@ public record PatientFacts(
         labs = Map.copyOf(labs);
         ntrkResults = List.copyOf(ntrkResults);
         gaps = List.copyOf(gaps);
+    }
+
+    /** Facts anyone may read in full (the fact extractor's output). */
+    public PatientFacts(
+            Hook hook,
+            LocalDate asOf,
+            List<Fact> conditions,
+            List<Fact> medications,
+            List<DraftOrder> draftOrders,
+            Map<String, LabResult> labs,
+            BodySurfaceArea bodySurfaceArea,
+            String bodySurfaceAreaGap,
+            List<Fact> ntrkResults,
+            List<String> gaps) {
+        this(
+                hook,
+                asOf,
+                conditions,
+                medications,
+                draftOrders,
+                labs,
+                bodySurfaceArea,
+                bodySurfaceAreaGap,
+                ntrkResults,
+                gaps,
+                Reader.ANYONE);
+    }
+
+    /** The same facts for one rule, which may read only the value sets it declares. */
+    public PatientFacts readBy(String ruleId, Collection<String> valueSets) {
+        return new PatientFacts(
+                hook,
+                asOf,
+                conditions,
+                medications,
+                draftOrders,
+                labs,
+                bodySurfaceArea,
+                bodySurfaceAreaGap,
+                ntrkResults,
+                gaps,
+                new Reader(ruleId, Set.copyOf(valueSets)));
     }
 
     /** Leiomyosarcoma diagnoses, active or not. */
@@ -59,46 +110,141 @@ public record PatientFacts(
     /** Site facts (e.g. {@code site-bone}) of the leiomyosarcoma Conditions themselves. */
     public List<Fact> primarySites() {
         List<String> lms = leiomyosarcoma().stream().map(Fact::reference).toList();
-        return conditions.stream()
+        List<Fact> sites = conditions.stream()
                 .filter(f -> f.concept().startsWith(Concepts.SITE_PREFIX) && lms.contains(f.reference()))
+                .toList();
+        sites.forEach(f -> reader.check(f.concept()));
+        return sites;
+    }
+
+    /** Active metastasis facts of any site ({@link Concepts#METASTASIS_SITES}), in the order of the record. */
+    public List<Fact> activeSitedMetastases() {
+        Concepts.METASTASIS_SITES.forEach(reader::check);
+        return conditions.stream()
+                .filter(f -> f.current() && Concepts.METASTASIS_SITES.contains(f.concept()))
                 .toList();
     }
 
     /** Active metastasis facts of one site value set, e.g. {@code metastasis-bone}. */
     public List<Fact> activeMetastases(String site) {
-        return conditions.stream()
-                .filter(f -> f.concept().equals(site) && f.current())
-                .toList();
+        return conditions(site).stream().filter(Fact::current).toList();
     }
 
     public List<Fact> conditions(String concept) {
+        reader.check(concept);
         return conditions.stream().filter(f -> f.concept().equals(concept)).toList();
     }
 
     /** Every exposure to the drug, past or current. */
     public List<Fact> exposures(String drug) {
+        reader.check(drug);
         return medications.stream().filter(f -> f.concept().equals(drug)).toList();
     }
 
     public List<Fact> currentExposures(String drug) {
-        return medications.stream()
-                .filter(f -> f.concept().equals(drug) && f.current())
-                .toList();
+        return exposures(drug).stream().filter(Fact::current).toList();
     }
 
+    /** Every draft order of the drug in the order being composed. */
     public List<DraftOrder> drafts(String drug) {
+        reader.check(drug);
         return draftOrders.stream().filter(d -> d.drug().concept().equals(drug)).toList();
     }
 
+    /**
+     * The drafts of the drug the clinician is deciding on now: on order-select the selected ones, on order-sign every
+     * one, on patient-view none.
+     */
+    public List<DraftOrder> draftsUnderReview(String drug) {
+        return switch (hook) {
+            case PATIENT_VIEW -> {
+                reader.check(drug);
+                yield List.of();
+            }
+            case ORDER_SELECT ->
+                drafts(drug).stream().filter(DraftOrder::selected).toList();
+            case ORDER_SIGN -> drafts(drug);
+        };
+    }
+
     public Optional<LabResult> lab(String analyte) {
+        reader.check(analyte);
         return Optional.ofNullable(labs.get(analyte));
     }
 
     public Optional<BodySurfaceArea> bsa() {
-        return Optional.ofNullable(bodySurfaceArea);
+        return Optional.ofNullable(bodySurfaceArea());
+    }
+
+    @Override
+    public BodySurfaceArea bodySurfaceArea() {
+        Concepts.BODY_MEASUREMENTS.forEach(reader::check);
+        return bodySurfaceArea;
+    }
+
+    @Override
+    public String bodySurfaceAreaGap() {
+        Concepts.BODY_MEASUREMENTS.forEach(reader::check);
+        return bodySurfaceAreaGap;
+    }
+
+    @Override
+    public List<Fact> ntrkResults() {
+        reader.check(Concepts.GENETIC_VARIANT);
+        return ntrkResults;
     }
 
     public List<Fact> ntrkFusions() {
-        return ntrkResults.stream().filter(Fact::current).toList();
+        return ntrkResults().stream().filter(Fact::current).toList();
+    }
+
+    @Override
+    public List<Fact> conditions() {
+        reader.checkReadsAll("Condition");
+        return conditions;
+    }
+
+    @Override
+    public List<Fact> medications() {
+        reader.checkReadsAll("medication");
+        return medications;
+    }
+
+    @Override
+    public List<DraftOrder> draftOrders() {
+        reader.checkReadsAll("draft order");
+        return draftOrders;
+    }
+
+    @Override
+    public Map<String, LabResult> labs() {
+        reader.checkReadsAll("lab");
+        return labs;
+    }
+
+    /**
+     * Who reads the facts: {@link #ANYONE} (everything), or a rule, which may read only the value sets its registry
+     * entry declares. Reading another is a programming error, named in one sentence.
+     *
+     * @param ruleId    the rule, or null for anyone
+     * @param valueSets what the rule declares it reads
+     */
+    public record Reader(String ruleId, Set<String> valueSets) {
+
+        static final Reader ANYONE = new Reader(null, Set.of());
+
+        void check(String valueSet) {
+            if (ruleId != null && !valueSets.contains(valueSet)) {
+                throw new IllegalStateException("Rule " + ruleId + " reads value set '" + valueSet
+                        + "', which its RuleSpec does not declare: add it to the rule's SPEC.");
+            }
+        }
+
+        void checkReadsAll(String what) {
+            if (ruleId != null) {
+                throw new IllegalStateException("Rule " + ruleId + " reads every " + what
+                        + " fact; a rule reads facts by value set, so that its RuleSpec can declare them.");
+            }
+        }
     }
 }

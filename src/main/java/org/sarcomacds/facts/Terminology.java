@@ -27,6 +27,7 @@ public class Terminology {
 
     static final String TEXT_MATCH = "https://sarcomacds.org/fhir/StructureDefinition/text-match";
 
+    private final Set<String> valueSetIds = new LinkedHashSet<>();
     private final Map<String, Set<String>> byCode = new HashMap<>();
     private final Map<String, Pattern> textTerms = new HashMap<>();
     /** The lower-case terms behind each pattern: a text without one of them cannot match, so no regex runs on it. */
@@ -49,6 +50,7 @@ public class Terminology {
         for (KnowledgeFile file : files) {
             ValueSet valueSet = fhir.newJsonParser().parseResource(ValueSet.class, file.text());
             String id = valueSet.getIdElement().getIdPart();
+            valueSetIds.add(id);
             for (ValueSet.ConceptSetComponent include : valueSet.getCompose().getInclude()) {
                 for (ValueSet.ConceptReferenceComponent concept : include.getConcept()) {
                     byCode.computeIfAbsent(key(include.getSystem(), concept.getCode()), k -> new LinkedHashSet<>())
@@ -67,6 +69,11 @@ public class Terminology {
                 textTermWords.put(id, List.copyOf(words));
             }
         }
+    }
+
+    /** The ids of every value set loaded. */
+    public Set<String> valueSetIds() {
+        return Set.copyOf(valueSetIds);
     }
 
     /** Every value set the concept belongs to: by code first; by name only for value sets no code matched. */

@@ -14,7 +14,7 @@ import org.sarcomacds.feedback.FeedbackStore;
 import org.sarcomacds.feedback.IssuedCardWriter;
 import org.sarcomacds.feedback.IssuedCards;
 import org.sarcomacds.security.AuthenticatedClient;
-import org.sarcomacds.security.LogPseudonyms;
+import org.sarcomacds.text.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -37,33 +37,27 @@ class CdsHooksController {
 
     private final ServiceCatalog catalog;
     private final RequestBodyReader bodies;
-    private final HookRequestParser parser;
     private final FeedbackParser feedbackParser;
-    private final HookHandler handler;
+    private final HookService hooks;
     private final FeedbackStore store;
     private final IssuedCardWriter issuedCards;
     private final List<HookListener> listeners;
-    private final LogPseudonyms pseudonyms;
 
     CdsHooksController(
             ServiceCatalog catalog,
             RequestBodyReader bodies,
-            HookRequestParser parser,
             FeedbackParser feedbackParser,
-            HookHandler handler,
+            HookService hooks,
             FeedbackStore store,
             IssuedCardWriter issuedCards,
-            ObjectProvider<HookListener> listeners,
-            LogPseudonyms pseudonyms) {
+            ObjectProvider<HookListener> listeners) {
         this.catalog = catalog;
         this.bodies = bodies;
-        this.parser = parser;
         this.feedbackParser = feedbackParser;
-        this.handler = handler;
+        this.hooks = hooks;
         this.store = store;
         this.issuedCards = issuedCards;
         this.listeners = listeners.orderedStream().toList();
-        this.pseudonyms = pseudonyms;
     }
 
     @Operation(summary = "Discovery: the CDS Services with their hooks and prefetch templates")
@@ -98,33 +92,19 @@ class CdsHooksController {
     @PostMapping("/cds-services/{id}")
     CdsResponse call(@PathVariable String id, HttpServletRequest http) {
         long start = System.nanoTime();
-        ServiceDefinition service = service(id);
         AuthenticatedClient client = (AuthenticatedClient) http.getAttribute(AuthenticatedClient.ATTRIBUTE);
-        HookRequest request = parser.parse(bodies.read(http), service, client);
-        MDC.put("hookInstance", LogText.token(request.hookInstance()));
-        String who = "service=" + service.id() + " client=" + (client == null ? "-" : LogText.token(client.issuer()))
-                + " patient=" + pseudonyms.patient(request.patientId());
-        try {
-            List<Card> cards = handler.handle(service, request);
-            record(new IssuedCards(service.id(), request.hookInstance(), request.patientId(), Instant.now(), cards));
+        HookAnswer answer = hooks.call(id, bodies.bytes(http), client);
+        try (MDC.MDCCloseable hookInstance = MDC.putCloseable("hookInstance", LogText.token(answer.hookInstance()))) {
+            record(new IssuedCards(
+                    answer.serviceId(), answer.hookInstance(), answer.patientId(), Instant.now(), answer.cards()));
             log.info(
                     "hook {} outcome=200 cards={} rules={} ms={}",
-                    who,
-                    cards.size(),
-                    cards.stream().map(Card::ruleId).toList(),
-                    millisSince(start));
-            return CdsResponse.of(cards);
-        } catch (RuntimeException e) {
-            // ErrorAnswers logs the status and reason; this line ties the failure to the call and the patient pseudonym
-            log.info("hook {} outcome={} ms={}", who, e.getClass().getSimpleName(), millisSince(start));
-            throw e;
-        } finally {
-            MDC.remove("hookInstance");
+                    answer.caller(),
+                    answer.cards().size(),
+                    answer.cards().stream().map(Card::ruleId).toList(),
+                    (System.nanoTime() - start) / 1_000_000);
         }
-    }
-
-    private static long millisSince(long start) {
-        return (System.nanoTime() - start) / 1_000_000;
+        return answer.response();
     }
 
     @Operation(

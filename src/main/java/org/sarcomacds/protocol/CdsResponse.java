@@ -7,7 +7,8 @@ import org.sarcomacds.cards.Card;
 
 /** The answer to a hook call: {@code cards} always present ({@code []} for no advice), system actions only if any. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-record CdsResponse(@JsonInclude(JsonInclude.Include.ALWAYS) List<Card> cards, List<Action> systemActions) {
+public record CdsResponse(
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<Card> cards, List<Action> systemActions) {
 
     static CdsResponse of(List<Card> cards) {
         return new CdsResponse(cards, List.of());

@@ -9,8 +9,8 @@ record Discovery(List<Service> services) {
 
     static Discovery of(List<ServiceDefinition> definitions) {
         return new Discovery(definitions.stream()
-                .map(d ->
-                        new Service(d.hook(), d.title(), d.description(), d.id(), d.prefetch(), d.usageRequirements()))
+                .map(d -> new Service(
+                        d.hook().id(), d.title(), d.description(), d.id(), d.prefetch(), d.usageRequirements()))
                 .toList());
     }
 

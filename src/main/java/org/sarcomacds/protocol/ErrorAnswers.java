@@ -2,6 +2,7 @@ package org.sarcomacds.protocol;
 
 import org.sarcomacds.record.InvalidPrefetchException;
 import org.sarcomacds.record.RequiredDataUnavailableException;
+import org.sarcomacds.text.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.record.FhirEndpoint;
 import tools.jackson.databind.JsonNode;
 
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * @param selections  order-select {@code selections}, else empty
  */
 record HookRequest(
-        String hook,
+        Hook hook,
         String hookInstance,
         String patientId,
         Optional<FhirEndpoint> fhirServer,

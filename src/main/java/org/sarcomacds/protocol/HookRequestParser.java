@@ -10,11 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.sarcomacds.CdsProperties;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.feedback.StorableValues;
 import org.sarcomacds.record.FhirEndpoint;
-import org.sarcomacds.record.FhirJson;
 import org.sarcomacds.record.FhirMessages;
 import org.sarcomacds.record.FhirServerPolicy;
+import org.sarcomacds.record.PrefetchBinder;
 import org.sarcomacds.security.AuthenticatedClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,11 +60,11 @@ class HookRequestParser {
             throw CdsRequestException.badRequest("The request body must be a JSON object");
         }
         String hook = requiredString(body, "hook", "hook");
-        if (!hook.equals(service.hook())) {
+        if (!hook.equals(service.hook().id())) {
             throw CdsRequestException.badRequest("Hook '" + hook + "' does not match service '" + service.id()
-                    + "', which answers '" + service.hook() + "'");
+                    + "', which answers '" + service.hook().id() + "'");
         }
-        Hook kind = Hook.byId(hook).orElseThrow();
+        Hook kind = service.hook();
         String hookInstance = requiredString(body, "hookInstance", "hookInstance");
         // stored with the issued cards: refused here rather than failing the store's batch (a UUID in practice)
         String problem = StorableValues.textProblem(hookInstance, Integer.MAX_VALUE);
@@ -81,7 +82,7 @@ class HookRequestParser {
         Bundle drafts = kind.hasDraftOrders() ? draftOrders(context) : null;
         List<String> selections = kind.hasSelections() ? selections(context) : List.of();
         return new HookRequest(
-                hook,
+                kind,
                 hookInstance,
                 patientId,
                 fhirServer(body, client),
@@ -107,7 +108,7 @@ class HookRequestParser {
             }
         }
         try {
-            return FhirJson.parse(fhir, Bundle.class, drafts);
+            return (Bundle) PrefetchBinder.bind(fhir, drafts); // bound as prefetch is: the elements the facts read
         } catch (DataFormatException e) {
             throw CdsRequestException.badRequest(
                     "'context.draftOrders' is not a FHIR R4 Bundle: " + FhirMessages.withoutCode(e.getMessage()));

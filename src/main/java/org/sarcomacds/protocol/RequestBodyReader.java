@@ -30,20 +30,25 @@ class RequestBodyReader {
                         .build())
                 .build();
         // FHIR decimals keep their exact value and precision ("1.50" stays 1.50), as HAPI's own parser keeps them:
-        // the tree is handed to HAPI as it is (FhirJson), never written back to text.
+        // the tree is bound as it is (PrefetchBinder, FhirJson), never written back to text.
         this.mapper = JsonMapper.builder(factory)
                 .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .build();
     }
 
+    /** The body as a JSON tree, within the size limit. */
     JsonNode read(HttpServletRequest request) {
+        return parse(bytes(request));
+    }
+
+    /** The body as sent, once it is known to be JSON within the size limit (415, 413 otherwise). */
+    byte[] bytes(HttpServletRequest request) {
         requireJson(request.getContentType());
         if (request.getContentLengthLong() > maxBytes) {
             throw tooLarge();
         }
-        byte[] body = readLimited(request);
-        return parse(body);
+        return readLimited(request);
     }
 
     /** The body as a JSON tree; a 400 when it is empty or not JSON. */

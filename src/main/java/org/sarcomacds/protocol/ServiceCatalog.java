@@ -4,46 +4,46 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.knowledge.KnowledgeFiles;
 import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
+import org.sarcomacds.record.PrefetchDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** The CDS Services this server offers, loaded once from {@code hooks/services/}. */
+/** The CDS Services this server offers, loaded once from {@code hooks/services/}, each with the shared prefetch. */
 @Component
 public class ServiceCatalog {
 
     private final Map<String, ServiceDefinition> byId = new LinkedHashMap<>();
 
     @Autowired
-    ServiceCatalog() {
-        this(KnowledgeFiles.jsonFiles("services"));
+    ServiceCatalog(PrefetchDefinition prefetch) {
+        this(KnowledgeFiles.jsonFiles("services"), prefetch);
     }
 
-    ServiceCatalog(List<KnowledgeFile> files) {
+    public ServiceCatalog(List<KnowledgeFile> files, PrefetchDefinition prefetch) {
         for (KnowledgeFile file : files) {
-            ServiceDefinition service = file.as(ServiceDefinition.class);
-            check(service, file.name());
-            if (byId.putIfAbsent(service.id(), service) != null) {
+            ServiceFile service = file.as(ServiceFile.class);
+            Optional<Hook> hook = Hook.byId(service.hook() == null ? "" : service.hook());
+            if (service.id() == null || service.description() == null || hook.isEmpty()) {
+                throw new IllegalStateException(file.name() + ": a service needs id, description and a supported hook");
+            }
+            ServiceDefinition definition = new ServiceDefinition(
+                    service.id(),
+                    hook.get(),
+                    service.title(),
+                    service.description(),
+                    service.usageRequirements(),
+                    prefetch.templates(),
+                    prefetch.required());
+            if (byId.putIfAbsent(service.id(), definition) != null) {
                 throw new IllegalStateException(
                         "Service id " + service.id() + " is defined twice (" + file.name() + ")");
             }
         }
         if (byId.isEmpty()) {
             throw new IllegalStateException("No service definitions found under hooks/services");
-        }
-    }
-
-    private static void check(ServiceDefinition service, String file) {
-        if (service.id() == null
-                || service.description() == null
-                || Hook.byId(service.hook()).isEmpty()) {
-            throw new IllegalStateException(file + ": a service needs id, description and a supported hook");
-        }
-        for (String key : service.requiredPrefetch()) {
-            if (!service.prefetch().containsKey(key)) {
-                throw new IllegalStateException(file + ": required prefetch key " + key + " has no template");
-            }
         }
     }
 
@@ -54,4 +54,7 @@ public class ServiceCatalog {
     public Optional<ServiceDefinition> find(String id) {
         return Optional.ofNullable(byId.get(id));
     }
+
+    /** A file of {@code hooks/services/}: what discovery says about the service, besides the shared prefetch. */
+    record ServiceFile(String id, String hook, String title, String description, String usageRequirements) {}
 }

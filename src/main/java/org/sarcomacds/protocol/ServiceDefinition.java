@@ -4,16 +4,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sarcomacds.facts.Hook;
 
 /**
- * One CDS Service as written in {@code hooks/services/*.json}.
+ * One CDS Service: its text from {@code hooks/services/*.json}, and the prefetch every service shares
+ * ({@code PrefetchDefinition}).
  *
  * @param prefetch         prefetch key to FHIR query template, advertised in discovery
  * @param requiredPrefetch keys without which the rules cannot decide: if neither prefetched nor fetchable, 412
  */
 public record ServiceDefinition(
         String id,
-        String hook,
+        Hook hook,
         String title,
         String description,
         String usageRequirements,
@@ -21,7 +23,7 @@ public record ServiceDefinition(
         List<String> requiredPrefetch) {
 
     public ServiceDefinition {
-        prefetch = Collections.unmodifiableMap(new LinkedHashMap<>(prefetch == null ? Map.of() : prefetch));
-        requiredPrefetch = List.copyOf(requiredPrefetch == null ? List.of() : requiredPrefetch);
+        prefetch = Collections.unmodifiableMap(new LinkedHashMap<>(prefetch));
+        requiredPrefetch = List.copyOf(requiredPrefetch);
     }
 }

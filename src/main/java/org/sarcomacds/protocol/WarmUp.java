@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 import org.sarcomacds.CdsProperties;
-import org.sarcomacds.cards.Card;
+import org.sarcomacds.facts.Hook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * and serializers built, the knowledge base loaded and the hot code partly compiled; without it the first call
  * after start-up takes seconds (docs/performance.md). The calls bypass the endpoints, so they are neither stored nor
  * counted; the synthetic patient ({@code warm-up/record.json}) is fictional. If a call fails, start-up fails: a
- * replica that cannot answer it must not take traffic.
+ * replica that cannot answer it must not take traffic. {@code cds.warm-up.enabled=false} skips it (the tests do: a
+ * test context needs no compiled hot path, and {@code WarmUpReadinessTest} turns it back on).
  */
 @Component
 class WarmUp implements SmartInitializingSingleton {
@@ -40,29 +41,30 @@ class WarmUp implements SmartInitializingSingleton {
     private static final int COPIES = 25;
 
     private final ServiceCatalog catalog;
-    private final RequestBodyReader bodies;
-    private final HookRequestParser parser;
-    private final HookHandler handler;
+    private final HookService hooks;
     private final ObjectProvider<JsonMapper> responseMapper;
     private final int maxEntries;
+    private final boolean enabled;
+    private int calls;
 
     WarmUp(
             ServiceCatalog catalog,
-            RequestBodyReader bodies,
-            HookRequestParser parser,
-            HookHandler handler,
+            HookService hooks,
             ObjectProvider<JsonMapper> responseMapper,
             CdsProperties properties) {
         this.catalog = catalog;
-        this.bodies = bodies;
-        this.parser = parser;
-        this.handler = handler;
+        this.hooks = hooks;
         this.responseMapper = responseMapper;
         this.maxEntries = properties.limits().maxEntries();
+        this.enabled = properties.warmUp().enabled();
     }
 
     @Override
     public void afterSingletonsInstantiated() {
+        if (!enabled) {
+            log.info("warm-up off (cds.warm-up.enabled=false)");
+            return;
+        }
         long start = System.nanoTime();
         JsonMapper mapper =
                 responseMapper.getIfAvailable(() -> JsonMapper.builder().build());
@@ -71,23 +73,27 @@ class WarmUp implements SmartInitializingSingleton {
         List<byte[]> requests = services.stream()
                 .map(s -> mapper.writeValueAsBytes(request(mapper, s, record)))
                 .toList();
-        int calls = 0;
         for (int round = 0; round < MAX_ROUNDS && (round == 0 || System.nanoTime() - start < MAX_NANOS); round++) {
             for (int i = 0; i < services.size(); i++) {
                 ServiceDefinition service = services.get(i);
-                List<Card> cards = handler.handle(service, parser.parse(bodies.parse(requests.get(i)), service, null));
-                mapper.writeValueAsBytes(CdsResponse.of(cards));
+                HookAnswer answer = hooks.call(service.id(), requests.get(i), null);
+                mapper.writeValueAsBytes(answer.response());
                 calls++;
                 if (round == 0) {
                     log.info(
                             "warm-up service={} cards={} ms={}",
                             service.id(),
-                            cards.size(),
+                            answer.cards().size(),
                             (System.nanoTime() - start) / 1_000_000);
                 }
             }
         }
         log.info("warm-up done: {} synthetic calls in {} ms", calls, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** How many synthetic calls the warm-up made (none when it is off). */
+    int calls() {
+        return calls;
     }
 
     /**
@@ -97,11 +103,11 @@ class WarmUp implements SmartInitializingSingleton {
      */
     private static ObjectNode request(JsonMapper mapper, ServiceDefinition service, JsonNode record) {
         ObjectNode body = mapper.createObjectNode()
-                .put("hook", service.hook())
+                .put("hook", service.hook().id())
                 .put("hookInstance", UUID.randomUUID().toString());
         ObjectNode context =
                 body.putObject("context").put("userId", "Practitioner/warm-up").put("patientId", "warm-up");
-        Hook hook = Hook.byId(service.hook()).orElseThrow();
+        Hook hook = service.hook();
         if (hook.hasDraftOrders()) {
             ObjectNode drafts = context.putObject("draftOrders")
                     .put("resourceType", "Bundle")

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
 import org.sarcomacds.CdsProperties;
+import org.sarcomacds.security.HostResolver;
+import org.sarcomacds.security.SafeDns;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

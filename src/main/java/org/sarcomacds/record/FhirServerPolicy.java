@@ -7,6 +7,8 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import org.sarcomacds.CdsProperties;
+import org.sarcomacds.security.HostResolver;
+import org.sarcomacds.security.SafeDns;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -94,14 +96,6 @@ public class FhirServerPolicy {
         return bases.stream().anyMatch(base -> url.equals(base) || url.startsWith(base + "/"));
     }
 
-    /** Addresses no FHIR server of ours lives on: link-local (cloud metadata), wildcard and multicast. */
-    static boolean isForbidden(InetAddress address) {
-        return address.isLinkLocalAddress()
-                || address.isAnyLocalAddress()
-                || address.isMulticastAddress()
-                || address.getHostAddress().toLowerCase(Locale.ROOT).startsWith("fd00:ec2:");
-    }
-
     /** The URL itself names this machine (not merely a name that happens to resolve to it). */
     private static boolean isLoopbackName(String host) {
         String h = host.toLowerCase(Locale.ROOT);
@@ -110,7 +104,7 @@ public class FhirServerPolicy {
 
     private static boolean anyForbidden(InetAddress[] addresses) {
         for (InetAddress address : addresses) {
-            if (isForbidden(address)) {
+            if (SafeDns.isForbidden(address)) {
                 return true;
             }
         }

@@ -36,8 +36,10 @@ import tools.jackson.databind.JsonNode;
  * identifiers, performers, encounters, categories, interpretations…). Bundles, Conditions, medication uses,
  * Medications, Observations and Patients are bound here; any other resource (an OperationOutcome, say) goes to
  * HAPI's parser whole. A value of the wrong JSON type or an unknown code is left out, as HAPI's lenient parser
- * leaves it unset. {@code LeanBindingTest} checks that every fixture patient gives the same facts bound this way as
- * bound whole by HAPI: when a reader starts to use another element, bind it here.
+ * leaves it unset. Draft orders are bound here too. What is bound is what the readers declare ({@link ReadElements}:
+ * {@code RecordBuilder.READS}, {@code FactExtractor.READS}); {@code LeanBindingTest} checks on every fixture that this
+ * binder binds exactly those elements, that the readers need no others, and that the facts are those of HAPI's full
+ * binding. When a reader starts to use another element, it declares it, and the test names what to bind here.
  */
 public final class PrefetchBinder {
 
@@ -72,7 +74,7 @@ public final class PrefetchBinder {
     }
 
     private static Bundle bundle(FhirContext fhir, JsonNode json) {
-        Bundle bundle = identified(new Bundle(), json);
+        Bundle bundle = new Bundle();
         each(
                 json,
                 "link",

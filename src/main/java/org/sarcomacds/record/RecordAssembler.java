@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordAssembler {
 
+    /** What the record stage reads of the resources it collects (declared in {@code RecordBuilder}). */
+    public static final List<ReadElements> READS = RecordBuilder.READS;
+
     private final FhirContext fhir;
     private final FhirFetcher fetcher;
     private final ExecutorService executor;

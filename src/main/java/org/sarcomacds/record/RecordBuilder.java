@@ -20,6 +20,19 @@ import org.hl7.fhir.r4.model.Resource;
  */
 final class RecordBuilder {
 
+    /**
+     * What the record stage reads: the Bundle's entries and paging link, the subject of each patient-linked resource
+     * (data about another patient is dropped), and the Medication a medication use references.
+     */
+    static final List<ReadElements> READS = List.of(
+            ReadElements.of("Bundle", "entry", "link"),
+            ReadElements.of("Patient", "id"),
+            ReadElements.of("Condition", "id", "subject"),
+            ReadElements.of("Observation", "id", "subject"),
+            ReadElements.of("MedicationStatement", "id", "subject", "medication[x]"),
+            ReadElements.of("MedicationRequest", "id", "subject", "medication[x]"),
+            ReadElements.of("Medication", "id"));
+
     private final String patientId;
     private final Map<String, Resource> byReference = new LinkedHashMap<>();
     private final List<String> gaps = new ArrayList<>();

@@ -3,30 +3,29 @@ package org.sarcomacds.rules;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Fact;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.PatientFacts;
-import org.springframework.stereotype.Component;
 
 /**
  * LMS-CLINICAL-TRIALS: the source's highest-priority recommendation for metastatic leiomyosarcoma, whatever the
  * treatment history. The NTRK sentence is left to the NTRK card when a fusion is recorded.
  */
-@Component
 class ClinicalTrialsRule implements Rule {
 
     static final String ID = "LMS-CLINICAL-TRIALS";
+    static final RuleSpec SPEC = RuleSpec.rule(ID, parameters -> new ClinicalTrialsRule())
+            .answers(Hook.PATIENT_VIEW)
+            .reads(Concepts.LEIOMYOSARCOMA, Concepts.METASTATIC_DISEASE)
+            .observes(Concepts.GENETIC_VARIANT);
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Optional<Finding> evaluate(String hook, PatientFacts facts) {
-        if (!hook.equals("patient-view") || !Lms.metastatic(facts)) {
+    public Optional<Finding> evaluate(PatientFacts facts) {
+        if (!DiseaseStates.metastatic(facts)) {
             return Optional.empty();
         }
-        List<Evidence> evidence = Lms.metastaticEvidence(facts);
+        List<Evidence> evidence = DiseaseStates.metastaticEvidence(facts);
         facts.ntrkResults().forEach(f -> evidence.add(new Evidence("NTRK result", f)));
         return Optional.of(new Finding(ID, evidence, Map.of("ntrk", ntrkText(facts)), RuleNotes.of(evidence, facts)));
     }

@@ -4,36 +4,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.DraftOrder;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.PatientFacts;
-import org.springframework.stereotype.Component;
 
 /**
  * LMS-AVOID-GEMCITABINE-PAZOPANIB: the orders being written would combine gemcitabine with pazopanib in a patient
- * with leiomyosarcoma — a draft of one while the other is active, or drafts of both.
+ * with leiomyosarcoma — a draft of one while the other is active, or drafts of both — and a draft under review
+ * (order-select: the selected one) is one of them. The card offers to delete every offending draft. On patient-view:
+ * the record shows both as current.
  */
-@Component
 class GemcitabinePazopanibRule implements Rule {
 
     static final String ID = "LMS-AVOID-GEMCITABINE-PAZOPANIB";
-    private static final Set<String> ORDER_HOOKS = Set.of("order-select", "order-sign");
+    static final RuleSpec SPEC = RuleSpec.rule(ID, parameters -> new GemcitabinePazopanibRule())
+            .answers(Hook.PATIENT_VIEW, Hook.ORDER_SELECT, Hook.ORDER_SIGN)
+            .reads(Concepts.LEIOMYOSARCOMA, Concepts.GEMCITABINE, Concepts.PAZOPANIB);
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Optional<Finding> evaluate(String hook, PatientFacts facts) {
+    public Optional<Finding> evaluate(PatientFacts facts) {
         if (facts.leiomyosarcoma().isEmpty()) {
             return Optional.empty();
         }
-        if (hook.equals("patient-view")) {
+        if (facts.hook() == Hook.PATIENT_VIEW) {
             return bothCurrent(facts);
         }
-        if (!ORDER_HOOKS.contains(hook)) {
+        boolean underReview = present(facts, Concepts.PAZOPANIB)
+                        && !facts.draftsUnderReview(Concepts.GEMCITABINE).isEmpty()
+                || present(facts, Concepts.GEMCITABINE)
+                        && !facts.draftsUnderReview(Concepts.PAZOPANIB).isEmpty();
+        if (!underReview) {
             return Optional.empty();
         }
         List<DraftOrder> offending = new ArrayList<>();
@@ -42,11 +43,6 @@ class GemcitabinePazopanibRule implements Rule {
         }
         if (present(facts, Concepts.GEMCITABINE)) {
             offending.addAll(facts.drafts(Concepts.PAZOPANIB));
-        }
-        boolean concernsSelection =
-                !hook.equals("order-select") || offending.stream().anyMatch(DraftOrder::selected);
-        if (offending.isEmpty() || !concernsSelection) {
-            return Optional.empty();
         }
         List<Evidence> evidence = new ArrayList<>();
         facts.leiomyosarcoma().forEach(f -> evidence.add(new Evidence("Leiomyosarcoma", f)));

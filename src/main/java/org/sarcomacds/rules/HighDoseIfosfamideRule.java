@@ -5,19 +5,26 @@ import java.util.Map;
 import java.util.Optional;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Fact;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.PatientFacts;
 import org.sarcomacds.knowledge.ClinicalParameters;
 import org.sarcomacds.text.Numbers;
-import org.springframework.stereotype.Component;
 
 /**
  * LMS-HIGH-DOSE-IFOSFAMIDE: a less preferred option after an anthracycline when the record shows no high-dose
  * ifosfamide. Only a structured dose per cycle counts as known; a free-text dose is shown as "not recorded".
  */
-@Component
 class HighDoseIfosfamideRule implements Rule {
 
     static final String ID = "LMS-HIGH-DOSE-IFOSFAMIDE";
+    static final RuleSpec SPEC = RuleSpec.rule(ID, HighDoseIfosfamideRule::new)
+            .answers(Hook.PATIENT_VIEW)
+            .reads(
+                    Concepts.LEIOMYOSARCOMA,
+                    Concepts.METASTATIC_DISEASE,
+                    Concepts.DOXORUBICIN,
+                    Concepts.IFOSFAMIDE,
+                    Concepts.DOCETAXEL);
 
     private final ClinicalParameters parameters;
 
@@ -26,20 +33,15 @@ class HighDoseIfosfamideRule implements Rule {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Optional<Finding> evaluate(String hook, PatientFacts facts) {
+    public Optional<Finding> evaluate(PatientFacts facts) {
         double highDose = parameters.highDoseIfosfamide().minGramsPerM2PerCycle();
         List<Fact> ifosfamide = facts.exposures(Concepts.IFOSFAMIDE);
         boolean hadHighDose =
                 ifosfamide.stream().anyMatch(f -> f.gramsPerM2PerCycle() != null && f.gramsPerM2PerCycle() >= highDose);
-        if (!hook.equals("patient-view") || !Lms.metastaticAfterAnthracycline(facts) || hadHighDose) {
+        if (!DiseaseStates.metastaticAfterAnthracycline(facts) || hadHighDose) {
             return Optional.empty();
         }
-        List<Evidence> evidence = Lms.anthracyclineEvidence(facts);
+        List<Evidence> evidence = DiseaseStates.anthracyclineEvidence(facts);
         ifosfamide.forEach(f -> evidence.add(new Evidence("Prior ifosfamide", f)));
         facts.exposures(Concepts.DOCETAXEL).forEach(f -> evidence.add(new Evidence("Prior docetaxel", f)));
         String docetaxel = facts.exposures(Concepts.DOCETAXEL).isEmpty()

@@ -10,19 +10,21 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Fact;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.PatientFacts;
 import org.sarcomacds.knowledge.ClinicalParameters;
-import org.springframework.stereotype.Component;
 
 /**
  * LMS-OLIGOMETASTATIC-LOCAL-THERAPY: few metastases and a long disease-free interval. The record lists metastasis
  * Conditions, not lesions, so the rule stays quiet when any metastasis has no site or is coded as widespread, and the
  * card asks for the count to be confirmed.
  */
-@Component
 class OligometastaticLocalTherapyRule implements Rule {
 
     static final String ID = "LMS-OLIGOMETASTATIC-LOCAL-THERAPY";
+    static final RuleSpec SPEC = RuleSpec.rule(ID, OligometastaticLocalTherapyRule::new)
+            .answers(Hook.PATIENT_VIEW)
+            .reads(Concepts.METASTASIS_SITES, Concepts.LEIOMYOSARCOMA, Concepts.METASTATIC_DISEASE);
 
     private final ClinicalParameters parameters;
 
@@ -31,21 +33,13 @@ class OligometastaticLocalTherapyRule implements Rule {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Optional<Finding> evaluate(String hook, PatientFacts facts) {
-        if (!hook.equals("patient-view")
-                || !Lms.metastatic(facts)
+    public Optional<Finding> evaluate(PatientFacts facts) {
+        if (!DiseaseStates.metastatic(facts)
                 || !facts.activeMetastases(Concepts.METASTASIS_WIDESPREAD).isEmpty()
                 || facts.activeMetastases().stream().anyMatch(Fact::unconfirmed)) {
             return Optional.empty();
         }
-        List<Fact> sited = facts.conditions().stream()
-                .filter(f -> f.current() && f.concept().startsWith(Concepts.METASTASIS_PREFIX))
-                .toList();
+        List<Fact> sited = facts.activeSitedMetastases();
         Set<String> sitedConditions = sited.stream().map(Fact::reference).collect(Collectors.toSet());
         boolean unsited = facts.activeMetastases().stream().anyMatch(f -> !sitedConditions.contains(f.reference()));
         int count = sitedConditions.size();
@@ -58,7 +52,7 @@ class OligometastaticLocalTherapyRule implements Rule {
                 || interval.get() < limits.minDiseaseFreeIntervalMonths()) {
             return Optional.empty();
         }
-        List<Evidence> evidence = Lms.metastaticEvidence(facts);
+        List<Evidence> evidence = DiseaseStates.metastaticEvidence(facts);
         String sites = sited.stream()
                 .map(f -> f.concept()
                         .substring(Concepts.METASTASIS_PREFIX.length())

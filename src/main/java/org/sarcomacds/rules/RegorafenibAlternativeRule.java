@@ -6,32 +6,33 @@ import java.util.Map;
 import java.util.Optional;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Fact;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.PatientFacts;
-import org.springframework.stereotype.Component;
 
 /**
  * LMS-REGORAFENIB-ALTERNATIVE: metastatic leiomyosarcoma after an anthracycline, regorafenib never given; the card
  * names pazopanib progression when the record shows it.
  */
-@Component
 class RegorafenibAlternativeRule implements Rule {
 
     static final String ID = "LMS-REGORAFENIB-ALTERNATIVE";
+    static final RuleSpec SPEC = RuleSpec.rule(ID, parameters -> new RegorafenibAlternativeRule())
+            .answers(Hook.PATIENT_VIEW)
+            .reads(
+                    Concepts.LEIOMYOSARCOMA,
+                    Concepts.METASTATIC_DISEASE,
+                    Concepts.DOXORUBICIN,
+                    Concepts.REGORAFENIB,
+                    Concepts.PAZOPANIB);
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Optional<Finding> evaluate(String hook, PatientFacts facts) {
-        if (!hook.equals("patient-view")
-                || !Lms.metastaticAfterAnthracycline(facts)
+    public Optional<Finding> evaluate(PatientFacts facts) {
+        if (!DiseaseStates.metastaticAfterAnthracycline(facts)
                 || !facts.exposures(Concepts.REGORAFENIB).isEmpty()
                 || !facts.drafts(Concepts.REGORAFENIB).isEmpty()) {
             return Optional.empty();
         }
-        List<Evidence> evidence = Lms.anthracyclineEvidence(facts);
+        List<Evidence> evidence = DiseaseStates.anthracyclineEvidence(facts);
         List<Fact> pazopanib = facts.exposures(Concepts.PAZOPANIB);
         pazopanib.forEach(f -> evidence.add(new Evidence("Prior pazopanib", f)));
         return Optional.of(

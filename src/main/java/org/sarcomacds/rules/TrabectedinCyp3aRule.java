@@ -8,27 +8,27 @@ import java.util.stream.Collectors;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.DraftOrder;
 import org.sarcomacds.facts.Fact;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.PatientFacts;
 import org.sarcomacds.text.Markdown;
-import org.springframework.stereotype.Component;
 
 /**
  * LMS-TRABECTEDIN-CYP3A: trabectedin with a strong CYP3A inhibitor or inducer the patient takes now or that is being
- * ordered. The card names the patient's drug; the measured figures belong to ketoconazole and rifampicin only.
+ * ordered — when trabectedin is under review (as for the safety card), or when the inhibitor or inducer is the order
+ * under review while trabectedin runs. The card names the patient's drug; the measured figures belong to ketoconazole
+ * and rifampicin only.
  */
-@Component
 class TrabectedinCyp3aRule implements Rule {
 
     static final String ID = "LMS-TRABECTEDIN-CYP3A";
+    static final RuleSpec SPEC = RuleSpec.rule(ID, parameters -> new TrabectedinCyp3aRule())
+            .answers(Hook.PATIENT_VIEW, Hook.ORDER_SELECT, Hook.ORDER_SIGN)
+            .reads(Concepts.LEIOMYOSARCOMA, Concepts.TRABECTEDIN, Concepts.CYP3A_INHIBITORS, Concepts.CYP3A_INDUCERS);
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Optional<Finding> evaluate(String hook, PatientFacts facts) {
-        if (!TrabectedinExposure.concerned(hook, facts)) {
+    public Optional<Finding> evaluate(PatientFacts facts) {
+        boolean trabectedinUnderReview = TrabectedinExposure.concerned(facts);
+        if (!trabectedinUnderReview && !orderedWhileOnTrabectedin(facts)) {
             return Optional.empty();
         }
         List<Fact> inhibitors = interacting(facts, Concepts.CYP3A_INHIBITORS);
@@ -36,7 +36,8 @@ class TrabectedinCyp3aRule implements Rule {
         if (inhibitors.isEmpty() && inducers.isEmpty()) {
             return Optional.empty();
         }
-        List<Evidence> evidence = TrabectedinExposure.evidence(hook, facts);
+        List<Evidence> evidence =
+                trabectedinUnderReview ? TrabectedinExposure.evidence(facts) : runningTrabectedin(facts);
         inhibitors.forEach(f -> evidence.add(new Evidence("Strong CYP3A inhibitor", f)));
         inducers.forEach(f -> evidence.add(new Evidence("Strong CYP3A inducer", f)));
         List<String> named = new ArrayList<>();
@@ -48,6 +49,22 @@ class TrabectedinCyp3aRule implements Rule {
         }
         return Optional.of(new Finding(
                 ID, evidence, Map.of("interaction", String.join("; ", named) + "."), RuleNotes.of(evidence, facts)));
+    }
+
+    /** The variant: on an order hook, a strong CYP3A inhibitor or inducer is under review while trabectedin runs. */
+    private static boolean orderedWhileOnTrabectedin(PatientFacts facts) {
+        return facts.hook() != Hook.PATIENT_VIEW
+                && !facts.leiomyosarcoma().isEmpty()
+                && !facts.currentExposures(Concepts.TRABECTEDIN).isEmpty()
+                && (!facts.draftsUnderReview(Concepts.CYP3A_INHIBITORS).isEmpty()
+                        || !facts.draftsUnderReview(Concepts.CYP3A_INDUCERS).isEmpty());
+    }
+
+    private static List<Evidence> runningTrabectedin(PatientFacts facts) {
+        List<Evidence> evidence = new ArrayList<>();
+        facts.leiomyosarcoma().forEach(f -> evidence.add(new Evidence("Leiomyosarcoma", f)));
+        facts.currentExposures(Concepts.TRABECTEDIN).forEach(f -> evidence.add(new Evidence("Current trabectedin", f)));
+        return evidence;
     }
 
     /** Current exposures and drafts of the class: a draft interacts as soon as it is signed. */

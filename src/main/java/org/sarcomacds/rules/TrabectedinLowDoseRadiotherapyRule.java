@@ -4,35 +4,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.PatientFacts;
-import org.springframework.stereotype.Component;
 
 /**
  * LMS-TRABECTEDIN-LOW-DOSE-RT: metastatic leiomyosarcoma with an active bone metastasis, where trabectedin is
  * recommended (the next-line rule applies) or already running. The record cannot say whether the metastasis needs
  * palliation, so the card asks.
  */
-@Component
 class TrabectedinLowDoseRadiotherapyRule implements Rule {
 
     static final String ID = "LMS-TRABECTEDIN-LOW-DOSE-RT";
+    static final RuleSpec SPEC = RuleSpec.rule(ID, parameters -> new TrabectedinLowDoseRadiotherapyRule())
+            .answers(Hook.PATIENT_VIEW)
+            .reads(
+                    Concepts.LEIOMYOSARCOMA,
+                    Concepts.METASTATIC_DISEASE,
+                    Concepts.METASTASIS_BONE,
+                    Concepts.DOXORUBICIN,
+                    Concepts.TRABECTEDIN);
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Optional<Finding> evaluate(String hook, PatientFacts facts) {
+    public Optional<Finding> evaluate(PatientFacts facts) {
         boolean trabectedin = TrabectedinNextLineRule.applies(facts)
                 || !facts.currentExposures(Concepts.TRABECTEDIN).isEmpty();
-        if (!hook.equals("patient-view")
-                || !Lms.metastatic(facts)
+        if (!DiseaseStates.metastatic(facts)
                 || !trabectedin
                 || facts.activeMetastases(Concepts.METASTASIS_BONE).isEmpty()) {
             return Optional.empty();
         }
-        List<Evidence> evidence = Lms.metastaticEvidence(facts);
+        List<Evidence> evidence = DiseaseStates.metastaticEvidence(facts);
         evidence.removeIf(e -> e.role().equals("Metastatic disease"));
         facts.activeMetastases(Concepts.METASTASIS_BONE).forEach(f -> evidence.add(new Evidence("Bone metastasis", f)));
         facts.currentExposures(Concepts.TRABECTEDIN).forEach(f -> evidence.add(new Evidence("Current trabectedin", f)));

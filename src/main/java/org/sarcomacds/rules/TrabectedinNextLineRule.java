@@ -5,24 +5,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.sarcomacds.facts.BodySurfaceArea;
 import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Fact;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.LabResult;
 import org.sarcomacds.facts.PatientFacts;
 import org.sarcomacds.knowledge.ClinicalParameters;
 import org.sarcomacds.text.Markdown;
 import org.sarcomacds.text.Numbers;
-import org.springframework.stereotype.Component;
 
 /**
  * LMS-TRABECTEDIN-NEXT-LINE: metastatic leiomyosarcoma after an anthracycline, trabectedin never given. The US
  * indication needs only a prior anthracycline-containing regimen, so ifosfamide is not required. The order is offered
  * only when the liver tests do not rule out the standard starting dose.
  */
-@Component
 class TrabectedinNextLineRule implements Rule {
 
     static final String ID = "LMS-TRABECTEDIN-NEXT-LINE";
+    static final RuleSpec SPEC = RuleSpec.rule(ID, TrabectedinNextLineRule::new)
+            .answers(Hook.PATIENT_VIEW)
+            .reads(Concepts.SYSTEMIC_THERAPIES, Concepts.LEIOMYOSARCOMA, Concepts.METASTATIC_DISEASE)
+            .observes(Concepts.BODY_MEASUREMENTS, Concepts.BILIRUBIN, Concepts.AST, Concepts.ALT);
 
     private final ClinicalParameters parameters;
 
@@ -31,19 +36,14 @@ class TrabectedinNextLineRule implements Rule {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Optional<Finding> evaluate(String hook, PatientFacts facts) {
-        if (!hook.equals("patient-view") || !applies(facts)) {
+    public Optional<Finding> evaluate(PatientFacts facts) {
+        if (!applies(facts)) {
             return Optional.empty();
         }
-        List<Evidence> evidence = Lms.anthracyclineEvidence(facts);
+        List<Evidence> evidence = DiseaseStates.anthracyclineEvidence(facts);
         List<String> notes = new ArrayList<>(RuleNotes.of(evidence, facts));
         Map<String, String> fills = new HashMap<>();
-        fills.put("therapyHistory", Lms.therapyHistory(facts));
+        fills.put("therapyHistory", therapyHistory(facts));
         fills.putAll(dose(facts, notes));
         Optional<String> liverProblem = liverProblem(facts);
         fills.put(
@@ -54,7 +54,7 @@ class TrabectedinNextLineRule implements Rule {
 
     /** Also read by the low-dose radiotherapy rule, which goes with this recommendation. */
     static boolean applies(PatientFacts facts) {
-        return Lms.metastaticAfterAnthracycline(facts)
+        return DiseaseStates.metastaticAfterAnthracycline(facts)
                 && facts.exposures(Concepts.TRABECTEDIN).isEmpty()
                 && facts.drafts(Concepts.TRABECTEDIN).isEmpty();
     }
@@ -121,5 +121,23 @@ class TrabectedinNextLineRule implements Rule {
             }
         }
         return Optional.empty();
+    }
+
+    /** The systemic therapies in the record, e.g. "doxorubicin (completed), pazopanib (stopped: Disease progression)". */
+    private static String therapyHistory(PatientFacts facts) {
+        List<String> lines = new ArrayList<>();
+        for (String drug : Concepts.SYSTEMIC_THERAPIES) {
+            List<Fact> exposures = facts.exposures(drug);
+            if (!exposures.isEmpty()) {
+                lines.add(drug + " ("
+                        + exposures.stream()
+                                .map(f ->
+                                        Markdown.escape(f.note().isEmpty() ? f.status() : f.status() + ": " + f.note()))
+                                .distinct()
+                                .collect(Collectors.joining("; "))
+                        + ")");
+            }
+        }
+        return lines.isEmpty() ? "none recorded" : String.join(", ", lines);
     }
 }

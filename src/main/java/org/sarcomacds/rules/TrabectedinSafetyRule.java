@@ -6,22 +6,37 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.LabResult;
 import org.sarcomacds.facts.PatientFacts;
 import org.sarcomacds.knowledge.ClinicalParameters;
 import org.sarcomacds.text.Markdown;
 import org.sarcomacds.text.Numbers;
-import org.springframework.stereotype.Component;
 
 /**
  * LMS-TRABECTEDIN-SAFETY: the label's pre-dose criteria checked against the latest results. Critical when bilirubin is
  * above the do-not-give limit; warning when any criterion is not met; info (monitoring) otherwise. Missing results are
  * listed, never assumed normal.
  */
-@Component
 class TrabectedinSafetyRule implements Rule {
 
     static final String ID = "LMS-TRABECTEDIN-SAFETY";
+    /** The results the card lists, in this order; a missing one is named on the card. */
+    private static final List<String> RESULTS = List.of(
+            Concepts.BILIRUBIN,
+            Concepts.AST,
+            Concepts.ALT,
+            Concepts.ALKALINE_PHOSPHATASE,
+            Concepts.CREATINE_KINASE,
+            Concepts.NEUTROPHILS,
+            Concepts.PLATELETS,
+            Concepts.HAEMOGLOBIN,
+            Concepts.LVEF);
+
+    static final RuleSpec SPEC = RuleSpec.rule(ID, TrabectedinSafetyRule::new)
+            .answers(Hook.PATIENT_VIEW, Hook.ORDER_SELECT, Hook.ORDER_SIGN)
+            .reads(Concepts.LEIOMYOSARCOMA, Concepts.TRABECTEDIN)
+            .observes(RESULTS);
 
     private static final String DELAY = "the label delays the dose.";
     private static final String NO_ULN =
@@ -34,13 +49,8 @@ class TrabectedinSafetyRule implements Rule {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Optional<Finding> evaluate(String hook, PatientFacts facts) {
-        if (!TrabectedinExposure.concerned(hook, facts)) {
+    public Optional<Finding> evaluate(PatientFacts facts) {
+        if (!TrabectedinExposure.concerned(facts)) {
             return Optional.empty();
         }
         ClinicalParameters.Trabectedin t = parameters.trabectedin();
@@ -80,22 +90,13 @@ class TrabectedinSafetyRule implements Rule {
                 "the EU label requires at least this before each cycle.",
                 problems);
         int recent = parameters.labs().recentDays();
-        for (String analyte : List.of(
-                Concepts.BILIRUBIN,
-                Concepts.AST,
-                Concepts.ALT,
-                Concepts.ALKALINE_PHOSPHATASE,
-                Concepts.CREATINE_KINASE,
-                Concepts.NEUTROPHILS,
-                Concepts.PLATELETS,
-                Concepts.HAEMOGLOBIN,
-                Concepts.LVEF)) {
+        for (String analyte : RESULTS) {
             facts.lab(analyte)
                     .ifPresentOrElse(
                             lab -> results.add("- " + Markdown.escape(LabText.of(lab, facts, recent))),
                             () -> missing.add(LabText.name(analyte)));
         }
-        List<Evidence> evidence = TrabectedinExposure.evidence(hook, facts);
+        List<Evidence> evidence = TrabectedinExposure.evidence(facts);
         List<String> notes = new ArrayList<>(RuleNotes.of(evidence, facts));
         if (!missing.isEmpty()) {
             notes.add("No result in the record for: " + String.join(", ", missing) + ". Check them before the dose.");

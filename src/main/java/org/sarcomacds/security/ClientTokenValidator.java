@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.sarcomacds.CdsProperties;
-import org.sarcomacds.record.HostResolver;
+import org.sarcomacds.text.LogText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -87,7 +87,7 @@ class ClientTokenValidator {
         JWSHeader header = jwt.getHeader();
         if (!ALLOWED_ALGORITHMS.contains(header.getAlgorithm())) {
             throw new TokenRejectedException(
-                    "alg " + Reasons.quote(header.getAlgorithm().getName()) + " is not allowed");
+                    "alg " + LogText.quote(header.getAlgorithm().getName()) + " is not allowed");
         }
         if (!JOSEObjectType.JWT.equals(header.getType())) {
             throw new TokenRejectedException("typ is not JWT");
@@ -99,12 +99,12 @@ class ClientTokenValidator {
         String issuer = claims.getIssuer();
         CdsProperties.Client client = issuer == null ? null : clients.get(issuer);
         if (client == null) {
-            throw new TokenRejectedException("issuer " + Reasons.quote(issuer) + " is not a trusted client");
+            throw new TokenRejectedException("issuer " + LogText.quote(issuer) + " is not a trusted client");
         }
         String jku = header.getJWKURL() == null ? null : header.getJWKURL().toString();
         if (jku != null && !client.allowedJku().contains(jku)) {
-            throw new TokenRejectedException("jku " + Reasons.quote(jku) + " is not allowlisted for "
-                    + Reasons.quote(issuer) + " (not fetched)");
+            throw new TokenRejectedException("jku " + LogText.quote(jku) + " is not allowlisted for "
+                    + LogText.quote(issuer) + " (not fetched)");
         }
         verifySignature(jwt, client, jku);
         checkClaims(claims, client, expectedAudience);
@@ -149,11 +149,11 @@ class ClientTokenValidator {
                     return;
                 }
                 throw new TokenRejectedException(
-                        "bad signature (kid " + Reasons.quote(jwt.getHeader().getKeyID()) + ")");
+                        "bad signature (kid " + LogText.quote(jwt.getHeader().getKeyID()) + ")");
             }
         }
         throw new TokenRejectedException("no key with kid "
-                + Reasons.quote(jwt.getHeader().getKeyID()) + " for " + Reasons.quote(client.issuer())
+                + LogText.quote(jwt.getHeader().getKeyID()) + " for " + LogText.quote(client.issuer())
                 + (problems.isEmpty() ? "" : "; " + String.join("; ", problems)));
     }
 
@@ -196,11 +196,11 @@ class ClientTokenValidator {
         List<String> audience = claims.getAudience();
         if (audience == null || !audience.contains(expectedAudience)) {
             throw new TokenRejectedException(
-                    "aud " + Reasons.quote(String.valueOf(audience)) + " is not " + Reasons.quote(expectedAudience));
+                    "aud " + LogText.quote(String.valueOf(audience)) + " is not " + LogText.quote(expectedAudience));
         }
         if (!client.tenants().isEmpty() && !client.tenants().contains(tenant(claims))) {
-            throw new TokenRejectedException("tenant " + Reasons.quote(tenant(claims)) + " is not allowed for "
-                    + Reasons.quote(client.issuer()));
+            throw new TokenRejectedException("tenant " + LogText.quote(tenant(claims)) + " is not allowed for "
+                    + LogText.quote(client.issuer()));
         }
         String jti = claims.getJWTID();
         if (jti == null || jti.isBlank()) {

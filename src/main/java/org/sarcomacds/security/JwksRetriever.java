@@ -11,8 +11,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import org.sarcomacds.record.HostResolver;
-import org.sarcomacds.record.SafeDns;
 
 /**
  * Fetches a JWK Set for Nimbus: no redirects (a redirect could lead to keys we never allowlisted), short timeouts,

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.sarcomacds.text.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -61,7 +62,7 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
             log.info(
                     "refused status=401 {} {} reason={}",
                     request.getMethod(),
-                    Reasons.quote(request.getRequestURI()),
+                    LogText.quote(request.getRequestURI()),
                     reason);
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer");

@@ -30,8 +30,11 @@ public final class FetchLatencyProbe {
         WireMockServer ehr = new WireMockServer(
                 WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         ehr.start();
-        ConfigurableApplicationContext app =
-                SpringApplication.run(SarcomaCdsApplication.class, "--server.port=0", "--logging.level.root=warn");
+        ConfigurableApplicationContext app = SpringApplication.run(
+                SarcomaCdsApplication.class,
+                "--server.port=0",
+                "--logging.level.root=warn",
+                "--cds.warm-up.enabled=true");
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             run(ehr, new HookClient(port));

@@ -12,7 +12,6 @@ import org.sarcomacds.facts.DraftOrder;
 import org.sarcomacds.facts.Fact;
 import org.sarcomacds.rules.Evidence;
 import org.sarcomacds.rules.Finding;
-import org.sarcomacds.rules.TestRuleEngines;
 
 /** Cards from findings, with the real card texts of {@code hooks/cards/} and a plain (non-Spring) factory. */
 class CardFactoryTest {
@@ -29,8 +28,7 @@ class CardFactoryTest {
             "ICD-O-3 8890/3",
             false);
 
-    private final CardFactory factory =
-            new CardFactory(new CardTemplates(TestRuleEngines.all()), new OrderBuilder(FHIR));
+    private final CardFactory factory = new CardFactory(new CardTemplates(), new OrderBuilder(FHIR));
 
     @Test
     void cardsComeCriticalThenWarningThenInfoThenByTemplatePriority() {

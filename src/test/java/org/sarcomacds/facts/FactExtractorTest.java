@@ -417,7 +417,8 @@ class FactExtractorTest {
         pazopanib.setMedication(concept(RXNORM, "714438", "pazopanib"));
         Bundle drafts = drafts(gemcitabine, pazopanib);
 
-        PatientFacts facts = extractor.extract(emptyRecord(), drafts, List.of("MedicationRequest/d-gem"));
+        PatientFacts facts =
+                extractor.extract(emptyRecord(), Hook.ORDER_SELECT, drafts, List.of("MedicationRequest/d-gem"));
 
         assertThat(facts.drafts(Concepts.GEMCITABINE)).singleElement().satisfies(d -> {
             assertThat(d.selected()).isTrue();
@@ -437,7 +438,7 @@ class FactExtractorTest {
         MedicationRequest gemcitabine = request("d-gem", "draft");
         gemcitabine.setMedication(concept(RXNORM, "12574", "gemcitabine"));
 
-        PatientFacts facts = extractor.extract(emptyRecord(), drafts(gemcitabine), List.of());
+        PatientFacts facts = extractor.extract(emptyRecord(), Hook.ORDER_SIGN, drafts(gemcitabine), List.of());
 
         assertThat(facts.drafts(Concepts.GEMCITABINE))
                 .singleElement()
@@ -445,10 +446,34 @@ class FactExtractorTest {
     }
 
     @Test
+    void theDraftsUnderReviewAreTheSelectedOnesOnOrderSelectAndAllOnOrderSign() {
+        MedicationRequest first = request("d-gem1", "draft");
+        first.setMedication(concept(RXNORM, "12574", "gemcitabine"));
+        MedicationRequest second = request("d-gem2", "draft");
+        second.setMedication(concept(RXNORM, "12574", "gemcitabine"));
+        List<String> selections = List.of("MedicationRequest/d-gem2");
+
+        assertThat(extractor
+                        .extract(emptyRecord(), Hook.ORDER_SELECT, drafts(first, second), selections)
+                        .draftsUnderReview(Concepts.GEMCITABINE))
+                .extracting(d -> d.drug().reference())
+                .containsExactly("MedicationRequest/d-gem2");
+        assertThat(extractor
+                        .extract(emptyRecord(), Hook.ORDER_SIGN, drafts(first, second), List.of())
+                        .draftsUnderReview(Concepts.GEMCITABINE))
+                .hasSize(2);
+        assertThat(extractor
+                        .extract(emptyRecord(), Hook.PATIENT_VIEW, drafts(first, second), List.of())
+                        .draftsUnderReview(Concepts.GEMCITABINE))
+                .isEmpty();
+    }
+
+    @Test
     void draftWithoutMedicationGivesNoDraftFact() {
         MedicationRequest empty = request("d-empty", "draft");
 
-        PatientFacts facts = extractor.extract(emptyRecord(), drafts(empty), List.of("MedicationRequest/d-empty"));
+        PatientFacts facts = extractor.extract(
+                emptyRecord(), Hook.ORDER_SELECT, drafts(empty), List.of("MedicationRequest/d-empty"));
 
         assertThat(facts.draftOrders()).isEmpty();
     }
@@ -463,6 +488,7 @@ class FactExtractorTest {
 
         PatientFacts facts = extractor.extract(
                 record(List.of(), List.of(), List.of(), Map.of("Medication/paz", product)),
+                Hook.ORDER_SELECT,
                 drafts(draft),
                 List.of("MedicationRequest/d-paz"));
 
@@ -474,7 +500,9 @@ class FactExtractorTest {
 
     @Test
     void noDraftOrdersOnPatientView() {
-        assertThat(extractor.extract(emptyRecord(), null, List.of()).draftOrders())
+        assertThat(extractor
+                        .extract(emptyRecord(), Hook.PATIENT_VIEW, null, List.of())
+                        .draftOrders())
                 .isEmpty();
     }
 
@@ -489,14 +517,14 @@ class FactExtractorTest {
                 List.of(),
                 List.of("labs (FHIR server answered HTTP 500)"));
 
-        assertThat(extractor.extract(record, null, List.of()).gaps())
+        assertThat(extractor.extract(record, Hook.PATIENT_VIEW, null, List.of()).gaps())
                 .containsExactly("labs (FHIR server answered HTTP 500)");
     }
 
     // ---- helpers ----
 
     private static PatientFacts extract(PatientRecord record) {
-        return extractor.extract(record, null, List.of());
+        return extractor.extract(record, Hook.PATIENT_VIEW, null, List.of());
     }
 
     private static PatientRecord conditions(Condition... conditions) {

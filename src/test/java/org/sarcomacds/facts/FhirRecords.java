@@ -92,6 +92,7 @@ final class FhirRecords {
         return EXTRACTOR.extract(
                 new PatientRecord(
                         Optional.empty(), conditions, statements, requests, medications, observations, List.of()),
+                drafts.hasEntry() ? Hook.ORDER_SIGN : Hook.PATIENT_VIEW,
                 drafts,
                 List.of());
     }

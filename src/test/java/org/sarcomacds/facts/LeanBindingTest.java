@@ -13,14 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,14 +34,19 @@ import org.sarcomacds.knowledge.EvaluationDate;
 import org.sarcomacds.record.FhirJson;
 import org.sarcomacds.record.PatientRecord;
 import org.sarcomacds.record.PrefetchBinder;
+import org.sarcomacds.record.ReadElements;
+import org.sarcomacds.record.RecordAssembler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Prefetch is bound with only the elements the facts read ({@code record/PrefetchBinder}). Every fixture patient must
- * give exactly the same facts bound lean as bound whole: if a reader starts to use an element the list leaves out,
- * this fails.
+ * Prefetch and draft orders are bound with only the elements the readers declare ({@link ReadElements}: the record
+ * stage's and the fact readers'). On every fixture: the binder binds no element that is not declared; the readers
+ * give the same facts from resources cut down to the declared elements as from whole ones (so they need no other);
+ * and the facts bound lean are exactly those of HAPI's full binding. A reader that starts to use another element
+ * fails here until it declares it and the binder binds it.
  */
 class LeanBindingTest {
 
@@ -69,6 +77,86 @@ class LeanBindingTest {
 
         assertThat(lean).isEqualTo(whole);
         assertThat(whole.conditions()).as("the fixture has facts to compare").isNotEmpty();
+    }
+
+    /** Every element bound, of every resource of every fixture, is one a reader declared. */
+    @ParameterizedTest
+    @MethodSource("records")
+    void theBinderBindsOnlyDeclaredElements(Path record) {
+        JsonNode bundle = JSON.readTree(record.toFile());
+        List<String> undeclared = new ArrayList<>();
+        for (Resource resource : entries(PrefetchBinder.bind(FHIR, bundle))) {
+            undeclared.addAll(undeclared(resource));
+            if (resource instanceof DomainResource owner) {
+                owner.getContained().forEach(contained -> undeclared.addAll(undeclared(contained)));
+            }
+        }
+        assertThat(undeclared).as("bound but declared by no reader").isEmpty();
+        assertThat(undeclared(PrefetchBinder.bind(FHIR, bundle))).isEmpty();
+    }
+
+    /** The readers need no element they did not declare: cut down to the declared elements, the facts are the same. */
+    @ParameterizedTest
+    @MethodSource("records")
+    void theReadersNeedOnlyTheDeclaredElements(Path record) {
+        JsonNode bundle = JSON.readTree(record.toFile());
+
+        PatientFacts whole = facts((Bundle) FhirJson.parse(FHIR, bundle));
+        PatientFacts declaredOnly = facts((Bundle) FhirJson.parse(FHIR, declaredOnly(bundle)));
+
+        assertThat(declaredOnly).isEqualTo(whole);
+    }
+
+    /** Draft orders are bound by the same binder: the same draft facts as HAPI's full binding, selections included. */
+    @ParameterizedTest
+    @MethodSource("orderContexts")
+    void draftOrdersBoundLeanGiveTheSameFacts(Path context) {
+        JsonNode hookContext = JSON.readTree(context.toFile());
+        JsonNode drafts = hookContext.path("draftOrders");
+        List<String> selections = new ArrayList<>();
+        hookContext.path("selections").forEach(s -> selections.add(s.asString()));
+        Bundle record = (Bundle) FhirJson.parse(
+                FHIR, JSON.readTree(context.resolveSibling("record.json").toFile()));
+
+        PatientFacts whole = facts(record, Hook.ORDER_SELECT, (Bundle) FhirJson.parse(FHIR, drafts), selections);
+        PatientFacts lean = facts(record, Hook.ORDER_SELECT, (Bundle) PrefetchBinder.bind(FHIR, drafts), selections);
+
+        assertThat(lean).isEqualTo(whole);
+        if (context.getParent().getFileName().toString().equals("lms-drafts-gemcitabine-and-pazopanib")) {
+            assertThat(lean.draftOrders()).as("both drafts are read").hasSize(2);
+        }
+        assertThat(undeclared(PrefetchBinder.bind(FHIR, drafts))).isEmpty();
+        entries(PrefetchBinder.bind(FHIR, drafts))
+                .forEach(r -> assertThat(undeclared(r)).isEmpty());
+    }
+
+    static Stream<Path> orderContexts() throws IOException {
+        return Files.list(Path.of("fhir-fixtures"))
+                .filter(Files::isDirectory)
+                .sorted()
+                .map(fixture -> fixture.resolve("order-select.context.json"))
+                .filter(Files::exists)
+                .filter(context -> !JSON.readTree(context.toFile())
+                        .path("draftOrders")
+                        .path("entry")
+                        .isEmpty());
+    }
+
+    @Test
+    void anUndeclaredElementIsNamedAndCutAway() {
+        Condition condition = new Condition();
+        condition.setId("c1");
+        condition.getCode().setText("Leiomyosarcoma");
+        condition.getSeverity().setText("severe");
+        ObjectNode json =
+                JSON.createObjectNode().put("resourceType", "Condition").put("id", "c1");
+        json.putObject("code").put("text", "Leiomyosarcoma");
+        json.putObject("severity").put("text", "severe");
+
+        assertThat(undeclared(condition)).containsExactly("Condition.severity");
+        Condition cut = (Condition) FhirJson.parse(FHIR, declaredOnly(json));
+        assertThat(cut.hasSeverity()).isFalse();
+        assertThat(cut.getCode().getText()).isEqualTo("Leiomyosarcoma");
     }
 
     @Test
@@ -232,7 +320,66 @@ class LeanBindingTest {
                 : List.of((Resource) parsed);
     }
 
+    /** Every element and its elements as declared: the record stage's and the fact readers'. */
+    private static final Map<String, Set<String>> DECLARED =
+            ReadElements.byType(Stream.of(RecordAssembler.READS, FactExtractor.READS)
+                    .flatMap(List::stream)
+                    .toList());
+
+    /** The elements of a resource that hold a value but no reader declared, e.g. {@code Condition.severity}. */
+    private static List<String> undeclared(IBaseResource resource) {
+        Resource r = (Resource) resource;
+        Set<String> declared = DECLARED.getOrDefault(r.fhirType(), Set.of());
+        List<String> undeclared = new ArrayList<>();
+        for (Property child : r.children()) {
+            if (child.hasValues() && !declared.contains(child.getName())) {
+                undeclared.add(r.fhirType() + "." + child.getName());
+            }
+        }
+        return undeclared;
+    }
+
+    /** The JSON with each resource cut down to the elements its readers declare (entries and contained ones too). */
+    private static JsonNode declaredOnly(JsonNode json) {
+        if (json.isArray()) {
+            ArrayNode array = JSON.createArrayNode();
+            json.forEach(item -> array.add(declaredOnly(item)));
+            return array;
+        }
+        if (!json.isObject()) {
+            return json;
+        }
+        String type = json.path("resourceType").asString("");
+        Set<String> declared = DECLARED.getOrDefault(type, Set.of());
+        ObjectNode kept = JSON.createObjectNode();
+        json.properties().forEach(e -> {
+            String key = e.getKey();
+            boolean keep = type.isEmpty() // not a resource: an entry, a contained list
+                    || key.equals("resourceType")
+                    || declared.stream().anyMatch(element -> names(element, key));
+            if (keep) {
+                kept.set(key, declaredOnly(e.getValue()));
+            }
+        });
+        return kept;
+    }
+
+    /** A JSON key is the declared element: its name, or for a choice {@code onset[x]} a typed one (onsetDateTime). */
+    private static boolean names(String element, String key) {
+        if (element.endsWith("[x]")) {
+            String prefix = element.substring(0, element.length() - 3);
+            return key.startsWith(prefix)
+                    && key.length() > prefix.length()
+                    && Character.isUpperCase(key.charAt(prefix.length()));
+        }
+        return key.equals(element);
+    }
+
     private static PatientFacts facts(Bundle bundle) {
+        return facts(bundle, Hook.PATIENT_VIEW, null, List.of());
+    }
+
+    private static PatientFacts facts(Bundle bundle, Hook hook, Bundle drafts, List<String> selections) {
         List<Condition> conditions = new ArrayList<>();
         List<MedicationStatement> statements = new ArrayList<>();
         List<MedicationRequest> requests = new ArrayList<>();
@@ -255,7 +402,8 @@ class LeanBindingTest {
         return EXTRACTOR.extract(
                 new PatientRecord(
                         Optional.empty(), conditions, statements, requests, medications, observations, List.of()),
-                null,
-                List.of());
+                hook,
+                drafts,
+                selections);
     }
 }

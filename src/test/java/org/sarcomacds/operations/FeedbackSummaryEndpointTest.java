@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sarcomacds.support.Fixture;
 import org.sarcomacds.support.HookClient;
+import org.sarcomacds.support.InfoLogs;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -31,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
             // Issued cards would wait ten minutes for their batch: only the summary's own flush can write them.
             "cds.store.issued-max-delay=10m"
         })
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({OutputCaptureExtension.class, InfoLogs.class})
 class FeedbackSummaryEndpointTest {
 
     static final String TOKEN = "admin-token-for-tests-0123456789";

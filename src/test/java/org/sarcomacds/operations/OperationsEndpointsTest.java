@@ -3,7 +3,9 @@ package org.sarcomacds.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The operator's view of a running service with the default configuration: the cds metrics on
- * /actuator/prometheus after real calls, health probes without details, nothing else of Actuator on the network,
+ * /actuator/prometheus growing with this test's own calls (the context is shared with other tests), health probes without details, nothing else of Actuator on the network,
  * the admin endpoint absent while no token is set, and the OpenAPI description.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -31,6 +33,7 @@ class OperationsEndpointsTest {
     @Test
     void prometheusCarriesTheCdsMetricsAfterHookCalls() {
         HookClient client = new HookClient(port);
+        String before = client.get("/actuator/prometheus").body();
         HookClient.Reply hook = client.post(
                 "/cds-services/lms-patient-view", Fixture.read(Path.of("docs/examples/patient-view-lms-uterine.json")));
         assertThat(hook.status()).isEqualTo(200);
@@ -55,31 +58,33 @@ class OperationsEndpointsTest {
         HookClient.Reply metrics = client.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         String text = metrics.body();
-        assertSample(
+        assertIncreased(
+                before,
                 text,
                 "cds_requests_seconds_count",
                 "endpoint=\"hook\"",
                 "service=\"lms-patient-view\"",
                 "status=\"200\"");
-        assertSample(text, "cds_requests_seconds_count", "service=\"lms-patient-view\"", "status=\"412\"");
-        assertSample(text, "cds_requests_seconds_count", "endpoint=\"feedback\"", "status=\"200\"");
-        assertSample(text, "cds_requests_seconds_bucket", "service=\"lms-patient-view\"");
-        assertSample(text, "cds_cards_total", "indicator=\"info\"", "rule=\"LMS-TRABECTEDIN-NEXT-LINE\"");
-        assertSample(text, "cds_prefetch_total", "key=\"conditions\"", "source=\"supplied\"");
-        assertSample(text, "cds_prefetch_total", "key=\"conditions\"", "source=\"fetched\"");
-        assertSample(text, "cds_fhir_fetch_seconds_count", "key=\"conditions\"", "outcome=\"error\"");
-        assertSample(text, "cds_feedback_total", "outcome=\"overridden\"", "stored=\"new\"");
+        assertIncreased(before, text, "cds_requests_seconds_count", "service=\"lms-patient-view\"", "status=\"412\"");
+        assertIncreased(before, text, "cds_requests_seconds_count", "endpoint=\"feedback\"", "status=\"200\"");
+        assertIncreased(before, text, "cds_requests_seconds_bucket", "service=\"lms-patient-view\"");
+        assertIncreased(before, text, "cds_cards_total", "indicator=\"info\"", "rule=\"LMS-TRABECTEDIN-NEXT-LINE\"");
+        assertIncreased(before, text, "cds_prefetch_total", "key=\"conditions\"", "source=\"supplied\"");
+        assertIncreased(before, text, "cds_prefetch_total", "key=\"conditions\"", "source=\"fetched\"");
+        assertIncreased(before, text, "cds_fhir_fetch_seconds_count", "key=\"conditions\"", "outcome=\"error\"");
+        assertIncreased(before, text, "cds_feedback_total", "outcome=\"overridden\"", "stored=\"new\"");
         assertThat(text).as("no patient id in any label").doesNotContain("lms-uterine-on-pazopanib", "p-1\"");
     }
 
     @Test
     void anUnknownServiceIdDoesNotBecomeAMetricLabel() {
         HookClient client = new HookClient(port);
+        String before = client.get("/actuator/prometheus").body();
         assertThat(client.post("/cds-services/made-up-" + UUID.randomUUID(), "{}")
                         .status())
                 .isEqualTo(404);
         String text = client.get("/actuator/prometheus").body();
-        assertSample(text, "cds_requests_seconds_count", "service=\"unknown\"", "status=\"404\"");
+        assertIncreased(before, text, "cds_requests_seconds_count", "service=\"unknown\"", "status=\"404\"");
         assertThat(text).doesNotContain("made-up-");
     }
 
@@ -141,16 +146,29 @@ class OperationsEndpointsTest {
         assertThat(yaml.body()).contains("/admin/feedback/summary:");
     }
 
-    /** One sample line of the metric whose labels include every one given, with a value of at least 1. */
-    private static void assertSample(String prometheus, String metric, String... labels) {
-        Pattern sample = Pattern.compile("^" + Pattern.quote(metric) + "\\{([^}]*)} ([0-9.eE+]+)$", Pattern.MULTILINE);
-        boolean found = sample.matcher(prometheus)
-                .results()
-                .anyMatch(m -> List.of(m.group(1).split(",")).containsAll(List.of(labels))
-                        && Double.parseDouble(m.group(2)) >= 1);
-        assertThat(found)
-                .as(metric + " with " + List.of(labels) + " in\n" + grep(prometheus, metric))
+    /**
+     * A sample of the metric whose labels include every one given grew by at least 1 between the two scrapes: the
+     * calls of this test made it, whatever other tests of the shared context did before.
+     */
+    private static void assertIncreased(String before, String after, String metric, String... labels) {
+        Map<String, Double> earlier = samples(before, metric, labels);
+        boolean grew = samples(after, metric, labels).entrySet().stream()
+                .anyMatch(sample -> sample.getValue() - earlier.getOrDefault(sample.getKey(), 0.0) >= 1);
+        assertThat(grew)
+                .as(metric + " with " + List.of(labels) + " grew; before:\n" + grep(before, metric) + "after:\n"
+                        + grep(after, metric))
                 .isTrue();
+    }
+
+    /** The samples of the metric whose labels include every one given: label set → value. */
+    private static Map<String, Double> samples(String prometheus, String metric, String... labels) {
+        Pattern sample = Pattern.compile("^" + Pattern.quote(metric) + "\\{([^}]*)} ([0-9.eE+]+)$", Pattern.MULTILINE);
+        Map<String, Double> samples = new HashMap<>();
+        sample.matcher(prometheus)
+                .results()
+                .filter(m -> List.of(m.group(1).split(",")).containsAll(List.of(labels)))
+                .forEach(m -> samples.put(m.group(1), Double.parseDouble(m.group(2))));
+        return samples;
     }
 
     private static String grep(String text, String prefix) {

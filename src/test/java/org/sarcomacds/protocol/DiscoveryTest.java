@@ -11,7 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sarcomacds.record.PrefetchDefinition;
 import org.sarcomacds.support.HookClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -20,30 +22,15 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DiscoveryTest {
 
-    private static final List<String> PREFETCH_KEYS = List.of(
-            "patient",
-            "conditions",
-            "medstatements",
-            "medrequests",
-            "height",
-            "weight",
-            "bsa",
-            "bilirubin",
-            "alt",
-            "ast",
-            "alp",
-            "ck",
-            "neutrophils",
-            "platelets",
-            "haemoglobin",
-            "lvef",
-            "genomics");
     private static final Pattern TOKEN = Pattern.compile("\\{\\{(.*?)}}");
     private static final List<String> SPEC_FIELDS =
             List.of("hook", "title", "description", "id", "prefetch", "usageRequirements", "extension");
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PrefetchDefinition prefetchDefinition;
 
     private HookClient.Reply reply;
     private JsonNode discovery;
@@ -94,19 +81,35 @@ class DiscoveryTest {
     }
 
     @Test
-    void everyServiceAdvertisesThePrefetchKeysTheRulesRead() {
+    void everyServiceAdvertisesTheOnePrefetchDefinition() {
         for (JsonNode service : discovery.path("services")) {
-            List<String> keys = new ArrayList<>();
-            service.path("prefetch").propertyNames().forEach(keys::add);
-            assertThat(keys)
-                    .as(service.path("id").asString() + " prefetch keys")
-                    .containsExactlyInAnyOrderElementsOf(PREFETCH_KEYS);
-            service.path("prefetch")
-                    .properties()
-                    .forEach(e -> assertThat(e.getValue().isString())
-                            .as(e.getKey() + " is a template string")
-                            .isTrue());
+            Map<String, String> templates = new LinkedHashMap<>();
+            service.path("prefetch").properties().forEach(e -> {
+                assertThat(e.getValue().isString())
+                        .as(e.getKey() + " is a template string")
+                        .isTrue();
+                templates.put(e.getKey(), e.getValue().asString());
+            });
+            assertThat(templates)
+                    .as(service.path("id").asString() + " prefetch")
+                    .containsExactlyInAnyOrderEntriesOf(prefetchDefinition.templates())
+                    .containsKeys("patient", "conditions", "medstatements", "medrequests")
+                    .containsKeys(prefetchDefinition.observationKeys().toArray(String[]::new));
         }
+        assertThat(prefetchDefinition.observationKeys())
+                .as("a key per lab test, body measurement and genomics")
+                .hasSize(13);
+    }
+
+    @Test
+    void anObservationTemplateAsksForExactlyTheCodesOfItsValueSet() {
+        JsonNode prefetch = discovery.path("services").get(0).path("prefetch");
+        assertThat(prefetch.path("weight").asString())
+                .isEqualTo(
+                        "Observation?patient={{context.patientId}}&code=http://loinc.org|29463-7,http://loinc.org|3141-9"
+                                + "&status=final,amended,corrected&_sort=-date&_count=1");
+        assertThat(prefetch.path("genomics").asString())
+                .isEqualTo("Observation?patient={{context.patientId}}&code=http://loinc.org|69548-6&_count=50");
     }
 
     @Test

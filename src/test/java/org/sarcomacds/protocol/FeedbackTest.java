@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.sarcomacds.feedback.Feedback;
 import org.sarcomacds.feedback.FeedbackStore;
 import org.sarcomacds.protocol.ProtocolHttp.Answer;
+import org.sarcomacds.support.InfoLogs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -27,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * is recorded once, and every malformed body is 400 with an OperationOutcome.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({OutputCaptureExtension.class, InfoLogs.class})
 class FeedbackTest {
 
     private static final String FEEDBACK = "/cds-services/lms-order-sign/feedback";

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sarcomacds.protocol.ProtocolHttp.Answer;
+import org.sarcomacds.support.InfoLogs;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -22,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Odd FHIR and hostile text: a 200 or a 400 with an OperationOutcome, never a 500, an HTML page or a forged log line. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({OutputCaptureExtension.class, InfoLogs.class})
 class OddInputTest {
 
     @LocalServerPort

@@ -15,14 +15,22 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 
-/** Readiness turns to ACCEPTING_TRAFFIC only after the warm-up call has gone through the whole pipeline. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * Readiness turns to ACCEPTING_TRAFFIC only after the warm-up call has gone through the whole pipeline. The warm-up is
+ * off in the other test contexts (test configuration); this one turns it on, as the service's default has it.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"cds.warm-up.enabled=true", "logging.level.org.sarcomacds.protocol.WarmUp=info"})
 @ExtendWith(OutputCaptureExtension.class)
 @Import(WarmUpReadinessTest.ReadinessChanges.class)
 class WarmUpReadinessTest {
 
     @Autowired
     ApplicationAvailability availability;
+
+    @Autowired
+    WarmUp warmUpBean;
 
     @Test
     void theWarmUpCallRunsBeforeTheServiceReportsReady(CapturedOutput output) {
@@ -33,6 +41,7 @@ class WarmUpReadinessTest {
         assertThat(ready).as("readiness was published").isNotNegative();
         assertThat(warmUp).as("warm-up before readiness").isLessThan(ready);
         assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
+        assertThat(warmUpBean.calls()).as("a call of each service at least").isGreaterThanOrEqualTo(3);
     }
 
     /** Writes each readiness change to the captured output, so its order against the warm-up line can be read. */

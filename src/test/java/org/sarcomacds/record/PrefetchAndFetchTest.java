@@ -29,6 +29,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sarcomacds.CdsProperties;
 import org.sarcomacds.demo.InMemoryFhir;
 import org.sarcomacds.support.FixtureEhr;
 import org.sarcomacds.support.HookClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -55,9 +58,7 @@ import tools.jackson.databind.node.ObjectNode;
  * deadline. Fixture {@code lms-uterine-on-pazopanib} gets the trabectedin card on patient-view and the
  * gemcitabine/pazopanib warning on order-select.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cds.fetch.deadline=3s", "cds.fetch.read-timeout=2s"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PrefetchAndFetchTest {
 
     private static final WireMockServer EHR = new WireMockServer(
@@ -67,24 +68,13 @@ class PrefetchAndFetchTest {
             WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 
     private static final Map<String, Map<String, String>> TEMPLATES = new ConcurrentHashMap<>();
-    /** The latest-result Observation keys of the templates (one per lab test or body measurement). */
-    private static final List<String> OBSERVATION_KEYS = List.of(
-            "height",
-            "weight",
-            "bsa",
-            "bilirubin",
-            "alt",
-            "ast",
-            "alp",
-            "ck",
-            "neutrophils",
-            "platelets",
-            "haemoglobin",
-            "lvef",
-            "genomics");
 
     @LocalServerPort
     int port;
+
+    /** Its observation keys: one per lab test or body measurement, and genomics. */
+    @Autowired
+    PrefetchDefinition prefetchDefinition;
 
     private HookClient client;
     private FixtureEhr ehr;
@@ -101,8 +91,14 @@ class PrefetchAndFetchTest {
         ELSEWHERE.stop();
     }
 
+    /** The service's defaults, which the timing tests rely on; the context is then the one most tests share. */
+    @Autowired
+    CdsProperties properties;
+
     @BeforeEach
     void setUp() {
+        assertThat(properties.fetch().deadline()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(properties.fetch().readTimeout()).isEqualTo(Duration.ofSeconds(2));
         client = new HookClient(port);
         ehr = new FixtureEhr(EHR, TOKEN);
         ELSEWHERE.resetAll();
@@ -114,7 +110,7 @@ class PrefetchAndFetchTest {
     @Test
     void nullOptionalKeysAreNoDataAndNeverFetched() {
         ObjectNode prefetch = serve("patient-view");
-        OBSERVATION_KEYS.forEach(prefetch::putNull);
+        prefetchDefinition.observationKeys().forEach(prefetch::putNull);
 
         JsonNode response = ok(call("patient-view", prefetch));
 
@@ -553,7 +549,7 @@ class PrefetchAndFetchTest {
     private ObjectNode serve(String hook) {
         Map<String, String> templates = TEMPLATES.computeIfAbsent(hook, h -> client.templates("lms-" + h));
         assertThat(templates).containsKeys("patient", "conditions", "medstatements", "medrequests");
-        assertThat(templates).containsKeys(OBSERVATION_KEYS.toArray(String[]::new));
+        assertThat(templates).containsKeys(prefetchDefinition.observationKeys().toArray(String[]::new));
         return ehr.serve(FIXTURE, templates);
     }
 

@@ -6,33 +6,34 @@ import static org.sarcomacds.rules.FactsBuilder.patient;
 
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Hook;
 
 class ClinicalTrialsAndNtrkRuleTest {
 
-    private final ClinicalTrialsRule trials = new ClinicalTrialsRule();
-    private final NtrkFusionRule ntrk = new NtrkFusionRule();
+    private final RuleUnderTest trials = new RuleUnderTest(ClinicalTrialsRule.SPEC);
+    private final RuleUnderTest ntrk = new RuleUnderTest(NtrkFusionRule.SPEC);
 
     @Test
     void trialsFireForAnyMetastaticLmsWithoutTreatmentHistory() {
-        assertThat(trials.evaluate("patient-view", metastaticLms().build()))
+        assertThat(trials.evaluate(Hook.PATIENT_VIEW, metastaticLms().build()))
                 .hasValueSatisfying(f ->
                         assertThat(f.fills()).containsEntry("ntrk", "No NTRK fusion result was found in the record."));
     }
 
     @Test
     void trialsQuietWithoutMetastaticDisease() {
-        assertThat(trials.evaluate("patient-view", patient().lms().build())).isEmpty();
+        assertThat(trials.evaluate(Hook.PATIENT_VIEW, patient().lms().build())).isEmpty();
     }
 
     @Test
     void trialsQuietOnOrderSign() {
-        assertThat(trials.evaluate("order-sign", metastaticLms().build())).isEmpty();
+        assertThat(trials.evaluate(Hook.ORDER_SIGN, metastaticLms().build())).isEmpty();
     }
 
     @Test
     void trialsPointToTheNtrkCardWhenAFusionIsRecorded() {
         assertThat(trials.evaluate(
-                        "patient-view",
+                        Hook.PATIENT_VIEW,
                         metastaticLms().ntrkResult("NTRK3", true).build()))
                 .hasValueSatisfying(f -> {
                     assertThat(f.fills()).containsEntry("ntrk", "An NTRK fusion is recorded: see the NTRK card.");
@@ -43,7 +44,7 @@ class ClinicalTrialsAndNtrkRuleTest {
     @Test
     void trialsSayWhenTheNtrkResultReportsNoFusion() {
         assertThat(trials.evaluate(
-                        "patient-view",
+                        Hook.PATIENT_VIEW,
                         metastaticLms().ntrkResult("NTRK3", false).build()))
                 .hasValueSatisfying(f -> assertThat(f.fills())
                         .containsEntry("ntrk", "The record's NTRK result does not report a fusion."));
@@ -52,7 +53,7 @@ class ClinicalTrialsAndNtrkRuleTest {
     @Test
     void ntrkFiresWithAFusionAndNamesTheGene() {
         assertThat(ntrk.evaluate(
-                        "patient-view",
+                        Hook.PATIENT_VIEW,
                         metastaticLms().ntrkResult("NTRK3", true).build()))
                 .hasValueSatisfying(f -> assertThat(f.fills()).containsEntry("fusion", "NTRK3 fusion"));
     }
@@ -60,7 +61,7 @@ class ClinicalTrialsAndNtrkRuleTest {
     @Test
     void ntrkQuietWhenTheResultIsNotPresent() {
         assertThat(ntrk.evaluate(
-                        "patient-view",
+                        Hook.PATIENT_VIEW,
                         metastaticLms().ntrkResult("NTRK3", false).build()))
                 .isEmpty();
     }
@@ -68,7 +69,7 @@ class ClinicalTrialsAndNtrkRuleTest {
     @Test
     void ntrkQuietWhenLarotrectinibIsCurrent() {
         assertThat(ntrk.evaluate(
-                        "patient-view",
+                        Hook.PATIENT_VIEW,
                         metastaticLms()
                                 .ntrkResult("NTRK3", true)
                                 .current(Concepts.LAROTRECTINIB)
@@ -79,7 +80,7 @@ class ClinicalTrialsAndNtrkRuleTest {
     @Test
     void ntrkQuietWhenEntrectinibIsCurrent() {
         assertThat(ntrk.evaluate(
-                        "patient-view",
+                        Hook.PATIENT_VIEW,
                         metastaticLms()
                                 .ntrkResult("NTRK1", true)
                                 .current(Concepts.ENTRECTINIB)
@@ -90,7 +91,7 @@ class ClinicalTrialsAndNtrkRuleTest {
     @Test
     void ntrkFiresAfterPastLarotrectinib() {
         assertThat(ntrk.evaluate(
-                        "patient-view",
+                        Hook.PATIENT_VIEW,
                         metastaticLms()
                                 .ntrkResult("NTRK3", true)
                                 .past(Concepts.LAROTRECTINIB)
@@ -101,7 +102,7 @@ class ClinicalTrialsAndNtrkRuleTest {
     @Test
     void ntrkQuietWithoutMetastaticDisease() {
         assertThat(ntrk.evaluate(
-                        "patient-view",
+                        Hook.PATIENT_VIEW,
                         patient().lms().ntrkResult("NTRK3", true).build()))
                 .isEmpty();
     }

@@ -9,6 +9,7 @@ import org.sarcomacds.facts.BodySurfaceArea;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.DraftOrder;
 import org.sarcomacds.facts.Fact;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.LabResult;
 import org.sarcomacds.facts.PatientFacts;
 
@@ -163,9 +164,14 @@ final class FactsBuilder {
         return this;
     }
 
+    /** The facts of a patient-view call. */
     PatientFacts build() {
+        return build(Hook.PATIENT_VIEW);
+    }
+
+    PatientFacts build(Hook hook) {
         return new PatientFacts(
-                TODAY, conditions, medications, drafts, labs, bsa, bsa == null ? bsaGap : null, ntrk, List.of());
+                hook, TODAY, conditions, medications, drafts, labs, bsa, bsa == null ? bsaGap : null, ntrk, List.of());
     }
 
     static Fact medication(String drug, String status, boolean current, String note) {

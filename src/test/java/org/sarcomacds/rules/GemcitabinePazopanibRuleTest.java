@@ -6,15 +6,16 @@ import static org.sarcomacds.rules.FactsBuilder.patient;
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.DraftOrder;
+import org.sarcomacds.facts.Hook;
 
 class GemcitabinePazopanibRuleTest {
 
-    private final GemcitabinePazopanibRule rule = new GemcitabinePazopanibRule();
+    private final RuleUnderTest rule = new RuleUnderTest(GemcitabinePazopanibRule.SPEC);
 
     @Test
     void patientViewFiresWhenBothAreCurrent() {
         assertThat(rule.evaluate(
-                        "patient-view",
+                        Hook.PATIENT_VIEW,
                         patient()
                                 .lms()
                                 .current(Concepts.GEMCITABINE)
@@ -29,7 +30,7 @@ class GemcitabinePazopanibRuleTest {
     @Test
     void patientViewQuietWhenOnlyOneIsCurrent() {
         assertThat(rule.evaluate(
-                        "patient-view",
+                        Hook.PATIENT_VIEW,
                         patient()
                                 .lms()
                                 .current(Concepts.GEMCITABINE)
@@ -42,7 +43,7 @@ class GemcitabinePazopanibRuleTest {
     void orderSignFiresForAGemcitabineDraftWhilePazopanibIsCurrent() {
         FactsBuilder facts = patient().lms().current(Concepts.PAZOPANIB).draft(Concepts.GEMCITABINE, false);
 
-        assertThat(rule.evaluate("order-sign", facts.build())).hasValueSatisfying(f -> {
+        assertThat(rule.evaluate(Hook.ORDER_SIGN, facts.build())).hasValueSatisfying(f -> {
             assertThat(f.removals()).extracting(d -> d.drug().concept()).containsExactly(Concepts.GEMCITABINE);
             assertThat(f.fills().get("combination"))
                     .isEqualTo(
@@ -54,7 +55,7 @@ class GemcitabinePazopanibRuleTest {
     void orderSignFiresForDraftsOfBothAndOffersToRemoveEach() {
         FactsBuilder facts = patient().lms().draft(Concepts.GEMCITABINE, false).draft(Concepts.PAZOPANIB, false);
 
-        assertThat(rule.evaluate("order-sign", facts.build())).hasValueSatisfying(f -> {
+        assertThat(rule.evaluate(Hook.ORDER_SIGN, facts.build())).hasValueSatisfying(f -> {
             assertThat(f.removals()).hasSize(2);
             assertThat(f.fills().get("combination")).contains("draft orders combine gemcitabine with pazopanib");
         });
@@ -63,7 +64,7 @@ class GemcitabinePazopanibRuleTest {
     @Test
     void orderSignQuietForAGemcitabineDraftAfterPastPazopanib() {
         assertThat(rule.evaluate(
-                        "order-sign",
+                        Hook.ORDER_SIGN,
                         patient()
                                 .lms()
                                 .past(Concepts.PAZOPANIB)
@@ -76,7 +77,7 @@ class GemcitabinePazopanibRuleTest {
     void orderSelectFiresWhenTheSelectedDraftIsOffending() {
         FactsBuilder facts = patient().lms().current(Concepts.GEMCITABINE).draft(Concepts.PAZOPANIB, true);
 
-        assertThat(rule.evaluate("order-select", facts.build()))
+        assertThat(rule.evaluate(Hook.ORDER_SELECT, facts.build()))
                 .hasValueSatisfying(f -> assertThat(f.removals())
                         .singleElement()
                         .satisfies(d -> assertThat(d.selected()).isTrue()));
@@ -90,8 +91,8 @@ class GemcitabinePazopanibRuleTest {
                 .draft(Concepts.PAZOPANIB, false)
                 .draft(Concepts.DEXAMETHASONE, true);
 
-        assertThat(rule.evaluate("order-select", facts.build())).isEmpty();
-        assertThat(rule.evaluate("order-sign", facts.build())).isPresent();
+        assertThat(rule.evaluate(Hook.ORDER_SELECT, facts.build())).isEmpty();
+        assertThat(rule.evaluate(Hook.ORDER_SIGN, facts.build())).isPresent();
     }
 
     @Test
@@ -101,15 +102,15 @@ class GemcitabinePazopanibRuleTest {
                 .current(Concepts.PAZOPANIB)
                 .draft(Concepts.GEMCITABINE, true);
 
-        assertThat(rule.evaluate("patient-view", facts.build())).isEmpty();
-        assertThat(rule.evaluate("order-sign", facts.build())).isEmpty();
+        assertThat(rule.evaluate(Hook.PATIENT_VIEW, facts.build())).isEmpty();
+        assertThat(rule.evaluate(Hook.ORDER_SIGN, facts.build())).isEmpty();
     }
 
     @Test
     void removalsCarryTheDraftReference() {
         FactsBuilder facts = patient().lms().current(Concepts.PAZOPANIB).draft(Concepts.GEMCITABINE, false);
 
-        assertThat(rule.evaluate("order-sign", facts.build()).orElseThrow().removals())
+        assertThat(rule.evaluate(Hook.ORDER_SIGN, facts.build()).orElseThrow().removals())
                 .extracting(DraftOrder::drug)
                 .allSatisfy(d -> assertThat(d.reference()).startsWith("MedicationRequest/draft-gemcitabine"));
     }

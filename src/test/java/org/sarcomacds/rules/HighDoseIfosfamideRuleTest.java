@@ -8,11 +8,11 @@ import static org.sarcomacds.rules.FactsBuilder.metastaticLms;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.facts.Concepts;
-import org.sarcomacds.knowledge.ClinicalParameters;
+import org.sarcomacds.facts.Hook;
 
 class HighDoseIfosfamideRuleTest {
 
-    private final HighDoseIfosfamideRule rule = new HighDoseIfosfamideRule(ClinicalParameters.load());
+    private final RuleUnderTest rule = new RuleUnderTest(HighDoseIfosfamideRule.SPEC);
 
     @Test
     void firesWithoutIfosfamide() {
@@ -59,7 +59,7 @@ class HighDoseIfosfamideRuleTest {
     }
 
     private Optional<Finding> evaluate(FactsBuilder facts) {
-        return rule.evaluate("patient-view", facts.build());
+        return rule.evaluate(Hook.PATIENT_VIEW, facts.build());
     }
 
     private Finding fire(FactsBuilder facts) {

@@ -9,14 +9,14 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.facts.Concepts;
-import org.sarcomacds.knowledge.ClinicalParameters;
+import org.sarcomacds.facts.Hook;
 
 class OligometastaticLocalTherapyRuleTest {
 
     private static final LocalDate DIAGNOSIS = LocalDate.of(2024, 1, 15);
     private static final LocalDate TWELVE_MONTHS_LATER = LocalDate.of(2025, 1, 15);
 
-    private final OligometastaticLocalTherapyRule rule = new OligometastaticLocalTherapyRule(ClinicalParameters.load());
+    private final RuleUnderTest rule = new RuleUnderTest(OligometastaticLocalTherapyRule.SPEC);
 
     @Test
     void firesWithFiveSiteSpecificMetastasesAfterTwelveMonths() {
@@ -99,7 +99,7 @@ class OligometastaticLocalTherapyRuleTest {
     }
 
     private Optional<Finding> evaluate(FactsBuilder facts) {
-        return rule.evaluate("patient-view", facts.build());
+        return rule.evaluate(Hook.PATIENT_VIEW, facts.build());
     }
 
     private Finding fire(FactsBuilder facts) {

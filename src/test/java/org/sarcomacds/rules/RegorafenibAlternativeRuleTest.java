@@ -8,10 +8,11 @@ import static org.sarcomacds.rules.FactsBuilder.metastaticLms;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Hook;
 
 class RegorafenibAlternativeRuleTest {
 
-    private final RegorafenibAlternativeRule rule = new RegorafenibAlternativeRule();
+    private final RuleUnderTest rule = new RuleUnderTest(RegorafenibAlternativeRule.SPEC);
 
     @Test
     void firesWithOrdersForMetastaticLmsAfterAnthracycline() {
@@ -44,7 +45,7 @@ class RegorafenibAlternativeRuleTest {
 
     @Test
     void quietOnOrderSign() {
-        assertThat(rule.evaluate("order-sign", afterAnthracycline().build())).isEmpty();
+        assertThat(rule.evaluate(Hook.ORDER_SIGN, afterAnthracycline().build())).isEmpty();
     }
 
     @Test
@@ -75,7 +76,7 @@ class RegorafenibAlternativeRuleTest {
     }
 
     private Optional<Finding> evaluate(FactsBuilder facts) {
-        return rule.evaluate("patient-view", facts.build());
+        return rule.evaluate(Hook.PATIENT_VIEW, facts.build());
     }
 
     private Finding fire(FactsBuilder facts) {

@@ -1,16 +1,20 @@
 package org.sarcomacds.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.sarcomacds.rules.FactsBuilder.afterAnthracycline;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.PatientFacts;
+import org.sarcomacds.knowledge.ClinicalParameters;
 
 class RuleEngineTest {
 
-    private final RuleEngine engine = TestRuleEngines.all();
+    private final RuleEngine engine = new RuleEngine(Rules.ALL, ClinicalParameters.load());
 
     @Test
     void aBonePrimaryPutsTheCaveatAndItsEvidenceOnEveryFinding() {
@@ -19,7 +23,7 @@ class RuleEngineTest {
                 .normalLiver()
                 .build();
 
-        List<Finding> findings = engine.evaluate("patient-view", facts);
+        List<Finding> findings = engine.evaluate(facts);
 
         assertThat(findings).hasSizeGreaterThanOrEqualTo(4).allSatisfy(f -> {
             assertThat(f.caveats()).containsExactly("LMS-BONE-PRIMARY-EXTRAPOLATED");
@@ -35,7 +39,7 @@ class RuleEngineTest {
         PatientFacts facts =
                 afterAnthracycline().primarySite("site-uterus").normalLiver().build();
 
-        List<Finding> findings = engine.evaluate("patient-view", facts);
+        List<Finding> findings = engine.evaluate(facts);
 
         assertThat(findings).isNotEmpty().allSatisfy(f -> {
             assertThat(f.caveats()).isEmpty();
@@ -50,14 +54,45 @@ class RuleEngineTest {
                 .normalLiver()
                 .build();
 
-        assertThat(engine.evaluate("patient-view", facts))
+        assertThat(engine.evaluate(facts))
                 .isNotEmpty()
                 .allSatisfy(f -> assertThat(f.caveats()).isEmpty());
     }
 
     @Test
-    void theEngineRunsEveryRuleOnce() {
-        assertThat(engine.ruleIds()).doesNotHaveDuplicates().hasSize(10);
+    void theRegistryHasEveryRuleOnce() {
+        assertThat(Rules.ids()).doesNotHaveDuplicates().hasSize(10);
+    }
+
+    @Test
+    void theEngineRunsOnlyTheRulesThatAnswerTheHook() {
+        PatientFacts facts = afterAnthracycline()
+                .normalPreDoseLabs()
+                .current(Concepts.TRABECTEDIN)
+                .draft(Concepts.TRABECTEDIN, true)
+                .build(Hook.ORDER_SELECT);
+
+        assertThat(engine.evaluate(facts))
+                .extracting(Finding::ruleId)
+                .as("the patient-view rules would fire on these facts, but do not answer order-select")
+                .containsExactly("LMS-TRABECTEDIN-SAFETY");
+    }
+
+    @Test
+    void aRuleThatReadsAValueSetItDoesNotDeclareFailsWithOneSentence() {
+        RuleSpec undeclared = RuleSpec.rule("LMS-TEST-UNDECLARED", parameters -> facts -> {
+                    facts.exposures(Concepts.PAZOPANIB);
+                    return Optional.empty();
+                })
+                .answers(Hook.PATIENT_VIEW)
+                .reads(Concepts.GEMCITABINE);
+        RuleEngine withUndeclaredRead = new RuleEngine(List.of(undeclared), ClinicalParameters.load());
+
+        assertThatThrownBy(
+                        () -> withUndeclaredRead.evaluate(afterAnthracycline().build()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Rule LMS-TEST-UNDECLARED reads value set 'pazopanib', which its RuleSpec does not declare:"
+                        + " add it to the rule's SPEC.");
     }
 
     @Test
@@ -66,12 +101,10 @@ class RuleEngineTest {
                 .lms()
                 .primarySite(Concepts.SITE_BONE)
                 .draft(Concepts.TRABECTEDIN, false)
-                .build();
+                .build(Hook.ORDER_SIGN);
 
-        assertThat(engine.evaluate("order-sign", facts))
-                .extracting(Finding::ruleId)
-                .containsExactly("LMS-TRABECTEDIN-SAFETY");
-        assertThat(engine.evaluate("order-sign", facts))
+        assertThat(engine.evaluate(facts)).extracting(Finding::ruleId).containsExactly("LMS-TRABECTEDIN-SAFETY");
+        assertThat(engine.evaluate(facts))
                 .allSatisfy(f -> assertThat(f.caveats()).containsExactly("LMS-BONE-PRIMARY-EXTRAPOLATED"));
     }
 }

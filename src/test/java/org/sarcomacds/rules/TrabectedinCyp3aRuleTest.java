@@ -5,15 +5,16 @@ import static org.sarcomacds.rules.FactsBuilder.patient;
 
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Hook;
 
 class TrabectedinCyp3aRuleTest {
 
-    private final TrabectedinCyp3aRule rule = new TrabectedinCyp3aRule();
+    private final RuleUnderTest rule = new RuleUnderTest(TrabectedinCyp3aRule.SPEC);
 
     @Test
     void firesWithACurrentStrongInhibitorAndNamesIt() {
         Finding finding = rule.evaluate(
-                        "patient-view",
+                        Hook.PATIENT_VIEW,
                         onTrabectedin().current(Concepts.CYP3A_INHIBITORS).build())
                 .orElseThrow();
 
@@ -25,7 +26,7 @@ class TrabectedinCyp3aRuleTest {
     @Test
     void firesWithADraftedStrongInducerOnOrderSign() {
         Finding finding = rule.evaluate(
-                        "order-sign",
+                        Hook.ORDER_SIGN,
                         patient()
                                 .lms()
                                 .draft(Concepts.TRABECTEDIN, false)
@@ -39,13 +40,13 @@ class TrabectedinCyp3aRuleTest {
 
     @Test
     void quietWithoutAnInteractingDrug() {
-        assertThat(rule.evaluate("patient-view", onTrabectedin().build())).isEmpty();
+        assertThat(rule.evaluate(Hook.PATIENT_VIEW, onTrabectedin().build())).isEmpty();
     }
 
     @Test
     void quietWhenTheInhibitorWasStopped() {
         assertThat(rule.evaluate(
-                        "patient-view",
+                        Hook.PATIENT_VIEW,
                         onTrabectedin().past(Concepts.CYP3A_INHIBITORS).build()))
                 .isEmpty();
     }
@@ -53,11 +54,58 @@ class TrabectedinCyp3aRuleTest {
     @Test
     void quietWhenTrabectedinIsNotCurrent() {
         assertThat(rule.evaluate(
-                        "patient-view",
+                        Hook.PATIENT_VIEW,
                         patient()
                                 .lms()
                                 .past(Concepts.TRABECTEDIN)
                                 .current(Concepts.CYP3A_INHIBITORS)
+                                .build()))
+                .isEmpty();
+    }
+
+    @Test
+    void firesWhenAnInhibitorIsOrderedWhileTrabectedinRuns() {
+        Finding finding = rule.evaluate(
+                        Hook.ORDER_SELECT,
+                        onTrabectedin().draft(Concepts.CYP3A_INHIBITORS, true).build())
+                .orElseThrow();
+
+        assertThat(finding.fills().get("interaction"))
+                .isEqualTo(
+                        "**strong-cyp3a-inhibitors (draft)** (strong CYP3A inhibitor) can raise trabectedin exposure.");
+        assertThat(finding.evidence())
+                .extracting(Evidence::role)
+                .containsExactly("Leiomyosarcoma", "Current trabectedin", "Strong CYP3A inhibitor");
+    }
+
+    @Test
+    void firesWhenAnInducerIsSignedWhileTrabectedinRuns() {
+        assertThat(rule.evaluate(
+                        Hook.ORDER_SIGN,
+                        onTrabectedin().draft(Concepts.CYP3A_INDUCERS, false).build()))
+                .hasValueSatisfying(f -> assertThat(f.fills().get("interaction"))
+                        .contains("(strong CYP3A inducer) can lower trabectedin exposure"));
+    }
+
+    @Test
+    void quietOnOrderSelectWhenTheSelectionIsAnotherDraft() {
+        assertThat(rule.evaluate(
+                        Hook.ORDER_SELECT,
+                        onTrabectedin()
+                                .draft(Concepts.CYP3A_INHIBITORS, false)
+                                .draft(Concepts.DEXAMETHASONE, true)
+                                .build()))
+                .isEmpty();
+    }
+
+    @Test
+    void quietWhenAnInhibitorIsOrderedAndTrabectedinIsNotCurrent() {
+        assertThat(rule.evaluate(
+                        Hook.ORDER_SIGN,
+                        patient()
+                                .lms()
+                                .past(Concepts.TRABECTEDIN)
+                                .draft(Concepts.CYP3A_INHIBITORS, false)
                                 .build()))
                 .isEmpty();
     }

@@ -6,10 +6,11 @@ import static org.sarcomacds.rules.FactsBuilder.patient;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Hook;
 
 class TrabectedinLowDoseRadiotherapyRuleTest {
 
-    private final TrabectedinLowDoseRadiotherapyRule rule = new TrabectedinLowDoseRadiotherapyRule();
+    private final RuleUnderTest rule = new RuleUnderTest(TrabectedinLowDoseRadiotherapyRule.SPEC);
 
     @Test
     void firesWithABoneMetastasisWhenTrabectedinIsRecommended() {
@@ -58,7 +59,7 @@ class TrabectedinLowDoseRadiotherapyRuleTest {
     @Test
     void quietOnOrderSign() {
         assertThat(rule.evaluate(
-                        "order-sign",
+                        Hook.ORDER_SIGN,
                         boneMetastatic().past(Concepts.DOXORUBICIN).build()))
                 .isEmpty();
     }
@@ -68,7 +69,7 @@ class TrabectedinLowDoseRadiotherapyRuleTest {
     }
 
     private Optional<Finding> evaluate(FactsBuilder facts) {
-        return rule.evaluate("patient-view", facts.build());
+        return rule.evaluate(Hook.PATIENT_VIEW, facts.build());
     }
 
     private Finding fire(FactsBuilder facts) {

@@ -8,12 +8,12 @@ import static org.sarcomacds.rules.FactsBuilder.patient;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.PatientFacts;
-import org.sarcomacds.knowledge.ClinicalParameters;
 
 class TrabectedinNextLineRuleTest {
 
-    private final TrabectedinNextLineRule rule = new TrabectedinNextLineRule(ClinicalParameters.load());
+    private final RuleUnderTest rule = new RuleUnderTest(TrabectedinNextLineRule.SPEC);
 
     @Test
     void firesAndOffersOrdersForMetastaticLmsAfterAnthracyclineWithNormalLiverTests() {
@@ -90,8 +90,8 @@ class TrabectedinNextLineRuleTest {
     void quietOnOrderHooks() {
         PatientFacts facts = afterAnthracycline().normalLiver().build();
 
-        assertThat(rule.evaluate("order-select", facts)).isEmpty();
-        assertThat(rule.evaluate("order-sign", facts)).isEmpty();
+        assertThat(rule.evaluate(Hook.ORDER_SELECT, facts)).isEmpty();
+        assertThat(rule.evaluate(Hook.ORDER_SIGN, facts)).isEmpty();
     }
 
     @Test
@@ -177,7 +177,7 @@ class TrabectedinNextLineRuleTest {
     }
 
     private Optional<Finding> evaluate(FactsBuilder facts) {
-        return rule.evaluate("patient-view", facts.build());
+        return rule.evaluate(Hook.PATIENT_VIEW, facts.build());
     }
 
     private Finding fire(FactsBuilder facts) {

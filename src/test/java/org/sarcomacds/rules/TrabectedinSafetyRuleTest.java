@@ -6,11 +6,11 @@ import static org.sarcomacds.rules.FactsBuilder.patient;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.facts.Concepts;
-import org.sarcomacds.knowledge.ClinicalParameters;
+import org.sarcomacds.facts.Hook;
 
 class TrabectedinSafetyRuleTest {
 
-    private final TrabectedinSafetyRule rule = new TrabectedinSafetyRule(ClinicalParameters.load());
+    private final RuleUnderTest rule = new RuleUnderTest(TrabectedinSafetyRule.SPEC);
 
     @Test
     void infoWhenEveryResultIsWithinTheLabelLimits() {
@@ -153,7 +153,7 @@ class TrabectedinSafetyRuleTest {
     @Test
     void speaksOnOrderSelectOnlyWhenTheTrabectedinDraftIsSelected() {
         assertThat(rule.evaluate(
-                        "order-select",
+                        Hook.ORDER_SELECT,
                         patient()
                                 .lms()
                                 .normalPreDoseLabs()
@@ -161,7 +161,7 @@ class TrabectedinSafetyRuleTest {
                                 .build()))
                 .isPresent();
         assertThat(rule.evaluate(
-                        "order-select",
+                        Hook.ORDER_SELECT,
                         patient()
                                 .lms()
                                 .normalPreDoseLabs()
@@ -174,7 +174,7 @@ class TrabectedinSafetyRuleTest {
     @Test
     void speaksOnOrderSignForAnyTrabectedinDraft() {
         Finding finding = rule.evaluate(
-                        "order-sign",
+                        Hook.ORDER_SIGN,
                         patient()
                                 .lms()
                                 .normalPreDoseLabs()
@@ -201,9 +201,9 @@ class TrabectedinSafetyRuleTest {
         FactsBuilder facts =
                 patient().normalPreDoseLabs().current(Concepts.TRABECTEDIN).draft(Concepts.TRABECTEDIN, true);
 
-        assertThat(rule.evaluate("patient-view", facts.build())).isEmpty();
-        assertThat(rule.evaluate("order-select", facts.build())).isEmpty();
-        assertThat(rule.evaluate("order-sign", facts.build())).isEmpty();
+        assertThat(rule.evaluate(Hook.PATIENT_VIEW, facts.build())).isEmpty();
+        assertThat(rule.evaluate(Hook.ORDER_SELECT, facts.build())).isEmpty();
+        assertThat(rule.evaluate(Hook.ORDER_SIGN, facts.build())).isEmpty();
     }
 
     private static FactsBuilder onTrabectedin() {
@@ -211,7 +211,7 @@ class TrabectedinSafetyRuleTest {
     }
 
     private Optional<Finding> evaluate(FactsBuilder facts) {
-        return rule.evaluate("patient-view", facts.build());
+        return rule.evaluate(Hook.PATIENT_VIEW, facts.build());
     }
 
     private Finding fire(FactsBuilder facts) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sarcomacds.support.FixtureEhr;
 import org.sarcomacds.support.HookClient;
+import org.sarcomacds.support.InfoLogs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -31,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * no FHIR access token, no patient id; the calls are still traceable by hookInstance and the patient pseudonym.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({OutputCaptureExtension.class, InfoLogs.class})
 class LogPrivacyTest {
 
     static final TrustedEhr CLIENT = new TrustedEhr();

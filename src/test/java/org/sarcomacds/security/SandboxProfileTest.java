@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.sarcomacds.support.ClientKeyPairs;
 import org.sarcomacds.support.ClientTokens;
 import org.sarcomacds.support.HookClient;
+import org.sarcomacds.support.InfoLogs;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -24,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("sandbox")
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({OutputCaptureExtension.class, InfoLogs.class})
 class SandboxProfileTest {
 
     static final String SANDBOX_KID = "44823f3d-0b01-4a6c-a80e-b9d3e8a7226f";

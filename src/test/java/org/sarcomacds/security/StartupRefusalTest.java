@@ -78,7 +78,8 @@ class StartupRefusalTest {
                 new CdsProperties.Privacy(""),
                 new CdsProperties.Admin(""),
                 new CdsProperties.Store(1000, Duration.ofMillis(100)),
-                new CdsProperties.FeedbackSettings(100, new CdsProperties.RateLimit(600, 100)));
+                new CdsProperties.FeedbackSettings(100, new CdsProperties.RateLimit(600, 100)),
+                new CdsProperties.WarmUp(true));
     }
 
     private static CdsProperties.Client client(String issuer, String jwksUrl, String... jku) {

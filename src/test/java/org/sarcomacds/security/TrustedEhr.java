@@ -4,17 +4,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
+import ca.uhn.fhir.context.FhirContext;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.RSAKey;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.sarcomacds.knowledge.KnowledgeFiles;
+import org.sarcomacds.record.PrefetchDefinition;
 import org.sarcomacds.support.ClientKeyPairs;
 import org.sarcomacds.support.ClientTokens;
 import org.sarcomacds.support.Fixture;
@@ -59,18 +57,13 @@ final class TrustedEhr {
                         .sign();
     }
 
-    /** The prefetch templates of {@code lms-patient-view}, read from its definition (discovery needs a JWT here). */
+    /** The prefetch templates every service advertises (the shared definition; discovery needs a JWT here). */
     static Map<String, String> patientViewTemplates() {
-        try {
-            Map<String, String> templates = new LinkedHashMap<>();
-            JSON.readTree(Files.readString(Path.of("hooks/services/lms-patient-view.json")))
-                    .path("prefetch")
-                    .properties()
-                    .forEach(e -> templates.put(e.getKey(), e.getValue().asString()));
-            return templates;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new PrefetchDefinition(
+                        FhirContext.forR4(),
+                        KnowledgeFiles.jsonFile("prefetch.json"),
+                        KnowledgeFiles.jsonFiles("valuesets"))
+                .templates();
     }
 
     /** A patient-view call without prefetch, naming {@code fhirServer} with {@link #FHIR_TOKEN}. */

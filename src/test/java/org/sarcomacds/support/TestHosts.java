@@ -2,7 +2,7 @@ package org.sarcomacds.support;
 
 import java.net.InetAddress;
 import java.util.List;
-import org.sarcomacds.record.HostResolver;
+import org.sarcomacds.security.HostResolver;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

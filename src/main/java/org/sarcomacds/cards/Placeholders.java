@@ -3,9 +3,9 @@ package org.sarcomacds.cards;
 import java.util.Map;
 
 /** Fills the {@code {{name}}} placeholders of card text with a rule's values. */
-final class Templates {
+final class Placeholders {
 
-    private Templates() {}
+    private Placeholders() {}
 
     static String fill(String text, Map<String, String> fills) {
         if (text == null) {

@@ -1,4 +1,4 @@
-package org.sarcomacds.record;
+package org.sarcomacds.security;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

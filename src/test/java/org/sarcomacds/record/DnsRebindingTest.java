@@ -8,12 +8,14 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.sarcomacds.security.HostResolver;
+import org.sarcomacds.security.SafeDns;
 
 /**
  * DNS rebinding: a name that resolved to an allowed address when the policy checked it, and to the cloud-metadata
  * address when the connection is made, is refused at connection time (FHIR fetches and JWK Set fetches both use it).
  */
-class SafeDnsTest {
+class DnsRebindingTest {
 
     @Test
     void aNameRePointedToTheMetadataAddressIsRefusedAtConnectionTime() throws Exception {

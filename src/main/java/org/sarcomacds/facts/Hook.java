@@ -1,9 +1,12 @@
-package org.sarcomacds.protocol;
+package org.sarcomacds.facts;
 
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The hooks this service answers, with the context fields each one requires. */
+/**
+ * The CDS hooks this service answers, with the context fields each one requires. A type, not a string: the rule
+ * registry declares the hooks each rule answers, and the facts know which hook they were read for.
+ */
 public enum Hook {
     PATIENT_VIEW("patient-view", false, false),
     ORDER_SELECT("order-select", true, true),

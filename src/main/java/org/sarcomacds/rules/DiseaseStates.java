@@ -2,16 +2,13 @@ package org.sarcomacds.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.sarcomacds.facts.Concepts;
-import org.sarcomacds.facts.Fact;
 import org.sarcomacds.facts.PatientFacts;
-import org.sarcomacds.text.Markdown;
 
-/** The disease states several rules start from, and the evidence that shows them. */
-final class Lms {
+/** The disease states several rules start from (metastatic LMS, after an anthracycline), and the evidence for each. */
+final class DiseaseStates {
 
-    private Lms() {}
+    private DiseaseStates() {}
 
     /** An active leiomyosarcoma and an active metastatic-disease Condition. */
     static boolean metastatic(PatientFacts facts) {
@@ -35,23 +32,5 @@ final class Lms {
         List<Evidence> evidence = metastaticEvidence(facts);
         facts.exposures(Concepts.DOXORUBICIN).forEach(f -> evidence.add(new Evidence("Prior anthracycline", f)));
         return evidence;
-    }
-
-    /** The systemic therapies in the record, e.g. "doxorubicin (completed), pazopanib (stopped: Disease progression)". */
-    static String therapyHistory(PatientFacts facts) {
-        List<String> lines = new ArrayList<>();
-        for (String drug : Concepts.SYSTEMIC_THERAPIES) {
-            List<Fact> exposures = facts.exposures(drug);
-            if (!exposures.isEmpty()) {
-                lines.add(drug + " ("
-                        + exposures.stream()
-                                .map(f ->
-                                        Markdown.escape(f.note().isEmpty() ? f.status() : f.status() + ": " + f.note()))
-                                .distinct()
-                                .collect(Collectors.joining("; "))
-                        + ")");
-            }
-        }
-        return lines.isEmpty() ? "none recorded" : String.join(", ", lines);
     }
 }

@@ -1,0 +1,104 @@
+package org.sarcomacds.protocol;
+
+import java.util.List;
+import org.sarcomacds.cards.Card;
+import org.sarcomacds.cards.CardFactory;
+import org.sarcomacds.facts.FactExtractor;
+import org.sarcomacds.facts.PatientFacts;
+import org.sarcomacds.record.PatientRecord;
+import org.sarcomacds.record.RecordAssembler;
+import org.sarcomacds.record.RecordRequest;
+import org.sarcomacds.rules.RuleEngine;
+import org.sarcomacds.security.AuthenticatedClient;
+import org.sarcomacds.security.LogPseudonyms;
+import org.sarcomacds.text.LogText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way into the pipeline: request body → validated hook request → patient record → facts → rules → cards.
+ * The HTTP endpoint, the start-up warm-up and the benchmark all call {@link #call}; what only the endpoint does
+ * (storing the issued cards, metrics, the per-call log line) stays in the endpoint.
+ */
+@Component
+public class HookService {
+
+    private static final Logger log = LoggerFactory.getLogger(HookService.class);
+
+    private final ServiceCatalog catalog;
+    private final RequestBodyReader bodies;
+    private final HookRequestParser parser;
+    private final RecordAssembler records;
+    private final FactExtractor facts;
+    private final RuleEngine rules;
+    private final CardFactory cards;
+    private final LogPseudonyms pseudonyms;
+
+    HookService(
+            ServiceCatalog catalog,
+            RequestBodyReader bodies,
+            HookRequestParser parser,
+            RecordAssembler records,
+            FactExtractor facts,
+            RuleEngine rules,
+            CardFactory cards,
+            LogPseudonyms pseudonyms) {
+        this.catalog = catalog;
+        this.bodies = bodies;
+        this.parser = parser;
+        this.records = records;
+        this.facts = facts;
+        this.rules = rules;
+        this.cards = cards;
+        this.pseudonyms = pseudonyms;
+    }
+
+    /**
+     * Answers one hook call. Everything logged while the call is handled carries its {@code hookInstance}; a call
+     * that fails once its request is read is logged with the patient's pseudonym.
+     *
+     * @param serviceId the CDS service called
+     * @param body      the request body as the client sent it (JSON)
+     * @param client    the authenticated CDS client, or null when authentication is off
+     * @throws CdsRequestException                                  unknown service (404), a bad request (400, 413)
+     * @throws org.sarcomacds.record.RequiredDataUnavailableException required data neither prefetched nor fetchable
+     * @throws org.sarcomacds.record.InvalidPrefetchException         prefetch that is not FHIR R4 (400)
+     */
+    public HookAnswer call(String serviceId, byte[] body, AuthenticatedClient client) {
+        long start = System.nanoTime();
+        ServiceDefinition service = catalog.find(serviceId)
+                .orElseThrow(() -> new CdsRequestException(
+                        HttpStatus.NOT_FOUND,
+                        "No CDS Service with id '" + LogText.token(serviceId) + "'; GET /cds-services lists them"));
+        HookRequest request = parser.parse(bodies.parse(body), service, client);
+        String caller = "service=" + service.id() + " client=" + (client == null ? "-" : LogText.token(client.issuer()))
+                + " patient=" + pseudonyms.patient(request.patientId());
+        MDC.put("hookInstance", LogText.token(request.hookInstance()));
+        try {
+            PatientRecord record = records.assemble(new RecordRequest(
+                    request.patientId(),
+                    service.prefetch(),
+                    service.requiredPrefetch(),
+                    request.tokens(),
+                    request.prefetch(),
+                    request.fhirServer()));
+            PatientFacts patientFacts =
+                    facts.extract(record, request.hook(), request.draftOrders(), request.selections());
+            List<Card> answer = cards.cards(rules.evaluate(patientFacts), request.patientId());
+            return new HookAnswer(service.id(), request.hookInstance(), request.patientId(), caller, answer);
+        } catch (RuntimeException e) {
+            // the status and reason are logged where the error is answered; this line ties the failure to the call
+            log.info(
+                    "hook {} outcome={} ms={}",
+                    caller,
+                    e.getClass().getSimpleName(),
+                    (System.nanoTime() - start) / 1_000_000);
+            throw e;
+        } finally {
+            MDC.remove("hookInstance");
+        }
+    }
+}
