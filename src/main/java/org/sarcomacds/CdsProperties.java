@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param privacy       how patients are kept out of the feedback store
  * @param admin         the admin endpoints (feedback analytics)
  * @param store         how issued cards are written to the feedback store
+ * @param knowledge     what a site adds to the built-in knowledge of {@code hooks/} without rebuilding
  */
 @ConfigurationProperties("cds")
 public record CdsProperties(
@@ -32,7 +33,8 @@ public record CdsProperties(
         @DefaultValue Limits limits,
         @DefaultValue Privacy privacy,
         @DefaultValue Admin admin,
-        @DefaultValue Store store) {
+        @DefaultValue Store store,
+        @DefaultValue Knowledge knowledge) {
 
     /** @param allowedOrigins origins allowed by CORS; {@code *} allows any (demo only) */
     public record Cors(@DefaultValue("*") List<String> allowedOrigins) {}
@@ -128,4 +130,11 @@ public record CdsProperties(
     public record Store(
             @DefaultValue("1000") int issuedQueueCapacity,
             @DefaultValue("100ms") Duration issuedMaxDelay) {}
+
+    /**
+     * @param siteDir a folder of site knowledge: codes added to the value sets of {@code hooks/valuesets/}
+     *                ({@code valuesets/*.json}), product → ingredient maps ({@code conceptmaps/*.json}) and parameter
+     *                overrides within {@code hooks/parameter-limits.json} ({@code parameters.json}); empty = none
+     */
+    public record Knowledge(@DefaultValue("") String siteDir) {}
 }

@@ -76,7 +76,8 @@ class StartupRefusalTest {
                 new CdsProperties.Limits(32, 10_000, 1024, 1_000_000),
                 new CdsProperties.Privacy(""),
                 new CdsProperties.Admin(""),
-                new CdsProperties.Store(1000, Duration.ofMillis(100)));
+                new CdsProperties.Store(1000, Duration.ofMillis(100)),
+                new CdsProperties.Knowledge(""));
     }
 
     private static CdsProperties.Client client(String issuer, String jwksUrl, String... jku) {
