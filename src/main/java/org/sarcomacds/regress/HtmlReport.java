@@ -83,7 +83,7 @@ final class HtmlReport {
                     .append("</td><td class=\"")
                     .append(bad ? "bad\">different" : "ok\">" + CaseText.status(c.status()))
                     .append("</td><td>")
-                    .append(esc(c.actual() == null ? "—" : String.join(", ", CardComparison.ruleIds(c.actual()))))
+                    .append(esc(MarkdownReport.cards(c)))
                     .append("</td><td>")
                     .append(c.fhirRequests().size())
                     .append("</td></tr>\n");
@@ -95,7 +95,9 @@ final class HtmlReport {
         if (run.count(Status.DIFFERENT) == 0) {
             return;
         }
-        html.append("<h2>Differences</h2>\n");
+        html.append("<h2>Differences</h2>\n<p>In each diff, <span class=\"del\">- lines are the approved answer")
+                .append(
+                        " (&lt;hook&gt;.expected.json)</span><span class=\"add\">+ lines what the service returned</span></p>\n");
         for (CaseResult c : run.cases()) {
             if (c.status() != Status.DIFFERENT) {
                 continue;

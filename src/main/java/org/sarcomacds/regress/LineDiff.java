@@ -37,10 +37,10 @@ final class LineDiff {
             if (i < expected.size() && j < actual.size() && expected.get(i).equals(actual.get(j))) {
                 lines.add(new Line(' ', expected.get(i++)));
                 j++;
-            } else if (j < actual.size() && (i == expected.size() || common[i][j + 1] >= common[i + 1][j])) {
-                lines.add(new Line('+', actual.get(j++)));
-            } else {
+            } else if (i < expected.size() && (j == actual.size() || common[i + 1][j] >= common[i][j + 1])) {
                 lines.add(new Line('-', expected.get(i++)));
+            } else {
+                lines.add(new Line('+', actual.get(j++)));
             }
         }
         return shortened(lines);

@@ -50,7 +50,7 @@ final class MarkdownReport {
                     .append(" | ")
                     .append(c.status() == Status.DIFFERENT ? "❌ different" : "✅ " + CaseText.status(c.status()))
                     .append(" | ")
-                    .append(cell(c.actual() == null ? "—" : String.join(", ", CardComparison.ruleIds(c.actual()))))
+                    .append(cell(cards(c)))
                     .append(" | ")
                     .append(c.fhirRequests().size())
                     .append(" |\n");
@@ -78,7 +78,9 @@ final class MarkdownReport {
         if (different.isEmpty()) {
             return;
         }
-        md.append("\n## Differences\n");
+        md.append(
+                        "\n## Differences\n\nIn each diff, `-` lines are the approved answer (`<hook>.expected.json`), `+` lines")
+                .append(" what the service returned.\n");
         for (CaseResult c : different) {
             md.append("\n### ")
                     .append(c.scenario())
@@ -116,5 +118,13 @@ final class MarkdownReport {
 
     private static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    static String cards(CaseResult c) {
+        if (c.actual() == null) {
+            return "—";
+        }
+        java.util.List<String> rules = CardComparison.ruleIds(c.actual());
+        return rules.isEmpty() ? "none" : String.join(", ", rules);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.sarcomacds.regress.RunResult.CaseResult;
 import org.sarcomacds.regress.RunResult.Status;
 
@@ -44,16 +45,27 @@ public final class RegressCommand {
     /** The command line entry ({@code SarcomaCdsApplication} dispatches {@code regress} here); exits the JVM. */
     public static void main(String[] args, Class<?> application) {
         Map<String, String> quiet = ServiceUnderTest.quietLogging();
-        System.exit(run(Arrays.asList(args), application, quiet, System.out, System.err));
+        System.exit(run(Arrays.asList(args), application, quiet, System.out, System.err, c -> {}));
     }
 
     /** Runs the command and returns its exit code; the service logs as configured (for tests). */
     public static int run(List<String> args, Class<?> application, PrintStream out, PrintStream err) {
-        return run(args, application, Map.of(), out, err);
+        return run(args, application, Map.of(), out, err, c -> {});
+    }
+
+    /** The same, telling {@code each} every case as it ends. */
+    static int run(
+            List<String> args, Class<?> application, PrintStream out, PrintStream err, Consumer<CaseResult> each) {
+        return run(args, application, Map.of(), out, err, each);
     }
 
     private static int run(
-            List<String> args, Class<?> application, Map<String, String> logging, PrintStream out, PrintStream err) {
+            List<String> args,
+            Class<?> application,
+            Map<String, String> logging,
+            PrintStream out,
+            PrintStream err,
+            Consumer<CaseResult> each) {
         Options options;
         try {
             options = Options.parse(args);
@@ -70,7 +82,10 @@ public final class RegressCommand {
         properties.putAll(options.settings().properties());
         RegressionRunner.Settings settings = withProperties(options.settings(), properties);
         try {
-            RunResult result = RegressionRunner.run(application, settings, c -> printFailure(c, out));
+            RunResult result = RegressionRunner.run(application, settings, c -> {
+                printFailure(c, out);
+                each.accept(c);
+            });
             Reports.write(result, options.reportDir());
             out.println("regress: " + MarkdownReport.verdict(result) + ", " + result.count(Status.DIFFERENT)
                     + " different; reports in " + options.reportDir() + " (junit.xml, report.md, report.html)");

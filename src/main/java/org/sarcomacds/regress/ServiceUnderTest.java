@@ -70,6 +70,9 @@ final class ServiceUnderTest implements AutoCloseable {
         fixed.put("spring.datasource.url", "jdbc:h2:mem:regress-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         fixed.put("cds.demo.enabled", "false");
         fixed.put("cds.admin.token", "");
+        fixed.put("cds.privacy.patient-hash-key", UUID.randomUUID().toString());
+        fixed.put("springdoc.api-docs.enabled", "false");
+        fixed.put("springdoc.swagger-ui.enabled", "false");
         fixed.put("cds.public-base-url", "");
         fixed.put("cds.security.require-jwt", "false");
         fixed.put("cds.fetch.allow-loopback", "true");
@@ -87,6 +90,7 @@ final class ServiceUnderTest implements AutoCloseable {
         quiet.put("logging.level.root", "warn");
         quiet.put("logging.level.org.sarcomacds", "warn");
         quiet.put("logging.level.org.sarcomacds.StartupNotice", "error");
+        quiet.put("logging.level.org.flywaydb", "error");
         quiet.put("logging.level.org.springframework.boot.SpringApplication", "off");
         quiet.put("logging.level.org.springframework.boot.diagnostics", "off");
         return quiet;
