@@ -21,6 +21,7 @@ import org.springframework.util.unit.DataSize;
  * @param admin         the admin endpoints (feedback analytics)
  * @param store         how issued cards are written to the feedback store
  * @param knowledge     what a site adds to the built-in knowledge of {@code hooks/} without rebuilding
+ * @param sandbox       the {@code sandbox} profile's settings
  */
 @ConfigurationProperties("cds")
 public record CdsProperties(
@@ -34,7 +35,8 @@ public record CdsProperties(
         @DefaultValue Privacy privacy,
         @DefaultValue Admin admin,
         @DefaultValue Store store,
-        @DefaultValue Knowledge knowledge) {
+        @DefaultValue Knowledge knowledge,
+        @DefaultValue Sandbox sandbox) {
 
     /** @param allowedOrigins origins allowed by CORS; {@code *} allows any (demo only) */
     public record Cors(@DefaultValue("*") List<String> allowedOrigins) {}
@@ -137,4 +139,13 @@ public record CdsProperties(
      *                overrides within {@code hooks/parameter-limits.json} ({@code parameters.json}); empty = none
      */
     public record Knowledge(@DefaultValue("") String siteDir) {}
+
+    /**
+     * @param fhirServers with the {@code sandbox} profile: the FHIR servers the sandbox's calls may name (its client's
+     *                    {@code fhir-servers}); set it comma-separated, e.g.
+     *                    {@code --cds.sandbox.fhir-servers=https://launch.smarthealthit.org/v/r4/fhir,http://127.0.0.1:8090/fhir}
+     */
+    public record Sandbox(
+            @DefaultValue("https://launch.smarthealthit.org/v/r4/fhir")
+            List<String> fhirServers) {}
 }

@@ -77,7 +77,8 @@ class StartupRefusalTest {
                 new CdsProperties.Privacy(""),
                 new CdsProperties.Admin(""),
                 new CdsProperties.Store(1000, Duration.ofMillis(100)),
-                new CdsProperties.Knowledge(""));
+                new CdsProperties.Knowledge(""),
+                new CdsProperties.Sandbox(List.of()));
     }
 
     private static CdsProperties.Client client(String issuer, String jwksUrl, String... jku) {
