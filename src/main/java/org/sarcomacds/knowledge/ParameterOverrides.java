@@ -76,7 +76,7 @@ final class ParameterOverrides {
             throw refused(
                     site,
                     "sets " + path + " to " + value + ", outside its allowed range " + limit.range() + " ("
-                            + limit.why() + ")");
+                            + limit.why().replaceAll("\\.$", "") + ")");
         }
         int dot = path.lastIndexOf('.');
         ((ObjectNode) at(merged, path.substring(0, dot))).set(path.substring(dot + 1), value);

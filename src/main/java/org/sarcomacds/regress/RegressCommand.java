@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.sarcomacds.regress.RunResult.CaseResult;
 import org.sarcomacds.regress.RunResult.Status;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar sarcoma-cds.jar regress <folder> [options]}: a site's own fixture regression (docs/integration.md).
@@ -45,6 +46,10 @@ public final class RegressCommand {
     /** The command line entry ({@code SarcomaCdsApplication} dispatches {@code regress} here); exits the JVM. */
     public static void main(String[] args, Class<?> application) {
         Map<String, String> quiet = ServiceUnderTest.quietLogging();
+        // the folder is read (with HAPI, which says hello at INFO) before Spring Boot sets the levels above
+        if (LoggerFactory.getLogger("ca.uhn.fhir") instanceof ch.qos.logback.classic.Logger hapi) {
+            hapi.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         System.exit(run(Arrays.asList(args), application, quiet, System.out, System.err, c -> {}));
     }
 
