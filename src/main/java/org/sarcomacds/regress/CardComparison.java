@@ -14,10 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
  * are missing, which are new, and for a card in both, a diff of each field that changed — summary, indicator,
  * suggestions, detail and the rest. UUIDs are removed first: they differ on every call.
  */
-final class CardComparison {
+public final class CardComparison {
 
     /** How much of a card must match. */
-    enum Mode {
+    public enum Mode {
         /** Every field of every card (UUIDs aside). */
         FULL,
         /** Only which rules answered, with which indicator, in which order. */
@@ -149,7 +149,7 @@ final class CardComparison {
     }
 
     /** A hook answer as golden files hold it: every {@code uuid} removed (they differ on each call). */
-    static JsonNode withoutUuids(JsonNode node) {
+    public static JsonNode withoutUuids(JsonNode node) {
         JsonNode copy = node.deepCopy();
         strip(copy);
         return copy;

@@ -54,13 +54,7 @@ final class HtmlReport {
             row(html, "", "<code>" + esc(site.path()) + "</code> sha256 <code>" + site.sha256() + "</code>");
         }
         html.append("</table>\n<table><tr><th>Cases</th><th>Match</th><th>Recorded</th><th>Different</th></tr><tr><td>")
-                .append(run.cases().size())
-                .append("</td><td>")
-                .append(run.count(Status.MATCH))
-                .append("</td><td>")
-                .append(run.count(Status.RECORDED))
-                .append("</td><td>")
-                .append(run.count(Status.DIFFERENT))
+                .append(String.join("</td><td>", MarkdownReport.totals(run)))
                 .append("</td></tr></table>\n");
         cases(html, run);
         differences(html, run);

@@ -29,15 +29,7 @@ final class MarkdownReport {
             row(md, "", "`" + site.path() + "` sha256 `" + site.sha256() + "`");
         }
         md.append("\n| Cases | Match | Recorded | Different |\n|---|---|---|---|\n");
-        md.append("| ")
-                .append(run.cases().size())
-                .append(" | ")
-                .append(run.count(Status.MATCH))
-                .append(" | ")
-                .append(run.count(Status.RECORDED))
-                .append(" | ")
-                .append(run.count(Status.DIFFERENT))
-                .append(" |\n");
+        md.append("| ").append(String.join(" | ", totals(run))).append(" |\n");
         md.append("\n## Scenarios\n\n| Scenario | Hook | Mode | Result | Cards | FHIR requests |\n")
                 .append("|---|---|---|---|---|---|\n");
         for (CaseResult c : run.cases()) {
@@ -64,6 +56,15 @@ final class MarkdownReport {
         long ok = run.cases().size() - run.count(Status.DIFFERENT);
         return ok + " of " + run.cases().size() + " cases match"
                 + (run.count(Status.RECORDED) > 0 ? " (" + run.count(Status.RECORDED) + " recorded)" : "");
+    }
+
+    /** Cases, matched, recorded, different. */
+    static List<String> totals(RunResult run) {
+        return List.of(
+                String.valueOf(run.cases().size()),
+                String.valueOf(run.count(Status.MATCH)),
+                String.valueOf(run.count(Status.RECORDED)),
+                String.valueOf(run.count(Status.DIFFERENT)));
     }
 
     static String compared(RunResult run) {
