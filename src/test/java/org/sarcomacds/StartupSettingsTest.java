@@ -34,12 +34,11 @@ class StartupSettingsTest {
 
         String sentence = "Site file " + site.resolve("parameters.json").toAbsolutePath()
                 + " sets labs.recentDays to 365, outside its allowed range 1 to 30";
-        assertThat(output.getOut() + output.getErr())
-                .contains("APPLICATION FAILED TO START")
-                .contains("Description:\n\n" + sentence);
-        String report = (output.getOut() + output.getErr())
-                .substring((output.getOut() + output.getErr()).indexOf("APPLICATION FAILED TO START"));
-        assertThat(report).as("no stack trace in the report").doesNotContain("\tat org.");
+        String all = output.getOut() + output.getErr();
+        // plain text or JSON lines, whichever console format an earlier context of this JVM left in place
+        String report = all.substring(all.indexOf("APPLICATION FAILED TO START"));
+        assertThat(report).contains("Description:").contains(sentence);
+        assertThat(report).as("no stack trace in the report").doesNotContain("\tat org.", "\\tat org.");
     }
 
     @Test
