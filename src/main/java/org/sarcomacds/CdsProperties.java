@@ -22,6 +22,8 @@ import org.springframework.util.unit.DataSize;
  * @param store         how issued cards are written to the feedback store
  * @param feedback      limits on what clients may send to the feedback endpoints
  * @param warmUp        synthetic calls through the whole pipeline before the service reports ready
+ * @param knowledge     what a site adds to the built-in knowledge of {@code hooks/} without rebuilding
+ * @param sandbox       the {@code sandbox} profile's settings
  */
 @ConfigurationProperties("cds")
 public record CdsProperties(
@@ -36,7 +38,9 @@ public record CdsProperties(
         @DefaultValue Admin admin,
         @DefaultValue Store store,
         @DefaultValue FeedbackSettings feedback,
-        @DefaultValue WarmUp warmUp) {
+        @DefaultValue WarmUp warmUp,
+        @DefaultValue Knowledge knowledge,
+        @DefaultValue Sandbox sandbox) {
 
     /** @param allowedOrigins origins allowed by CORS; {@code *} allows any (demo only) */
     public record Cors(@DefaultValue("*") List<String> allowedOrigins) {}
@@ -162,4 +166,20 @@ public record CdsProperties(
      *                compilation (docs/performance.md); off only where start-up time matters more (tests)
      */
     public record WarmUp(@DefaultValue("true") boolean enabled) {}
+
+    /**
+     * @param siteDir a folder of site knowledge: codes added to the value sets of {@code hooks/valuesets/}
+     *                ({@code valuesets/*.json}), product → ingredient maps ({@code conceptmaps/*.json}) and parameter
+     *                overrides within {@code hooks/parameter-limits.json} ({@code parameters.json}); empty = none
+     */
+    public record Knowledge(@DefaultValue("") String siteDir) {}
+
+    /**
+     * @param fhirServers with the {@code sandbox} profile: the FHIR servers the sandbox's calls may name (its client's
+     *                    {@code fhir-servers}); set it comma-separated, e.g.
+     *                    {@code --cds.sandbox.fhir-servers=https://launch.smarthealthit.org/v/r4/fhir,http://127.0.0.1:8090/fhir}
+     */
+    public record Sandbox(
+            @DefaultValue("https://launch.smarthealthit.org/v/r4/fhir")
+            List<String> fhirServers) {}
 }

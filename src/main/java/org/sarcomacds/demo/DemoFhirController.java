@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -45,6 +46,15 @@ class DemoFhirController {
     @GetMapping("/metadata")
     ResponseEntity<String> metadata() {
         return fhirJson(capabilityStatement);
+    }
+
+    /**
+     * The same search as {@code GET /fhir/{type}?…}, posted form-encoded as FHIR allows ({@code POST [base]/[type]/_search});
+     * browser FHIR clients such as the public sandbox's try it first. Parameters may be in the body, the URL or both.
+     */
+    @PostMapping(path = "/{type}/_search", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<String> searchByPost(@PathVariable String type, HttpServletRequest request) {
+        return search(type, request);
     }
 
     @GetMapping("/{type}")
@@ -111,7 +121,9 @@ class DemoFhirController {
             CapabilityStatementRestResourceComponent resource =
                     rest.addResource().setType(type);
             resource.addInteraction().setCode(TypeRestfulInteraction.READ);
-            resource.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+            resource.addInteraction()
+                    .setCode(TypeRestfulInteraction.SEARCHTYPE)
+                    .setDocumentation("GET [base]/" + type + "?… or POST [base]/" + type + "/_search (form-encoded)");
             for (String param : InMemoryFhir.searchParameters(type)) {
                 if (param.equals("_include")) {
                     resource.addSearchInclude(type + ":medication");

@@ -73,12 +73,7 @@ final class MedicationMatcher {
         for (ProductIngredients.Mapped mapped : products.of(code)) {
             for (ConceptMatch m : terminology.match(mapped.ingredient())) {
                 if (!m.byName()) {
-                    addNew(
-                            matches,
-                            new ConceptMatch(
-                                    m.valueSet(),
-                                    "product code " + mapped.productCode() + " mapped to " + m.matchedOn(),
-                                    false));
+                    addNew(matches, new ConceptMatch(m.valueSet(), mapped.how() + " to " + m.matchedOn(), false));
                 }
             }
         }

@@ -3,6 +3,7 @@ package org.sarcomacds.facts;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,15 +11,21 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.Enumerations.ConceptMapEquivalence;
+import org.sarcomacds.knowledge.DisjointValueSets;
+import org.sarcomacds.knowledge.InvalidKnowledgeException;
 import org.sarcomacds.knowledge.KnowledgeFiles;
 import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
+import org.sarcomacds.knowledge.SiteKnowledge;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The product → ingredient maps of {@code hooks/conceptmaps/}, for Medications that name a product but no ingredient,
- * and the dose forms the maps give for products (a target's {@code product} entry with the {@link #DOSE_FORM}
- * property, e.g. "Oral Tablet" or "Medicated Shampoo").
+ * The product → ingredient maps of {@code hooks/conceptmaps/} and of the site folder
+ * ({@code cds.knowledge.site-dir/conceptmaps/}), for Medications that name a product but no ingredient, and the dose
+ * forms the maps give for products (a target's {@code product} entry with the {@link #DOSE_FORM} property, e.g. "Oral
+ * Tablet" or "Medicated Shampoo"). A site's targets must be codes of a value set we match on (the built-in RxNorm map
+ * also covers ingredients whose value set a later rule adds); no product may map into two value sets that must stay
+ * disjoint.
  */
 @Component
 class ProductIngredients {
@@ -29,41 +36,105 @@ class ProductIngredients {
     private static final Set<ConceptMapEquivalence> NO_MATCH =
             Set.of(ConceptMapEquivalence.UNMATCHED, ConceptMapEquivalence.DISJOINT);
 
-    private final Map<String, List<Coding>> ingredients = new HashMap<>();
+    private final Map<String, List<Ingredient>> ingredients = new HashMap<>();
     private final Map<String, List<String>> doseForms = new HashMap<>();
 
     @Autowired
-    ProductIngredients(FhirContext fhir) {
-        this(fhir, KnowledgeFiles.jsonFiles("conceptmaps"));
+    ProductIngredients(FhirContext fhir, Terminology terminology, SiteKnowledge site) {
+        this(fhir, terminology, KnowledgeFiles.jsonFiles("conceptmaps"), site.conceptMaps(), DisjointValueSets.load());
     }
 
-    ProductIngredients(FhirContext fhir, List<KnowledgeFile> files) {
-        for (KnowledgeFile file : files) {
-            ConceptMap map = fhir.newJsonParser().parseResource(ConceptMap.class, file.text());
-            for (ConceptMap.ConceptMapGroupComponent group : map.getGroup()) {
-                for (ConceptMap.SourceElementComponent element : group.getElement()) {
-                    String product = key(group.getSource(), element.getCode());
-                    for (ConceptMap.TargetElementComponent target : element.getTarget()) {
-                        if (NO_MATCH.contains(target.getEquivalence())) {
-                            continue;
-                        }
-                        ingredients
-                                .computeIfAbsent(product, k -> new ArrayList<>())
-                                .add(new Coding(group.getTarget(), target.getCode(), target.getDisplay()));
-                        addDoseForms(product, target);
-                    }
-                }
-            }
+    /** The built-in maps only. */
+    ProductIngredients(FhirContext fhir) {
+        this(fhir, new Terminology(fhir), KnowledgeFiles.jsonFiles("conceptmaps"), List.of(), DisjointValueSets.load());
+    }
+
+    ProductIngredients(
+            FhirContext fhir,
+            Terminology terminology,
+            List<KnowledgeFile> builtIn,
+            List<KnowledgeFile> site,
+            DisjointValueSets disjoint) {
+        for (KnowledgeFile file : builtIn) {
+            add(fhir.newJsonParser().parseResource(ConceptMap.class, file.text()), file, terminology);
         }
+        for (KnowledgeFile file : site) {
+            add(SiteValueSets.strictly(fhir, file, ConceptMap.class, "ConceptMap"), file, terminology);
+        }
+        checkDisjoint(terminology, disjoint);
         doseForms.replaceAll((product, forms) -> List.copyOf(forms));
     }
 
-    private void addDoseForms(String product, ConceptMap.TargetElementComponent target) {
-        for (ConceptMap.OtherElementComponent other : target.getProduct()) {
-            if (DOSE_FORM.equals(other.getProperty())) {
-                List<String> forms = doseForms.computeIfAbsent(product, k -> new ArrayList<>());
-                if (!forms.contains(other.getValue())) {
-                    forms.add(other.getValue());
+    private void add(ConceptMap map, KnowledgeFile file, Terminology terminology) {
+        for (ConceptMap.ConceptMapGroupComponent group : map.getGroup()) {
+            if (!group.hasSource() || !group.hasTarget()) {
+                throw SiteValueSets.refused(file, "has a group without source or target system");
+            }
+            for (ConceptMap.SourceElementComponent element : group.getElement()) {
+                if (!element.hasCode()) {
+                    throw SiteValueSets.refused(file, "has an element without a code in " + group.getSource());
+                }
+                for (ConceptMap.TargetElementComponent target : element.getTarget()) {
+                    if (!file.fromSite() && NO_MATCH.contains(target.getEquivalence())) {
+                        continue; // a built-in map may say a product is not an ingredient; a site map may not
+                    }
+                    check(file, group, element, target, terminology);
+                    String product = key(group.getSource(), element.getCode());
+                    ingredients
+                            .computeIfAbsent(product, k -> new ArrayList<>())
+                            .add(new Ingredient(
+                                    new Coding(group.getTarget(), target.getCode(), target.getDisplay()),
+                                    file.fromSite() ? file.name() : null));
+                    addDoseForms(product, target);
+                }
+            }
+        }
+    }
+
+    private static void check(
+            KnowledgeFile file,
+            ConceptMap.ConceptMapGroupComponent group,
+            ConceptMap.SourceElementComponent element,
+            ConceptMap.TargetElementComponent target,
+            Terminology terminology) {
+        String product = "product " + element.getCode();
+        if (target.getEquivalence() == ConceptMapEquivalence.DISJOINT
+                || target.getEquivalence() == ConceptMapEquivalence.UNMATCHED) {
+            throw SiteValueSets.refused(
+                    file,
+                    "maps " + product + " with equivalence "
+                            + target.getEquivalence().toCode() + ", which says it is not that ingredient");
+        }
+        if (file.fromSite()
+                && terminology.valueSetsOf(group.getTarget(), target.getCode()).isEmpty()) {
+            throw SiteValueSets.refused(
+                    file,
+                    "maps " + product + " to " + group.getTarget() + " " + target.getCode()
+                            + ", which is in no value set of hooks/valuesets");
+        }
+    }
+
+    /** A product that maps into two value sets of one disjoint group would be two drugs at once. */
+    private void checkDisjoint(Terminology terminology, DisjointValueSets disjoint) {
+        for (Map.Entry<String, List<Ingredient>> product : ingredients.entrySet()) {
+            Set<String> valueSets = new LinkedHashSet<>();
+            String siteFile = null;
+            for (Ingredient ingredient : product.getValue()) {
+                Coding coding = ingredient.coding();
+                valueSets.addAll(terminology.valueSetsOf(coding.getSystem(), coding.getCode()));
+                siteFile = siteFile != null ? siteFile : ingredient.siteFile();
+            }
+            for (DisjointValueSets.Group group : disjoint.groups()) {
+                List<String> shared = new ArrayList<>(valueSets);
+                shared.retainAll(group.valueSets());
+                if (shared.size() > 1) {
+                    String where = siteFile != null
+                            ? "Site file " + siteFile + " of cds.knowledge.site-dir maps"
+                            : "hooks/conceptmaps maps";
+                    throw new InvalidKnowledgeException(where + " product "
+                            + product.getKey().replace("|", " ")
+                            + " to both " + shared.get(0) + " and " + shared.get(1) + ", which must stay disjoint ("
+                            + DisjointValueSets.FILE + ": " + group.why() + ").");
                 }
             }
         }
@@ -76,11 +147,27 @@ class ProductIngredients {
             return mapped;
         }
         for (Coding coding : concept.getCoding()) {
-            for (Coding ingredient : ingredients.getOrDefault(key(coding.getSystem(), coding.getCode()), List.of())) {
-                mapped.add(new Mapped(coding.getCode(), new CodeableConcept(ingredient), doseForms(coding)));
+            for (Ingredient ingredient :
+                    ingredients.getOrDefault(key(coding.getSystem(), coding.getCode()), List.of())) {
+                mapped.add(new Mapped(
+                        coding.getCode(),
+                        new CodeableConcept(ingredient.coding()),
+                        doseForms(coding),
+                        ingredient.siteFile()));
             }
         }
         return mapped;
+    }
+
+    private void addDoseForms(String product, ConceptMap.TargetElementComponent target) {
+        for (ConceptMap.OtherElementComponent other : target.getProduct()) {
+            if (DOSE_FORM.equals(other.getProperty())) {
+                List<String> forms = doseForms.computeIfAbsent(product, k -> new ArrayList<>());
+                if (!forms.contains(other.getValue())) {
+                    forms.add(other.getValue());
+                }
+            }
+        }
     }
 
     /**
@@ -95,6 +182,19 @@ class ProductIngredients {
         return system + "|" + code;
     }
 
-    /** A product's ingredient, with the product code it came from and the product's dose forms (maybe none). */
-    record Mapped(String productCode, CodeableConcept ingredient, List<String> doseForms) {}
+    /** @param siteFile the site file that maps it, or null for {@code hooks/conceptmaps/} */
+    private record Ingredient(Coding coding, String siteFile) {}
+
+    /**
+     * A product's ingredient, with the product code it came from and the product's dose forms (maybe none).
+     *
+     * @param siteFile the site file that mapped the product, or null for a built-in map
+     */
+    record Mapped(String productCode, CodeableConcept ingredient, List<String> doseForms, String siteFile) {
+
+        /** How a card names the mapping, e.g. "product code 96512 mapped by site file conceptmaps/x.json". */
+        String how() {
+            return "product code " + productCode + (siteFile == null ? " mapped" : " mapped by site file " + siteFile);
+        }
+    }
 }

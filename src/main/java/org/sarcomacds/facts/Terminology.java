@@ -13,22 +13,30 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.sarcomacds.knowledge.DisjointValueSets;
 import org.sarcomacds.knowledge.KnowledgeFiles;
 import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
+import org.sarcomacds.knowledge.SiteKnowledge;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The value sets of {@code hooks/valuesets/}, turned once into hash lookups: (system, code) to value set ids, and
- * the name terms used as a last resort when a record carries no code we know.
+ * The value sets of {@code hooks/valuesets/}, with the codes a site adds ({@code cds.knowledge.site-dir/valuesets/}),
+ * turned once into hash lookups: (system, code) to value set ids, and the name terms used as a last resort when a
+ * record carries no code we know. A match on a site's code names the site file, so the card says where it came from.
  */
 @Component
 public class Terminology {
 
     static final String TEXT_MATCH = "https://sarcomacds.org/fhir/StructureDefinition/text-match";
 
-    private final Set<String> valueSetIds = new LinkedHashSet<>();
+    static final String ORIGIN_SEPARATOR = "\u0000";
+
     private final Map<String, Set<String>> byCode = new HashMap<>();
+    /** (key, value set) → the site file that added the code to that value set; only codes hooks/ does not have. */
+    private final Map<String, String> siteOrigin = new HashMap<>();
+
+    private final Set<String> valueSetIds = new LinkedHashSet<>();
     private final Map<String, Pattern> textTerms = new HashMap<>();
     /** The lower-case terms behind each pattern: a text without one of them cannot match, so no regex runs on it. */
     private final Map<String, List<String>> textTermWords = new HashMap<>();
@@ -42,36 +50,67 @@ public class Terminology {
             "http://loinc.org", "LOINC");
 
     @Autowired
+    Terminology(FhirContext fhir, SiteKnowledge site) {
+        this(fhir, KnowledgeFiles.jsonFiles("valuesets"), site.valueSets(), DisjointValueSets.load());
+    }
+
+    /** The built-in value sets only. */
     Terminology(FhirContext fhir) {
-        this(fhir, KnowledgeFiles.jsonFiles("valuesets"));
+        this(fhir, SiteKnowledge.NONE);
     }
 
     Terminology(FhirContext fhir, List<KnowledgeFile> files) {
-        for (KnowledgeFile file : files) {
+        this(fhir, files, List.of(), new DisjointValueSets(null, List.of()));
+    }
+
+    Terminology(FhirContext fhir, List<KnowledgeFile> builtIn, List<KnowledgeFile> site, DisjointValueSets disjoint) {
+        for (KnowledgeFile file : builtIn) {
             ValueSet valueSet = fhir.newJsonParser().parseResource(ValueSet.class, file.text());
             String id = valueSet.getIdElement().getIdPart();
             valueSetIds.add(id);
-            for (ValueSet.ConceptSetComponent include : valueSet.getCompose().getInclude()) {
-                for (ValueSet.ConceptReferenceComponent concept : include.getConcept()) {
-                    byCode.computeIfAbsent(key(include.getSystem(), concept.getCode()), k -> new LinkedHashSet<>())
-                            .add(id);
+            addCodes(valueSet, id, null);
+            addTextTerms(valueSet, id);
+        }
+        for (KnowledgeFile file : site) {
+            ValueSet valueSet = SiteValueSets.parse(fhir, file, valueSetIds);
+            addCodes(valueSet, valueSet.getIdElement().getIdPart(), file.name());
+        }
+        SiteValueSets.checkDisjoint(disjoint, valueSetIds, byCode, siteOrigin);
+    }
+
+    private void addCodes(ValueSet valueSet, String id, String siteFile) {
+        for (ValueSet.ConceptSetComponent include : valueSet.getCompose().getInclude()) {
+            for (ValueSet.ConceptReferenceComponent concept : include.getConcept()) {
+                String key = key(include.getSystem(), concept.getCode());
+                boolean added =
+                        byCode.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id);
+                if (added && siteFile != null) {
+                    siteOrigin.put(key + ORIGIN_SEPARATOR + id, siteFile);
                 }
-            }
-            List<String> terms = new ArrayList<>();
-            List<String> words = new ArrayList<>();
-            for (Extension extension : valueSet.getExtensionsByUrl(TEXT_MATCH)) {
-                String word = extension.getValue().primitiveValue().toLowerCase(Locale.ROOT);
-                terms.add(Pattern.quote(word));
-                words.add(word);
-            }
-            if (!terms.isEmpty()) {
-                textTerms.put(id, Pattern.compile("\\b(" + String.join("|", terms) + ")", Pattern.CASE_INSENSITIVE));
-                textTermWords.put(id, List.copyOf(words));
             }
         }
     }
 
-    /** The ids of every value set loaded. */
+    private void addTextTerms(ValueSet valueSet, String id) {
+        List<String> terms = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (Extension extension : valueSet.getExtensionsByUrl(TEXT_MATCH)) {
+            String word = extension.getValue().primitiveValue().toLowerCase(Locale.ROOT);
+            terms.add(Pattern.quote(word));
+            words.add(word);
+        }
+        if (!terms.isEmpty()) {
+            textTerms.put(id, Pattern.compile("\\b(" + String.join("|", terms) + ")", Pattern.CASE_INSENSITIVE));
+            textTermWords.put(id, List.copyOf(words));
+        }
+    }
+
+    /** The value sets a code belongs to (built-in and site codes). */
+    Set<String> valueSetsOf(String system, String code) {
+        return byCode.getOrDefault(key(system, code), Set.of());
+    }
+
+    /** The ids of the value sets of {@code hooks/valuesets/}. */
     public Set<String> valueSetIds() {
         return Set.copyOf(valueSetIds);
     }
@@ -84,9 +123,10 @@ public class Terminology {
             return matches;
         }
         for (Coding coding : concept.getCoding()) {
-            for (String valueSet : byCode.getOrDefault(key(coding.getSystem(), coding.getCode()), Set.of())) {
+            String key = key(coding.getSystem(), coding.getCode());
+            for (String valueSet : byCode.getOrDefault(key, Set.of())) {
                 if (!contains(matches, valueSet)) {
-                    matches.add(new ConceptMatch(valueSet, describe(coding), false));
+                    matches.add(new ConceptMatch(valueSet, describe(coding, key, valueSet), false));
                 }
             }
         }
@@ -155,11 +195,17 @@ public class Terminology {
         return false;
     }
 
-    private String describe(Coding coding) {
-        return systemNames.getOrDefault(coding.getSystem(), coding.getSystem()) + " " + coding.getCode();
+    /** "RxNorm 714438", or for a code a site file added: "urn:oid:… 123 from site file valuesets/local.json". */
+    private String describe(Coding coding, String key, String valueSet) {
+        String code = systemNames.getOrDefault(coding.getSystem(), coding.getSystem()) + " " + coding.getCode();
+        if (siteOrigin.isEmpty()) {
+            return code;
+        }
+        String siteFile = siteOrigin.get(key + ORIGIN_SEPARATOR + valueSet);
+        return siteFile == null ? code : code + " from site file " + siteFile;
     }
 
-    private static String key(String system, String code) {
+    static String key(String system, String code) {
         return system + "|" + code;
     }
 

@@ -1,8 +1,12 @@
 package org.sarcomacds.knowledge;
 
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
-/** The thresholds and doses of {@code hooks/parameters.json}, each block with its source. */
+/**
+ * The thresholds and doses of {@code hooks/parameters.json}, each block with its source, and the overrides of a site
+ * folder within the ranges of {@code hooks/parameter-limits.json}.
+ */
 public record ClinicalParameters(
         String description,
         Trabectedin trabectedin,
@@ -12,8 +16,23 @@ public record ClinicalParameters(
         BodySurfaceArea bodySurfaceArea,
         Labs labs) {
 
+    /** The built-in parameters. */
     public static ClinicalParameters load() {
-        return KnowledgeFiles.jsonFile("parameters.json").as(ClinicalParameters.class);
+        return load(SiteKnowledge.NONE);
+    }
+
+    /**
+     * The built-in parameters with the site's overrides ({@code cds.knowledge.site-dir/parameters.json}), each within
+     * the range {@code hooks/parameter-limits.json} declares for it.
+     */
+    public static ClinicalParameters load(SiteKnowledge site) {
+        JsonNode builtIn = KnowledgeFiles.jsonFile("parameters.json").tree();
+        ParameterLimits limits = ParameterLimits.load();
+        ParameterOverrides.checkLimits(builtIn, limits);
+        JsonNode parameters = site.parameters() == null
+                ? builtIn
+                : ParameterOverrides.apply(builtIn, limits, site.parameters()).parameters();
+        return KnowledgeFiles.bind(parameters, ClinicalParameters.class);
     }
 
     public record Trabectedin(

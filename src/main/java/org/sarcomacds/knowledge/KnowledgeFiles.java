@@ -3,12 +3,15 @@ package org.sarcomacds.knowledge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,6 +40,11 @@ public final class KnowledgeFiles {
         }
     }
 
+    /** A JSON tree as a record, as strictly as {@link KnowledgeFile#as}. */
+    static <T> T bind(JsonNode tree, Class<T> type) {
+        return STRICT.treeToValue(tree, type);
+    }
+
     /** One JSON file of {@code hooks/}, e.g. {@code parameters.json}. */
     public static KnowledgeFile jsonFile(String path) {
         return read(RESOLVER.getResource("classpath:hooks/" + path));
@@ -50,12 +58,41 @@ public final class KnowledgeFiles {
         }
     }
 
-    /** One file of clinical content: its name (for error messages) and its text. */
-    public record KnowledgeFile(String name, String text) {
+    /**
+     * One file of clinical content.
+     *
+     * @param name     its file name under {@code hooks/}, or its path within the site folder (cards name it)
+     * @param text     its content
+     * @param siteFile for a file of {@code cds.knowledge.site-dir}: where it is on disk; null for {@code hooks/}
+     */
+    public record KnowledgeFile(String name, String text, Path siteFile) {
+
+        public KnowledgeFile(String name, String text) {
+            this(name, text, null);
+        }
+
+        public boolean fromSite() {
+            return siteFile != null;
+        }
+
+        /** The file as an error message names it: "hooks file pazopanib.json" or "site file /etc/cds/x.json". */
+        public String where() {
+            return fromSite() ? "Site file " + siteFile : "hooks file " + name;
+        }
 
         /** The file as a record; a field the record does not know is an error, so a typo cannot pass silently. */
         public <T> T as(Class<T> type) {
             return STRICT.readValue(text, type);
+        }
+
+        /** The file as a JSON tree; for a site file, JSON that does not parse is refused with one sentence. */
+        public JsonNode tree() {
+            try {
+                return STRICT.readTree(text);
+            } catch (JacksonException e) {
+                throw new InvalidKnowledgeException(where() + " is not valid JSON ("
+                        + e.getOriginalMessage().lines().findFirst().orElse("") + ").");
+            }
         }
     }
 }

@@ -112,6 +112,34 @@ class DemoFhirEndpointTest {
         }
     }
 
+    /** FHIR's POST [type]/_search, form-encoded (the public sandbox's client tries it first): the same Bundles. */
+    @Test
+    void answersEverySearchPostedToSearchAsItAnswersTheGet() {
+        Fixture fixture = Fixture.all().stream()
+                .filter(f -> f.id().equals("lms-uterine-on-pazopanib"))
+                .findFirst()
+                .orElseThrow();
+        int searches = 0;
+        for (String template : http.templates("lms-order-select").values()) {
+            String query = template.replace("{{context.patientId}}", fixture.patientId());
+            int q = query.indexOf('?');
+            if (q < 0) {
+                continue;
+            }
+            String form = query.substring(q + 1).replace("|", "%7C");
+            HookClient.Reply posted = http.postForm("/fhir/" + query.substring(0, q) + "/_search", form);
+            HookClient.Reply got = http.get("/fhir/" + query.replace("|", "%7C"));
+            assertThat(posted.status()).as(query + ": " + posted.body()).isEqualTo(200);
+            assertThat(posted.json()).as(query).isEqualTo(got.json());
+            searches++;
+        }
+        assertThat(searches).isGreaterThan(10);
+
+        HookClient.Reply twice = http.postForm("/fhir/Condition/_search?patient=a", "patient=b");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body()).contains("given twice");
+    }
+
     static Stream<Arguments> templateQueries() {
         List<Arguments> cases = new ArrayList<>();
         for (Fixture fixture : Fixture.all()) {

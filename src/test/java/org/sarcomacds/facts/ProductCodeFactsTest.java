@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
+import org.sarcomacds.knowledge.DisjointValueSets;
 import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
 
 /**
@@ -144,7 +145,10 @@ class ProductCodeFactsTest {
 
     @Test
     void aTargetMarkedUnmatchedIsNotAnIngredient() {
-        ProductIngredients products = new ProductIngredients(FHIR, List.of(new KnowledgeFile("site.json", """
+        ProductIngredients products = new ProductIngredients(
+                FHIR,
+                new Terminology(FHIR),
+                List.of(new KnowledgeFile("map.json", """
                 {"resourceType": "ConceptMap", "status": "active", "group": [{
                   "source": "urn:oid:1.2.3", "target": "http://www.nlm.nih.gov/research/umls/rxnorm",
                   "element": [
@@ -152,7 +156,9 @@ class ProductCodeFactsTest {
                     {"code": "B", "target": [{"code": "714438", "equivalence": "wider", "product": [
                       {"property": "https://sarcomacds.org/fhir/ConceptMap/rxnorm-products#dose-form",
                        "value": "Oral Tablet"}]}]}]}]}
-                """)));
+                """)),
+                List.of(),
+                DisjointValueSets.load());
 
         assertThat(products.of(new CodeableConcept(new Coding("urn:oid:1.2.3", "A", null))))
                 .isEmpty();

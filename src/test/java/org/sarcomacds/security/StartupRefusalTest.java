@@ -79,7 +79,9 @@ class StartupRefusalTest {
                 new CdsProperties.Admin(""),
                 new CdsProperties.Store(1000, Duration.ofMillis(100)),
                 new CdsProperties.FeedbackSettings(100, new CdsProperties.RateLimit(600, 100)),
-                new CdsProperties.WarmUp(true));
+                new CdsProperties.WarmUp(true),
+                new CdsProperties.Knowledge(""),
+                new CdsProperties.Sandbox(List.of()));
     }
 
     private static CdsProperties.Client client(String issuer, String jwksUrl, String... jku) {

@@ -41,6 +41,13 @@ public final class HookClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A form-encoded POST, as a FHIR client posts a search to {@code [type]/_search}. */
+    public Reply postForm(String path, String form) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     public Reply post(String path, JsonNode body) {
         return post(path, body.toString());
     }
