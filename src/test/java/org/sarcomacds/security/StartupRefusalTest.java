@@ -64,9 +64,13 @@ class StartupRefusalTest {
                         Duration.ofSeconds(3),
                         Duration.ofSeconds(1),
                         Duration.ofSeconds(2),
-                        10,
+                        100,
+                        5000,
+                        DataSize.ofMegabytes(20),
                         DataSize.ofMegabytes(10),
-                        4,
+                        null,
+                        64,
+                        Duration.ofSeconds(4),
                         List.of(),
                         false,
                         true),
@@ -76,7 +80,8 @@ class StartupRefusalTest {
                 new CdsProperties.Limits(32, 10_000, 1024, 1_000_000),
                 new CdsProperties.Privacy(""),
                 new CdsProperties.Admin(""),
-                new CdsProperties.Store(1000, Duration.ofMillis(100)));
+                new CdsProperties.Store(1000, Duration.ofMillis(100)),
+                new CdsProperties.Capacity(8, Duration.ofSeconds(5), Duration.ofSeconds(10), null));
     }
 
     private static CdsProperties.Client client(String issuer, String jwksUrl, String... jku) {

@@ -1,0 +1,128 @@
+package org.sarcomacds.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sarcomacds.record.HookCalls.FIXTURE;
+import static org.sarcomacds.record.HookCalls.JSON;
+import static org.sarcomacds.record.HookCalls.PATIENT;
+import static org.sarcomacds.record.HookCalls.TRABECTEDIN;
+import static org.sarcomacds.record.HookCalls.assertPreconditionFailed;
+import static org.sarcomacds.record.HookCalls.detail;
+import static org.sarcomacds.record.HookCalls.ok;
+import static org.sarcomacds.record.HookCalls.request;
+import static org.sarcomacds.record.HookCalls.ruleIds;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sarcomacds.demo.InMemoryFhir;
+import org.sarcomacds.support.HookClient;
+import org.sarcomacds.support.SocketFhirServer;
+import org.sarcomacds.support.SocketFhirServer.Closes;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A search is capped by entries, not pages: past {@code cds.fetch.max-search-entries} (lowered to 100 here) an
+ * optional key is cut short and the cards say so, while a required key (the medication history the rules decide on)
+ * cut short is a 412 that names the cap.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "cds.fetch.max-search-entries=100")
+class SearchCapTest {
+
+    @LocalServerPort
+    int port;
+
+    private HookClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = new HookClient(port);
+    }
+
+    /** The fixture with {@code count} more resources made by {@code make}. */
+    private static ObjectNode recordWith(int count, java.util.function.IntFunction<ObjectNode> make) {
+        ObjectNode record = (ObjectNode) FIXTURE.record().deepCopy();
+        ArrayNode entries = (ArrayNode) record.withArray("entry");
+        for (int i = 0; i < count; i++) {
+            entries.addObject().set("resource", make.apply(i));
+        }
+        return record;
+    }
+
+    private static ObjectNode genomicResult(int i) {
+        ObjectNode observation = JSON.createObjectNode()
+                .put("resourceType", "Observation")
+                .put("id", "genomics-" + i)
+                .put("status", "final")
+                .put("effectiveDateTime", "2025-06-01");
+        observation.putObject("subject").put("reference", "Patient/" + PATIENT);
+        observation
+                .putObject("code")
+                .putArray("coding")
+                .addObject()
+                .put("system", "http://loinc.org")
+                .put("code", "69548-6");
+        observation.putObject("valueCodeableConcept").put("text", "no variant detected");
+        return observation;
+    }
+
+    private static ObjectNode medicationRequest(int i) {
+        ObjectNode request = JSON.createObjectNode()
+                .put("resourceType", "MedicationRequest")
+                .put("id", "mr-" + i)
+                .put("status", "completed")
+                .put("intent", "order");
+        request.putObject("subject").put("reference", "Patient/" + PATIENT);
+        request.putObject("medicationCodeableConcept").put("text", "ondansetron 8 mg");
+        return request;
+    }
+
+    private ObjectNode prefetchWithout(String fetched) {
+        InMemoryFhir fhir = new InMemoryFhir(FIXTURE.record());
+        ObjectNode prefetch = JSON.createObjectNode();
+        client.templates("lms-patient-view").forEach((key, template) -> {
+            if (!key.equals(fetched)) {
+                prefetch.set(
+                        key,
+                        fhir.answer(template.replace("{{context.patientId}}", PATIENT), "http://ehr.test/fhir")
+                                .orElse(null));
+            }
+        });
+        return prefetch;
+    }
+
+    @Test
+    void optionalKeyCutShortIsAnsweredAndTheCardsSaySo() {
+        try (SocketFhirServer ehr =
+                new SocketFhirServer(Closes.NEVER).serving(recordWith(150, SearchCapTest::genomicResult), 0)) {
+            JsonNode response = ok(client.post(
+                    "/cds-services/lms-patient-view",
+                    request("patient-view", prefetchWithout("genomics"), ehr.baseUrl())));
+
+            assertThat(ruleIds(response)).contains(TRABECTEDIN);
+            assertThat(detail(response, ruleIds(response).indexOf(TRABECTEDIN)))
+                    .contains("genomics (cut short: only its first 100 entries were read");
+        }
+    }
+
+    @Test
+    void requiredKeyCutShortIs412NamingTheCap() {
+        try (SocketFhirServer ehr =
+                new SocketFhirServer(Closes.NEVER).serving(recordWith(232, SearchCapTest::medicationRequest), 0)) {
+            HookClient.Reply reply = client.post(
+                    "/cds-services/lms-patient-view",
+                    request("patient-view", prefetchWithout("medrequests"), ehr.baseUrl()));
+
+            String diagnostics = assertPreconditionFailed(reply, "medrequests")
+                    .path("issue")
+                    .get(0)
+                    .path("diagnostics")
+                    .asString();
+            assertThat(diagnostics).contains("cut short").contains("cds.fetch.max-search-entries");
+        }
+    }
+}
