@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** The CDS Hooks 2.0 endpoints: discovery, service calls and feedback. */
 @RestController
@@ -36,6 +37,7 @@ class CdsHooksController {
 
     private final ServiceCatalog catalog;
     private final RequestBodyReader bodies;
+    private final CallGate gate;
     private final HookRequestParser parser;
     private final HookHandler handler;
     private final FeedbackStore store;
@@ -46,6 +48,7 @@ class CdsHooksController {
     CdsHooksController(
             ServiceCatalog catalog,
             RequestBodyReader bodies,
+            CallGate gate,
             HookRequestParser parser,
             HookHandler handler,
             FeedbackStore store,
@@ -54,6 +57,7 @@ class CdsHooksController {
             LogPseudonyms pseudonyms) {
         this.catalog = catalog;
         this.bodies = bodies;
+        this.gate = gate;
         this.parser = parser;
         this.handler = handler;
         this.store = store;
@@ -87,8 +91,16 @@ class CdsHooksController {
                         description = "Unknown service (OperationOutcome)",
                         content = @Content(mediaType = "application/fhir+json")),
                 @ApiResponse(
+                        responseCode = "408",
+                        description = "The request body did not arrive in time (OperationOutcome)",
+                        content = @Content(mediaType = "application/fhir+json")),
+                @ApiResponse(
                         responseCode = "412",
                         description = "Required data neither prefetched nor fetchable",
+                        content = @Content(mediaType = "application/fhir+json")),
+                @ApiResponse(
+                        responseCode = "503",
+                        description = "At capacity just now; send the call again shortly (OperationOutcome)",
                         content = @Content(mediaType = "application/fhir+json"))
             })
     @PostMapping("/cds-services/{id}")
@@ -96,8 +108,19 @@ class CdsHooksController {
         long start = System.nanoTime();
         ServiceDefinition service = service(id);
         AuthenticatedClient client = (AuthenticatedClient) http.getAttribute(AuthenticatedClient.ATTRIBUTE);
-        HookRequest request = parser.parse(bodies.read(http), service, client);
-        MDC.put("hookInstance", LogText.token(request.hookInstance()));
+        // The turn is taken once the body has arrived: a slow client never holds one (CallGate)
+        try (RequestBodyReader.Body body = bodies.receive(http);
+                CallGate.Turn turn = gate.enter()) {
+            return answer(service, client, bodies.parse(body), start);
+        }
+    }
+
+    private CdsResponse answer(ServiceDefinition service, AuthenticatedClient client, JsonNode body, long start) {
+        // in the log context before the request is checked, so every line about this call carries it
+        MDC.put(
+                LogContextFilter.HOOK_INSTANCE,
+                LogText.token(body.path("hookInstance").asString(null)));
+        HookRequest request = parser.parse(body, service, client);
         String who = "service=" + service.id() + " client=" + (client == null ? "-" : LogText.token(client.issuer()))
                 + " patient=" + pseudonyms.patient(request.patientId());
         try {
@@ -114,8 +137,6 @@ class CdsHooksController {
             // ErrorAnswers logs the status and reason; this line ties the failure to the call and the patient pseudonym
             log.info("hook {} outcome={} ms={}", who, e.getClass().getSimpleName(), millisSince(start));
             throw e;
-        } finally {
-            MDC.remove("hookInstance");
         }
     }
 
