@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.sarcomacds.CdsProperties;
 import org.sarcomacds.cards.Card;
+import org.sarcomacds.record.FhirEndpoint;
+import org.sarcomacds.record.WarmUpFhirServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,7 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * and serializers built, the knowledge base loaded and the hot code partly compiled; without it the first call
  * after start-up takes seconds (docs/performance.md). The calls bypass the endpoints, so they are neither stored nor
  * counted; the synthetic patient ({@code warm-up/record.json}) is fictional. If a call fails, start-up fails: a
- * replica that cannot answer it must not take traffic.
+ * replica that cannot answer it must not take traffic. Then the same calls run without prefetch against a FHIR server
+ * on a loopback port ({@link WarmUpFhirServer}), so the fetch path (HTTP client, connection pool, reader, paging) is
+ * warm too; a failure there is logged, not fatal (a fetch can time out on a machine busy starting).
  */
 @Component
 class WarmUp implements SmartInitializingSingleton {
@@ -32,6 +38,8 @@ class WarmUp implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
     private static final int MAX_ROUNDS = 400;
     private static final long MAX_NANOS = 4_000_000_000L;
+    private static final int MAX_FETCH_ROUNDS = 100;
+    private static final long MAX_FETCH_NANOS = 1_000_000_000L;
     /**
      * Copies of the synthetic patient's clinical resources in each call: about 150 resources, the size of a real
      * chart, so the loops that bind, match and read resources run often enough to be compiled before traffic comes
@@ -88,6 +96,43 @@ class WarmUp implements SmartInitializingSingleton {
             }
         }
         log.info("warm-up done: {} synthetic calls in {} ms", calls, (System.nanoTime() - start) / 1_000_000);
+        warmFetchPath(services, requests, record);
+    }
+
+    private void warmFetchPath(List<ServiceDefinition> services, List<byte[]> requests, JsonNode record) {
+        long start = System.nanoTime();
+        int calls = 0;
+        try (WarmUpFhirServer fhirServer = new WarmUpFhirServer(record)) {
+            for (int round = 0;
+                    round < MAX_FETCH_ROUNDS && (round == 0 || System.nanoTime() - start < MAX_FETCH_NANOS);
+                    round++) {
+                for (int i = 0; i < services.size(); i++) {
+                    ServiceDefinition service = services.get(i);
+                    HookRequest prefetched = parser.parse(bodies.parse(requests.get(i)), service, null);
+                    handler.handle(service, fetchingFrom(fhirServer.endpoint(), prefetched));
+                    calls++;
+                }
+            }
+            log.info(
+                    "warm-up of the fetch path done: {} synthetic calls in {} ms",
+                    calls,
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("warm-up of the fetch path stopped after {} calls: {}", calls, LogText.line(e.getMessage()));
+        }
+    }
+
+    /** The call without its prefetch, so every key is fetched from {@code server}. */
+    private static HookRequest fetchingFrom(FhirEndpoint server, HookRequest call) {
+        return new HookRequest(
+                call.hook(),
+                call.hookInstance(),
+                call.patientId(),
+                Optional.of(server),
+                call.tokens(),
+                Map.of(),
+                call.draftOrders(),
+                call.selections());
     }
 
     /**
