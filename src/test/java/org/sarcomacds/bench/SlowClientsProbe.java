@@ -1,19 +1,16 @@
 package org.sarcomacds.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.sarcomacds.support.SlowClient;
 
 /**
  * Measures what slow clients do to a running service: opens N connections that announce a 5 MB hook call and then
@@ -36,9 +33,9 @@ public final class SlowClientsProbe {
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
 
-        List<Socket> clients = new ArrayList<>();
+        List<SlowClient> clients = new ArrayList<>();
         for (int i = 0; i < slow; i++) {
-            clients.add(slowClient(base, trickle));
+            clients.add(new SlowClient(base.getHost(), base.getPort(), "/cds-services/lms-patient-view", trickle));
         }
         Thread.sleep(500);
         System.out.println(slow + " clients " + (trickle ? "trickling" : "stalled") + " after their headers");
@@ -61,51 +58,13 @@ public final class SlowClientsProbe {
         }
         long start = System.nanoTime();
         int answered408 = 0;
-        for (Socket client : clients) {
-            answered408 += statusLine(client).startsWith("HTTP/1.1 408") ? 1 : 0;
+        for (SlowClient client : clients) {
+            answered408 += client.statusLine(90).startsWith("HTTP/1.1 408") ? 1 : 0;
             client.close();
         }
         System.out.printf(
                 "slow clients answered 408: %d of %d (the last %d ms after the calls)%n",
                 answered408, slow, (System.nanoTime() - start) / 1_000_000);
         System.exit(0);
-    }
-
-    private static Socket slowClient(URI base, boolean trickle) throws IOException {
-        Socket socket = new Socket(base.getHost(), base.getPort());
-        OutputStream out = socket.getOutputStream();
-        out.write(("POST /cds-services/lms-patient-view HTTP/1.1\r\nHost: " + base.getHost()
-                        + "\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n{")
-                .getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        if (trickle) {
-            Thread.ofVirtual().start(() -> {
-                try {
-                    while (true) {
-                        Thread.sleep(200);
-                        out.write(' ');
-                        out.flush();
-                    }
-                } catch (IOException | InterruptedException e) {
-                    // cut off
-                }
-            });
-        }
-        return socket;
-    }
-
-    private static String statusLine(Socket socket) {
-        try {
-            socket.setSoTimeout(90_000);
-            InputStream in = socket.getInputStream();
-            StringBuilder line = new StringBuilder();
-            int b;
-            while ((b = in.read()) != -1 && b != '\r') {
-                line.append((char) b);
-            }
-            return line.toString();
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,13 +110,13 @@ class SmallHeapCheck {
 
     @Test
     void hostileNumbersAreRefusedAndTheProcessLives() throws Exception {
-        ObjectNode prefetched = call("patient-view");
+        ObjectNode prefetched = FIXTURE.call("patient-view");
         prefetched.putObject("prefetch").putObject("patient").put("resourceType", "@n@");
         assertThat(post("lms-patient-view", prefetched.toString().replace("\"@n@\"", "1E999999999")))
                 .as("a huge exponent in the prefetch")
                 .isEqualTo(400);
 
-        ObjectNode drafted = call("order-select");
+        ObjectNode drafted = FIXTURE.call("order-select");
         ((ObjectNode) drafted.path("context")
                         .path("draftOrders")
                         .path("entry")
@@ -128,7 +127,7 @@ class SmallHeapCheck {
                 .as("a huge exponent in a draft order's status")
                 .isEqualTo(400);
 
-        ObjectNode fetching = call("patient-view").put("fhirServer", HOSTILE.baseUrl());
+        ObjectNode fetching = FIXTURE.call("patient-view").put("fhirServer", HOSTILE.baseUrl());
         assertThat(post("lms-patient-view", fetching.toString()))
                 .as("a huge exponent in the FHIR server's answer: the required Conditions could not be read")
                 .isEqualTo(412);
@@ -141,7 +140,8 @@ class SmallHeapCheck {
 
     @Test
     void eightConcurrentCallsAgainstNineMegabyteAnswersAreAnsweredAndTheProcessLives() throws Exception {
-        String body = call("patient-view").put("fhirServer", HUGE.baseUrl()).toString();
+        String body =
+                FIXTURE.call("patient-view").put("fhirServer", HUGE.baseUrl()).toString();
         Map<Integer, Integer> statuses = new TreeMap<>();
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Integer>> calls = new ArrayList<>();
@@ -162,20 +162,12 @@ class SmallHeapCheck {
     }
 
     private static void assertNormalCallAnswered() throws Exception {
-        ObjectNode call = call("patient-view");
+        ObjectNode call = FIXTURE.call("patient-view");
         ObjectNode prefetch = call.putObject("prefetch");
         for (String key : List.of("conditions", "medstatements", "medrequests")) {
             prefetch.putNull(key);
         }
         assertThat(post("lms-patient-view", call.toString())).isEqualTo(200);
-    }
-
-    static ObjectNode call(String hook) {
-        ObjectNode call = JSON.createObjectNode()
-                .put("hook", hook)
-                .put("hookInstance", UUID.randomUUID().toString());
-        call.set("context", FIXTURE.context(hook).orElseThrow().deepCopy());
-        return call;
     }
 
     /**

@@ -8,15 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.sarcomacds.support.Fixture;
 import org.sarcomacds.support.FixtureEhr;
 import org.sarcomacds.support.HookClient;
+import org.sarcomacds.support.SlowClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.node.ObjectNode;
@@ -67,8 +63,7 @@ class SlowClientsTest {
     @LocalServerPort
     int port;
 
-    private final List<Socket> clients = new ArrayList<>();
-    private final ExecutorService tricklers = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<SlowClient> clients = new ArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -81,48 +76,8 @@ class SlowClientsTest {
     }
 
     @AfterEach
-    void closeClients() throws IOException {
-        tricklers.shutdownNow();
-        for (Socket client : clients) {
-            client.close();
-        }
-    }
-
-    /** A connection that announces a 5 MB hook call and then sends nothing, or one byte every 200 ms. */
-    private Socket slowClient(boolean trickle) throws IOException {
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        clients.add(socket);
-        OutputStream out = socket.getOutputStream();
-        out.write(("POST " + SERVICE + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 5000000\r\n\r\n{")
-                .getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        if (trickle) {
-            tricklers.submit(() -> {
-                try {
-                    while (!Thread.currentThread().isInterrupted()) {
-                        Thread.sleep(200);
-                        out.write(' ');
-                        out.flush();
-                    }
-                } catch (IOException | InterruptedException e) {
-                    // cut off by the service, or the test is over
-                }
-                return null;
-            });
-        }
-        return socket;
-    }
-
-    private static String statusLine(Socket socket) throws IOException {
-        socket.setSoTimeout(15_000);
-        InputStream in = socket.getInputStream();
-        StringBuilder line = new StringBuilder();
-        int b;
-        while ((b = in.read()) != -1 && b != '\r') {
-            line.append((char) b);
-        }
-        return line.toString();
+    void closeClients() {
+        clients.forEach(SlowClient::close);
     }
 
     private HttpResponse<String> post(ObjectNode body) throws IOException, InterruptedException {
@@ -148,9 +103,8 @@ class SlowClientsTest {
     @Test
     void aNormalCallIsAnsweredWhileAHundredAndTwentyClientsStallOrTrickle() throws Exception {
         ObjectNode call = normalCall();
-        List<Socket> slow = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
-            slow.add(slowClient(i % 2 == 0));
+            clients.add(new SlowClient("127.0.0.1", port, SERVICE, i % 2 == 0));
         }
         Thread.sleep(300);
 
@@ -161,8 +115,8 @@ class SlowClientsTest {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body()).contains("LMS-TRABECTEDIN-NEXT-LINE");
-        for (Socket client : slow) {
-            assertThat(statusLine(client))
+        for (SlowClient client : clients) {
+            assertThat(client.statusLine(15))
                     .as("a slow body is cut off, answered 408")
                     .startsWith("HTTP/1.1 408");
         }

@@ -2,11 +2,11 @@ package org.sarcomacds.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sarcomacds.record.HookCalls.FIXTURE;
-import static org.sarcomacds.record.HookCalls.JSON;
 import static org.sarcomacds.record.HookCalls.PATIENT;
 import static org.sarcomacds.record.HookCalls.TRABECTEDIN;
 import static org.sarcomacds.record.HookCalls.detail;
 import static org.sarcomacds.record.HookCalls.ok;
+import static org.sarcomacds.record.HookCalls.prefetchWithout;
 import static org.sarcomacds.record.HookCalls.request;
 import static org.sarcomacds.record.HookCalls.ruleIds;
 
@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.sarcomacds.demo.InMemoryFhir;
 import org.sarcomacds.support.HookClient;
 import org.sarcomacds.support.SocketFhirServer;
 import org.sarcomacds.support.SocketFhirServer.Closes;
@@ -45,21 +44,6 @@ class FhirServerQuirksTest {
         client = new HookClient(port);
     }
 
-    /** The prefetch a client sends, without the keys this test has the service fetch. */
-    ObjectNode prefetchWithout(List<String> fetched) {
-        InMemoryFhir fhir = new InMemoryFhir(FIXTURE.record());
-        ObjectNode prefetch = JSON.createObjectNode();
-        client.templates("lms-patient-view").forEach((key, template) -> {
-            if (!fetched.contains(key)) {
-                prefetch.set(
-                        key,
-                        fhir.answer(template.replace("{{context.patientId}}", PATIENT), "http://ehr.test/fhir")
-                                .orElse(null));
-            }
-        });
-        return prefetch;
-    }
-
     @ParameterizedTest
     @EnumSource(names = {"WHEN_IDLE_FOR_1S", "AFTER_EVERY_ANSWER"})
     void consecutiveCallsAllSucceedAgainstAServerThatClosesConnections(Closes closes) throws InterruptedException {
@@ -70,7 +54,7 @@ class FhirServerQuirksTest {
                 }
                 HookClient.Reply reply = client.post(
                         "/cds-services/lms-patient-view",
-                        request("patient-view", prefetchWithout(FETCHED), ehr.baseUrl()));
+                        request("patient-view", prefetchWithout(client, FETCHED), ehr.baseUrl()));
 
                 assertThat(reply.status())
                         .as("call " + call + ": " + reply.body())
@@ -106,7 +90,7 @@ class FhirServerQuirksTest {
         try (SocketFhirServer ehr = new SocketFhirServer(Closes.NEVER).serving(record, 20)) {
             JsonNode response = ok(client.post(
                     "/cds-services/lms-patient-view",
-                    request("patient-view", prefetchWithout(List.of("medrequests")), ehr.baseUrl())));
+                    request("patient-view", prefetchWithout(client, List.of("medrequests")), ehr.baseUrl())));
 
             assertThat(ruleIds(response)).contains(TRABECTEDIN);
             assertThat(detail(response, 0)).doesNotContain("cut short").doesNotContain("Not available");

@@ -8,12 +8,13 @@ import static org.sarcomacds.record.HookCalls.TRABECTEDIN;
 import static org.sarcomacds.record.HookCalls.assertPreconditionFailed;
 import static org.sarcomacds.record.HookCalls.detail;
 import static org.sarcomacds.record.HookCalls.ok;
+import static org.sarcomacds.record.HookCalls.prefetchWithout;
 import static org.sarcomacds.record.HookCalls.request;
 import static org.sarcomacds.record.HookCalls.ruleIds;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sarcomacds.demo.InMemoryFhir;
 import org.sarcomacds.support.HookClient;
 import org.sarcomacds.support.SocketFhirServer;
 import org.sarcomacds.support.SocketFhirServer.Closes;
@@ -81,27 +82,13 @@ class SearchCapTest {
         return request;
     }
 
-    private ObjectNode prefetchWithout(String fetched) {
-        InMemoryFhir fhir = new InMemoryFhir(FIXTURE.record());
-        ObjectNode prefetch = JSON.createObjectNode();
-        client.templates("lms-patient-view").forEach((key, template) -> {
-            if (!key.equals(fetched)) {
-                prefetch.set(
-                        key,
-                        fhir.answer(template.replace("{{context.patientId}}", PATIENT), "http://ehr.test/fhir")
-                                .orElse(null));
-            }
-        });
-        return prefetch;
-    }
-
     @Test
     void optionalKeyCutShortIsAnsweredAndTheCardsSaySo() {
         try (SocketFhirServer ehr =
                 new SocketFhirServer(Closes.NEVER).serving(recordWith(150, SearchCapTest::genomicResult), 0)) {
             JsonNode response = ok(client.post(
                     "/cds-services/lms-patient-view",
-                    request("patient-view", prefetchWithout("genomics"), ehr.baseUrl())));
+                    request("patient-view", prefetchWithout(client, List.of("genomics")), ehr.baseUrl())));
 
             assertThat(ruleIds(response)).contains(TRABECTEDIN);
             assertThat(detail(response, ruleIds(response).indexOf(TRABECTEDIN)))
@@ -115,7 +102,7 @@ class SearchCapTest {
                 new SocketFhirServer(Closes.NEVER).serving(recordWith(232, SearchCapTest::medicationRequest), 0)) {
             HookClient.Reply reply = client.post(
                     "/cds-services/lms-patient-view",
-                    request("patient-view", prefetchWithout("medrequests"), ehr.baseUrl()));
+                    request("patient-view", prefetchWithout(client, List.of("medrequests")), ehr.baseUrl()));
 
             String diagnostics = assertPreconditionFailed(reply, "medrequests")
                     .path("issue")

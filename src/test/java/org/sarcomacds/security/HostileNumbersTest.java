@@ -3,7 +3,6 @@ package org.sarcomacds.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,14 +55,6 @@ class HostileNumbersTest {
         return text.replace(PLACE, number);
     }
 
-    static ObjectNode call(String hook) {
-        ObjectNode call = JSON.createObjectNode()
-                .put("hook", hook)
-                .put("hookInstance", UUID.randomUUID().toString());
-        call.set("context", FIXTURE.context(hook).orElseThrow().deepCopy());
-        return call;
-    }
-
     private static String diagnostics(HookClient.Reply reply) {
         JsonNode outcome = reply.json();
         assertThat(outcome.path("resourceType").asString()).isEqualTo("OperationOutcome");
@@ -73,7 +64,7 @@ class HostileNumbersTest {
     @Test
     void hugeExponentInThePrefetchIs400() {
         for (String number : new String[] {"1E999999999", "1E2147483647", "-1e-999999999", "0E+2147483647"}) {
-            ObjectNode call = call("patient-view");
+            ObjectNode call = FIXTURE.call("patient-view");
             call.putObject("prefetch").putObject("patient").put("resourceType", "@number@");
 
             HookClient.Reply reply = client.post("/cds-services/lms-patient-view", withNumber(call, number));
@@ -85,7 +76,7 @@ class HostileNumbersTest {
 
     @Test
     void longDigitStringIs400() {
-        ObjectNode call = call("patient-view");
+        ObjectNode call = FIXTURE.call("patient-view");
         call.putObject("prefetch")
                 .putObject("patient")
                 .put("resourceType", "Patient")
@@ -99,7 +90,7 @@ class HostileNumbersTest {
 
     @Test
     void numberWhereFhirHasTextInThePrefetchIs400NamingTheElement() {
-        ObjectNode call = call("patient-view");
+        ObjectNode call = FIXTURE.call("patient-view");
         ObjectNode condition = call.putObject("prefetch")
                 .putObject("conditions")
                 .put("resourceType", "Bundle")
@@ -122,7 +113,7 @@ class HostileNumbersTest {
             {"5", "'context.draftOrders' is not a FHIR R4 Bundle: 'MedicationRequest.status' is a number"}
         };
         for (String[] c : cases) {
-            ObjectNode call = call("order-select");
+            ObjectNode call = FIXTURE.call("order-select");
             ObjectNode context = (ObjectNode) call.get("context");
             ObjectNode draft =
                     (ObjectNode) context.get("draftOrders").path("entry").get(0).path("resource");
@@ -140,7 +131,7 @@ class HostileNumbersTest {
         String hostile = "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":"
                 + "{\"resourceType\":\"Observation\",\"status\":1E999999999}}]}";
         EHR.answering(query -> new SocketFhirServer.Answer(200, hostile.getBytes(StandardCharsets.UTF_8)));
-        ObjectNode call = call("patient-view");
+        ObjectNode call = FIXTURE.call("patient-view");
         call.put("fhirServer", EHR.baseUrl());
         ObjectNode prefetch = call.putObject("prefetch");
         // the required keys are sent; every optional one is fetched from the hostile server
