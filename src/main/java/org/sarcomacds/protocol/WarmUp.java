@@ -39,7 +39,7 @@ class WarmUp implements SmartInitializingSingleton {
     private static final int MAX_ROUNDS = 400;
     private static final long MAX_NANOS = 4_000_000_000L;
     private static final int MAX_FETCH_ROUNDS = 100;
-    private static final long MAX_FETCH_NANOS = 1_000_000_000L;
+    private static final long MAX_FETCH_NANOS = 500_000_000L;
     /**
      * Copies of the synthetic patient's clinical resources in each call: about 150 resources, the size of a real
      * chart, so the loops that bind, match and read resources run often enough to be compiled before traffic comes
