@@ -117,8 +117,9 @@ class WarmUp implements SmartInitializingSingleton {
                     "warm-up of the fetch path done: {} synthetic calls in {} ms",
                     calls,
                     (System.nanoTime() - start) / 1_000_000);
-        } catch (RuntimeException e) {
-            log.warn("warm-up of the fetch path stopped after {} calls: {}", calls, LogText.line(e.getMessage()));
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: a runtime image without the JDK's HTTP server (jdk.httpserver); the service works without
+            log.warn("warm-up of the fetch path stopped after {} calls: {}", calls, LogText.line(e.toString()));
         }
     }
 

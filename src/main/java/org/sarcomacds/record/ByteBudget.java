@@ -68,7 +68,8 @@ public final class ByteBudget {
         public void grow(long bytes) {
             if (!tryReserve(bytes)) {
                 throw new Exhausted("the service is holding as many " + name + " as its memory allows ("
-                        + capacity / (1024 * 1024) + " MB); try again shortly");
+                        + (capacity < 1024 * 1024 ? capacity / 1024 + " KB" : capacity / (1024 * 1024) + " MB")
+                        + "); try again shortly");
             }
             held += bytes;
         }

@@ -25,14 +25,16 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A search is capped by entries, not pages: past {@code cds.fetch.max-search-entries} (lowered to 100 here) an
- * optional key is cut short and the cards say so, while a required key (the medication history the rules decide on)
- * cut short is a 412 that names the cap.
+ * What one fetch may read. A search is capped by entries, not pages: past {@code cds.fetch.max-search-entries}
+ * (lowered to 100 here) an optional key is cut short and the cards say so, while a required key (the medication
+ * history the rules decide on) cut short is a 412 that names the cap. And all FHIR answers in memory at once share
+ * {@code cds.fetch.max-bytes-in-flight} (lowered to 64 KB): an answer that does not fit fails at once, and a call
+ * whose required data failed only so is a 503 the client may try again.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "cds.fetch.max-search-entries=100")
-class SearchCapTest {
+        properties = {"cds.fetch.max-search-entries=100", "cds.fetch.max-bytes-in-flight=64KB"})
+class FetchCapsTest {
 
     @LocalServerPort
     int port;
@@ -85,7 +87,7 @@ class SearchCapTest {
     @Test
     void optionalKeyCutShortIsAnsweredAndTheCardsSaySo() {
         try (SocketFhirServer ehr =
-                new SocketFhirServer(Closes.NEVER).serving(recordWith(150, SearchCapTest::genomicResult), 0)) {
+                new SocketFhirServer(Closes.NEVER).serving(recordWith(150, FetchCapsTest::genomicResult), 0)) {
             JsonNode response = ok(client.post(
                     "/cds-services/lms-patient-view",
                     request("patient-view", prefetchWithout(client, List.of("genomics")), ehr.baseUrl())));
@@ -99,7 +101,7 @@ class SearchCapTest {
     @Test
     void requiredKeyCutShortIs412NamingTheCap() {
         try (SocketFhirServer ehr =
-                new SocketFhirServer(Closes.NEVER).serving(recordWith(232, SearchCapTest::medicationRequest), 0)) {
+                new SocketFhirServer(Closes.NEVER).serving(recordWith(232, FetchCapsTest::medicationRequest), 0)) {
             HookClient.Reply reply = client.post(
                     "/cds-services/lms-patient-view",
                     request("patient-view", prefetchWithout(client, List.of("medrequests")), ehr.baseUrl()));
@@ -110,6 +112,24 @@ class SearchCapTest {
                     .path("diagnostics")
                     .asString();
             assertThat(diagnostics).contains("cut short").contains("cds.fetch.max-search-entries");
+        }
+    }
+
+    @Test
+    void requiredAnswersBeyondTheMemoryBudgetAre503WithRetryAfter() {
+        byte[] large = ("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[]," + "\"x\":\""
+                        + "x".repeat(100 * 1024) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (SocketFhirServer ehr =
+                new SocketFhirServer(Closes.NEVER).answering(query -> new SocketFhirServer.Answer(200, large))) {
+            HookClient.Reply reply = client.post(
+                    "/cds-services/lms-patient-view",
+                    request("patient-view", prefetchWithout(client, List.of("conditions")), ehr.baseUrl()));
+
+            assertThat(reply.status()).as(reply.body()).isEqualTo(503);
+            assertThat(reply.json().path("issue").get(0).path("diagnostics").asString())
+                    .contains("Required data could not be fetched just now: conditions:")
+                    .contains("as many FHIR answers as its memory allows");
         }
     }
 }
