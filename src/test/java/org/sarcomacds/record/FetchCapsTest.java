@@ -12,6 +12,11 @@ import static org.sarcomacds.record.HookCalls.prefetchWithout;
 import static org.sarcomacds.record.HookCalls.request;
 import static org.sarcomacds.record.HookCalls.ruleIds;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,20 +121,32 @@ class FetchCapsTest {
     }
 
     @Test
-    void requiredAnswersBeyondTheMemoryBudgetAre503WithRetryAfter() {
+    void requiredAnswersBeyondTheMemoryBudgetAre503WithRetryAfter() throws Exception {
         byte[] large = ("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[]," + "\"x\":\""
                         + "x".repeat(100 * 1024) + "\"}")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                .getBytes(StandardCharsets.UTF_8);
         try (SocketFhirServer ehr =
                 new SocketFhirServer(Closes.NEVER).answering(query -> new SocketFhirServer.Answer(200, large))) {
-            HookClient.Reply reply = client.post(
-                    "/cds-services/lms-patient-view",
-                    request("patient-view", prefetchWithout(client, List.of("conditions")), ehr.baseUrl()));
+            String call = request("patient-view", prefetchWithout(client, List.of("conditions")), ehr.baseUrl())
+                    .toString();
+            HttpResponse<String> reply = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + port + "/cds-services/lms-patient-view"))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(call))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
 
-            assertThat(reply.status()).as(reply.body()).isEqualTo(503);
-            assertThat(reply.json().path("issue").get(0).path("diagnostics").asString())
+            assertThat(reply.statusCode()).as(reply.body()).isEqualTo(503);
+            assertThat(reply.headers().firstValue("Retry-After")).contains("1");
+            assertThat(JSON.readTree(reply.body())
+                            .path("issue")
+                            .get(0)
+                            .path("diagnostics")
+                            .asString())
                     .contains("Required data could not be fetched just now: conditions:")
-                    .contains("as many FHIR answers as its memory allows");
+                    .contains("as many FHIR answers as its memory allows (64 KB)");
         }
     }
 }
