@@ -24,6 +24,7 @@ import org.springframework.util.unit.DataSize;
  * @param warmUp        synthetic calls through the whole pipeline before the service reports ready
  * @param knowledge     what a site adds to the built-in knowledge of {@code hooks/} without rebuilding
  * @param sandbox       the {@code sandbox} profile's settings
+ * @param capacity      how much work the service takes on at once, and how long a client may take to send it
  */
 @ConfigurationProperties("cds")
 public record CdsProperties(
@@ -40,28 +41,38 @@ public record CdsProperties(
         @DefaultValue FeedbackSettings feedback,
         @DefaultValue WarmUp warmUp,
         @DefaultValue Knowledge knowledge,
-        @DefaultValue Sandbox sandbox) {
+        @DefaultValue Sandbox sandbox,
+        @DefaultValue Capacity capacity) {
 
     /** @param allowedOrigins origins allowed by CORS; {@code *} allows any (demo only) */
     public record Cors(@DefaultValue("*") List<String> allowedOrigins) {}
 
     /**
-     * @param deadline         one budget for all FHIR fetches of a hook call, run in parallel
-     * @param connectTimeout   TCP connect timeout per FHIR request
-     * @param readTimeout      socket read timeout per FHIR request
-     * @param maxPages         pages followed per search (first page included)
-     * @param maxResponseSize  largest FHIR response body accepted
-     * @param threads          worker threads shared by all FHIR fetches
-     * @param allowedServers   FHIR base URLs the service may call; a request naming another fhirServer is not contacted
-     * @param allowLoopback    also allow FHIR servers on 127.0.0.0/8 and ::1 (demo and tests)
+     * @param deadline          one budget for all FHIR fetches of a hook call, run in parallel
+     * @param connectTimeout    TCP connect timeout per FHIR request
+     * @param readTimeout       socket read timeout per FHIR request
+     * @param pageSize          {@code _count} asked of a search whose template sets none
+     * @param maxSearchEntries  entries read per search, over all its pages; beyond, the search is cut short
+     * @param maxSearchSize     bytes read per search, over all its pages; beyond, the search is cut short
+     * @param maxResponseSize   largest FHIR answer (one page) accepted
+     * @param maxBytesInFlight  FHIR answers' bytes held at once by the whole process; a fetch beyond it fails at once.
+     *                          Empty: a sixteenth of the maximum heap
+     * @param maxPerServer      requests in progress at once at one FHIR server; more wait, within the deadline
+     * @param keepAlive         how long an idle connection to a FHIR server is kept for reuse
+     * @param allowedServers    FHIR base URLs the service may call; a request naming another fhirServer is not contacted
+     * @param allowLoopback     also allow FHIR servers on 127.0.0.0/8 and ::1 (demo and tests)
      */
     public record Fetch(
             @DefaultValue("3s") Duration deadline,
             @DefaultValue("1s") Duration connectTimeout,
             @DefaultValue("2s") Duration readTimeout,
-            @DefaultValue("10") int maxPages,
+            @DefaultValue("100") int pageSize,
+            @DefaultValue("5000") int maxSearchEntries,
+            @DefaultValue("20MB") DataSize maxSearchSize,
             @DefaultValue("10MB") DataSize maxResponseSize,
-            @DefaultValue("160") int threads,
+            DataSize maxBytesInFlight,
+            @DefaultValue("64") int maxPerServer,
+            @DefaultValue("4s") Duration keepAlive,
             @DefaultValue List<String> allowedServers,
             @DefaultValue("true") boolean allowLoopback,
             @DefaultValue("false") boolean requireHttps) {}
@@ -182,4 +193,20 @@ public record CdsProperties(
     public record Sandbox(
             @DefaultValue("https://launch.smarthealthit.org/v/r4/fhir")
             List<String> fhirServers) {}
+
+    /**
+     * Hook calls are served on virtual threads, so a slow or stalled client costs a parked thread, not a worker; the
+     * work and the memory of the calls are bounded here instead (docs/operations.md, capacity).
+     *
+     * @param maxConcurrentCalls   hook calls parsed and run at once, each holding its request's JSON tree and record
+     * @param maxCallWait          longest a hook call whose body has arrived waits for its turn; then 503
+     * @param bodyTimeout          the whole request body must arrive within this; a slower one is answered 408
+     * @param maxBodyBytesInFlight request bodies' bytes held at once; a body beyond it is answered 503 at once.
+     *                             Empty: an eighth of the maximum heap
+     */
+    public record Capacity(
+            @DefaultValue("8") int maxConcurrentCalls,
+            @DefaultValue("5s") Duration maxCallWait,
+            @DefaultValue("10s") Duration bodyTimeout,
+            DataSize maxBodyBytesInFlight) {}
 }

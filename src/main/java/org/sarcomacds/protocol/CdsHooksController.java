@@ -38,6 +38,7 @@ class CdsHooksController {
     private final ServiceCatalog catalog;
     private final RequestBodyReader bodies;
     private final FeedbackParser feedbackParser;
+    private final CallGate gate;
     private final HookService hooks;
     private final FeedbackStore store;
     private final IssuedCardWriter issuedCards;
@@ -47,6 +48,7 @@ class CdsHooksController {
             ServiceCatalog catalog,
             RequestBodyReader bodies,
             FeedbackParser feedbackParser,
+            CallGate gate,
             HookService hooks,
             FeedbackStore store,
             IssuedCardWriter issuedCards,
@@ -54,6 +56,7 @@ class CdsHooksController {
         this.catalog = catalog;
         this.bodies = bodies;
         this.feedbackParser = feedbackParser;
+        this.gate = gate;
         this.hooks = hooks;
         this.store = store;
         this.issuedCards = issuedCards;
@@ -85,16 +88,30 @@ class CdsHooksController {
                         description = "Unknown service (OperationOutcome)",
                         content = @Content(mediaType = "application/fhir+json")),
                 @ApiResponse(
+                        responseCode = "408",
+                        description = "The request body did not arrive in time (OperationOutcome)",
+                        content = @Content(mediaType = "application/fhir+json")),
+                @ApiResponse(
                         responseCode = "412",
                         description = "Required data neither prefetched nor fetchable",
+                        content = @Content(mediaType = "application/fhir+json")),
+                @ApiResponse(
+                        responseCode = "503",
+                        description = "At capacity just now; send the call again shortly (OperationOutcome)",
                         content = @Content(mediaType = "application/fhir+json"))
             })
     @PostMapping("/cds-services/{id}")
     CdsResponse call(@PathVariable String id, HttpServletRequest http) {
         long start = System.nanoTime();
         AuthenticatedClient client = (AuthenticatedClient) http.getAttribute(AuthenticatedClient.ATTRIBUTE);
-        HookAnswer answer = hooks.call(id, bodies.bytes(http), client);
-        try (MDC.MDCCloseable hookInstance = MDC.putCloseable("hookInstance", LogText.token(answer.hookInstance()))) {
+        // The turn is taken once the body has arrived: a slow client never holds one (CallGate)
+        HookAnswer answer;
+        try (RequestBodyReader.Body body = bodies.receive(http);
+                CallGate.Turn turn = gate.enter()) {
+            answer = hooks.call(id, body, client);
+        }
+        try (MDC.MDCCloseable hookInstance =
+                MDC.putCloseable(LogContextFilter.HOOK_INSTANCE, LogText.token(answer.hookInstance()))) {
             record(new IssuedCards(
                     answer.serviceId(), answer.hookInstance(), answer.patientId(), Instant.now(), answer.cards()));
             log.info(

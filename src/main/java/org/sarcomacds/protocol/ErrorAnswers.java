@@ -1,5 +1,6 @@
 package org.sarcomacds.protocol;
 
+import org.sarcomacds.record.FetchCapacityException;
 import org.sarcomacds.record.InvalidPrefetchException;
 import org.sarcomacds.record.RequiredDataUnavailableException;
 import org.sarcomacds.text.LogText;
@@ -22,6 +23,9 @@ class ErrorAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorAnswers.class);
 
+    /** A 503 here is a moment of overload, not an outage: a client may try again after a second. */
+    private static final String RETRY_AFTER_SECONDS = "1";
+
     private final OperationOutcomes outcomes;
 
     ErrorAnswers(OperationOutcomes outcomes) {
@@ -33,12 +37,28 @@ class ErrorAnswers {
         log.info("refused status={} reason={}", e.status().value(), LogText.line(e.getMessage()));
         ResponseEntity<String> answer = outcomes.answer(e.status(), e.getMessage());
         if (e.status() == HttpStatus.UNAUTHORIZED) {
-            return ResponseEntity.status(answer.getStatusCode())
-                    .headers(answer.getHeaders())
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                    .body(answer.getBody());
+            return withHeader(answer, HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            return withHeader(answer, HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         return answer;
+    }
+
+    @ExceptionHandler(FetchCapacityException.class)
+    ResponseEntity<String> atCapacity(FetchCapacityException e) {
+        log.info("refused status=503 reason={}", LogText.line(e.getMessage()));
+        return withHeader(
+                outcomes.answer(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()),
+                HttpHeaders.RETRY_AFTER,
+                RETRY_AFTER_SECONDS);
+    }
+
+    private static ResponseEntity<String> withHeader(ResponseEntity<String> answer, String name, String value) {
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
+                .header(name, value)
+                .body(answer.getBody());
     }
 
     @ExceptionHandler(RequiredDataUnavailableException.class)

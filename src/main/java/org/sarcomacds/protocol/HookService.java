@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The one way into the pipeline: request body → validated hook request → patient record → facts → rules → cards.
@@ -68,15 +69,51 @@ public class HookService {
      * @throws org.sarcomacds.record.InvalidPrefetchException         prefetch that is not FHIR R4 (400)
      */
     public HookAnswer call(String serviceId, byte[] body, AuthenticatedClient client) {
-        long start = System.nanoTime();
-        ServiceDefinition service = catalog.find(serviceId)
+        ServiceDefinition service = service(serviceId);
+        return call(service, bodies.parse(body), client);
+    }
+
+    /** The endpoint's way in: the body as it arrived, still counted against the request-body budget. */
+    HookAnswer call(String serviceId, RequestBodyReader.Body body, AuthenticatedClient client) {
+        ServiceDefinition service = service(serviceId);
+        return call(service, bodies.parse(body), client);
+    }
+
+    /** The warm-up's way to a request it then changes (its fetch path uses a trusted loopback FHIR server). */
+    HookRequest request(String serviceId, byte[] body) {
+        return parser.parse(bodies.parse(body), service(serviceId), null);
+    }
+
+    /** Answers a request the warm-up prepared; the calls are neither stored nor counted. */
+    HookAnswer answer(String serviceId, HookRequest request) {
+        return answer(service(serviceId), request, "service=" + serviceId + " client=warm-up", System.nanoTime());
+    }
+
+    private ServiceDefinition service(String serviceId) {
+        return catalog.find(serviceId)
                 .orElseThrow(() -> new CdsRequestException(
                         HttpStatus.NOT_FOUND,
                         "No CDS Service with id '" + LogText.token(serviceId) + "'; GET /cds-services lists them"));
-        HookRequest request = parser.parse(bodies.parse(body), service, client);
-        String caller = "service=" + service.id() + " client=" + (client == null ? "-" : LogText.token(client.issuer()))
-                + " patient=" + pseudonyms.patient(request.patientId());
-        MDC.put("hookInstance", LogText.token(request.hookInstance()));
+    }
+
+    private HookAnswer call(ServiceDefinition service, JsonNode body, AuthenticatedClient client) {
+        long start = System.nanoTime();
+        // in the log context before the request is checked, so every line about this call carries it
+        MDC.put(
+                LogContextFilter.HOOK_INSTANCE,
+                LogText.token(body.path("hookInstance").asString(null)));
+        try {
+            HookRequest request = parser.parse(body, service, client);
+            String caller = "service=" + service.id() + " client="
+                    + (client == null ? "-" : LogText.token(client.issuer())) + " patient="
+                    + pseudonyms.patient(request.patientId());
+            return answer(service, request, caller, start);
+        } finally {
+            MDC.remove(LogContextFilter.HOOK_INSTANCE);
+        }
+    }
+
+    private HookAnswer answer(ServiceDefinition service, HookRequest request, String caller, long start) {
         try {
             PatientRecord record = records.assemble(new RecordRequest(
                     request.patientId(),
@@ -97,8 +134,6 @@ public class HookService {
                     e.getClass().getSimpleName(),
                     (System.nanoTime() - start) / 1_000_000);
             throw e;
-        } finally {
-            MDC.remove("hookInstance");
         }
     }
 }

@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.sarcomacds.CdsProperties;
 import org.sarcomacds.facts.Hook;
+import org.sarcomacds.record.FhirEndpoint;
+import org.sarcomacds.record.WarmUpFhirServer;
+import org.sarcomacds.text.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,8 +29,11 @@ import tools.jackson.databind.node.ObjectNode;
  * and serializers built, the knowledge base loaded and the hot code partly compiled; without it the first call
  * after start-up takes seconds (docs/performance.md). The calls bypass the endpoints, so they are neither stored nor
  * counted; the synthetic patient ({@code warm-up/record.json}) is fictional. If a call fails, start-up fails: a
- * replica that cannot answer it must not take traffic. {@code cds.warm-up.enabled=false} skips it (the tests do: a
- * test context needs no compiled hot path, and {@code WarmUpReadinessTest} turns it back on).
+ * replica that cannot answer it must not take traffic. Then the same calls run without prefetch against a FHIR
+ * server on a loopback port ({@link WarmUpFhirServer}), so the fetch path (HTTP client, connection pool, reader,
+ * paging) is warm too; a failure there is logged, not fatal (a fetch can time out on a machine busy starting).
+ * {@code cds.warm-up.enabled=false} skips both (the tests do: a test context needs no compiled hot path, and
+ * {@code WarmUpReadinessTest} turns it back on).
  */
 @Component
 class WarmUp implements SmartInitializingSingleton {
@@ -33,6 +41,8 @@ class WarmUp implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
     private static final int MAX_ROUNDS = 400;
     private static final long MAX_NANOS = 4_000_000_000L;
+    private static final int MAX_FETCH_ROUNDS = 100;
+    private static final long MAX_FETCH_NANOS = 500_000_000L;
     /**
      * Copies of the synthetic patient's clinical resources in each call: about 150 resources, the size of a real
      * chart, so the loops that bind, match and read resources run often enough to be compiled before traffic comes
@@ -89,6 +99,44 @@ class WarmUp implements SmartInitializingSingleton {
             }
         }
         log.info("warm-up done: {} synthetic calls in {} ms", calls, (System.nanoTime() - start) / 1_000_000);
+        warmFetchPath(services, requests, record);
+    }
+
+    private void warmFetchPath(List<ServiceDefinition> services, List<byte[]> requests, JsonNode record) {
+        long start = System.nanoTime();
+        int calls = 0;
+        try (WarmUpFhirServer fhirServer = new WarmUpFhirServer(record)) {
+            for (int round = 0;
+                    round < MAX_FETCH_ROUNDS && (round == 0 || System.nanoTime() - start < MAX_FETCH_NANOS);
+                    round++) {
+                for (int i = 0; i < services.size(); i++) {
+                    ServiceDefinition service = services.get(i);
+                    HookRequest prefetched = hooks.request(service.id(), requests.get(i));
+                    hooks.answer(service.id(), fetchingFrom(fhirServer.endpoint(), prefetched));
+                    calls++;
+                }
+            }
+            log.info(
+                    "warm-up of the fetch path done: {} synthetic calls in {} ms",
+                    calls,
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: a runtime image without the JDK's HTTP server (jdk.httpserver); the service works without
+            log.warn("warm-up of the fetch path stopped after {} calls: {}", calls, LogText.line(e.toString()));
+        }
+    }
+
+    /** The call without its prefetch, so every key is fetched from {@code server}. */
+    private static HookRequest fetchingFrom(FhirEndpoint server, HookRequest call) {
+        return new HookRequest(
+                call.hook(),
+                call.hookInstance(),
+                call.patientId(),
+                Optional.of(server),
+                call.tokens(),
+                Map.of(),
+                call.draftOrders(),
+                call.selections());
     }
 
     /** How many synthetic calls the warm-up made (none when it is off). */

@@ -1,14 +1,10 @@
 package org.sarcomacds.record;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.okhttp.client.OkHttpRestfulClientFactory;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.sarcomacds.CdsProperties;
 import org.sarcomacds.security.HostResolver;
@@ -16,7 +12,7 @@ import org.sarcomacds.security.SafeDns;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The HTTP client and worker threads shared by every FHIR fetch. */
+/** The HTTP client, the limits and the threads shared by every FHIR fetch. */
 @Configuration(proxyBeanMethods = false)
 class FetchConfiguration {
 
@@ -26,41 +22,42 @@ class FetchConfiguration {
     }
 
     @Bean
-    OkHttpRestfulClientFactory fhirClientFactory(
-            FhirContext fhirContext, CdsProperties properties, HostResolver resolver) {
+    FhirFetcher fhirFetcher(FhirContext fhir, UntrustedJson json, CdsProperties properties, HostResolver resolver) {
         CdsProperties.Fetch fetch = properties.fetch();
         OkHttpClient http = new OkHttpClient.Builder()
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
+                // A server may close a keep-alive connection while it idles in our pool (Apache httpd after 5 s):
+                // a GET that fails on such a reused connection is sent once more on a fresh one. GETs are
+                // idempotent; a failure on a fresh connection is not retried.
+                .retryOnConnectionFailure(true)
+                // Idle connections are dropped before common servers drop them, so that race is rare to begin with.
+                .connectionPool(new ConnectionPool(
+                        fetch.maxPerServer(), fetch.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
                 .dns(new SafeDns(resolver))
                 .connectTimeout(fetch.connectTimeout())
                 .readTimeout(fetch.readTimeout())
                 .callTimeout(fetch.deadline())
-                .addInterceptor(new ResponseSizeLimit(fetch.maxResponseSize().toBytes()))
                 .build();
-        OkHttpRestfulClientFactory factory = new OkHttpRestfulClientFactory(fhirContext);
-        factory.setHttpClient(http);
-        factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
-        // HAPI builds each request with the FhirContext's client factory, not with the factory that made the
-        // client: without this, fetches would go out on HAPI's default client, which follows redirects (with the
-        // Bearer token) and has none of the limits above.
-        fhirContext.setRestfulClientFactory(factory);
-        return factory;
+        ByteBudget answers = new ByteBudget(
+                "FHIR answers",
+                fetch.maxBytesInFlight() == null
+                        ? ByteBudget.ofHeap(16)
+                        : fetch.maxBytesInFlight().toBytes());
+        FhirGet get = new FhirGet(
+                http,
+                fhir,
+                json,
+                answers,
+                new ServerSlots(fetch.maxPerServer()),
+                fetch.maxResponseSize().toBytes());
+        return new FhirFetcher(get, fetch);
     }
 
+    /** Fetches wait on the EHR, not on the CPU: a virtual thread each; {@link ServerSlots} bounds them per server. */
     @Bean(destroyMethod = "shutdownNow")
-    ExecutorService fhirFetchExecutor(CdsProperties properties) {
-        int threads = properties.fetch().threads();
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory named = task -> {
-            Thread thread = new Thread(task, "fhir-fetch-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        ThreadPoolExecutor executor =
-                new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named);
-        executor.allowCoreThreadTimeOut(true); // threads for a burst of fetches end a minute after it
-        return executor;
+    ExecutorService fhirFetchExecutor() {
+        return Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("fhir-fetch-", 1).factory());
     }
 }

@@ -22,12 +22,17 @@ public final class FhirJson {
 
     private FhirJson() {}
 
-    /** The resource the JSON object describes; HAPI's {@code DataFormatException} when it is not FHIR R4. */
+    /**
+     * The resource the JSON object describes; HAPI's {@code DataFormatException} when it is not FHIR R4, or when it
+     * has a number where FHIR has text (HAPI's lenient parser would read the number's text).
+     */
     public static IBaseResource parse(FhirContext fhir, JsonNode json) {
+        NumbersInText.check(fhir, json);
         return parser(fhir).parseResource(new Tree(json));
     }
 
     public static <T extends IBaseResource> T parse(FhirContext fhir, Class<T> type, JsonNode json) {
+        NumbersInText.check(fhir, json);
         return parser(fhir).parseResource(type, new Tree(json));
     }
 
@@ -174,11 +179,9 @@ public final class FhirJson {
             return node.isNumber() ? node.numberValue() : null;
         }
 
+        /** A number as its shortest exact text ({@code 1E+3}, not {@code 1000}): never written out in full. */
         @Override
         public String getAsString() {
-            if (node.isBigDecimal()) {
-                return node.decimalValue().toPlainString();
-            }
             return node.isNull() ? null : node.asString();
         }
 

@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  * identifiers, performers, encounters, categories, interpretations…). Bundles, Conditions, medication uses,
  * Medications, Observations and Patients are bound here; any other resource (an OperationOutcome, say) goes to
  * HAPI's parser whole. A value of the wrong JSON type or an unknown code is left out, as HAPI's lenient parser
- * leaves it unset. Draft orders are bound here too. What is bound is what the readers declare ({@link ReadElements}:
+ * leaves it unset, except a number where FHIR has text, which is refused. Draft orders are bound here too. What is bound is what the readers declare ({@link ReadElements}:
  * {@code RecordBuilder.READS}, {@code FactExtractor.READS}); {@code LeanBindingTest} checks on every fixture that this
  * binder binds exactly those elements, that the readers need no others, and that the facts are those of HAPI's full
  * binding. When a reader starts to use another element, it declares it, and the test names what to bind here.
@@ -314,12 +314,18 @@ public final class PrefetchBinder {
         }
     }
 
-    /** A string element; a number or boolean sent in its place is read as its text, as HAPI's lenient parser does. */
+    /**
+     * A string element. A boolean sent in its place is read as its text, as HAPI's lenient parser does; a number is
+     * refused (no FHIR text element is a number, and written out a number can be a billion characters long).
+     */
     private static String text(JsonNode json, String field) {
         JsonNode value = json.get(field);
         if (value == null || !value.isValueNode() || value.isNull()) {
             return null;
         }
-        return value.isBigDecimal() ? value.decimalValue().toPlainString() : value.asString();
+        if (value.isNumber()) {
+            throw NumbersInText.refused(field);
+        }
+        return value.asString();
     }
 }

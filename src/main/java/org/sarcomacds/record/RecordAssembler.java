@@ -2,10 +2,12 @@ package org.sarcomacds.record;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.hl7.fhir.r4.model.Resource;
 import org.sarcomacds.CdsProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -49,9 +50,9 @@ public class RecordAssembler {
     }
 
     /** Starts one fetch on the pool; listeners hear how and when it ended, whoever waits for it. */
-    private CompletableFuture<List<Resource>> startFetch(String key, Supplier<List<Resource>> call) {
+    private CompletableFuture<Fetched> startFetch(String key, Supplier<Fetched> call) {
         long start = System.nanoTime();
-        CompletableFuture<List<Resource>> future = CompletableFuture.supplyAsync(call, executor);
+        CompletableFuture<Fetched> future = CompletableFuture.supplyAsync(call, executor);
         if (!listeners.isEmpty()) {
             future.whenComplete((resources, failure) -> {
                 FetchListener.Outcome outcome = failure == null
@@ -68,6 +69,7 @@ public class RecordAssembler {
 
     /**
      * @throws RequiredDataUnavailableException when a required key is neither prefetched nor fetchable
+     * @throws FetchCapacityException           when a required key could not be fetched for lack of room just now
      * @throws InvalidPrefetchException         when the client's prefetch is not FHIR R4
      */
     public PatientRecord assemble(RecordRequest request) {
@@ -85,7 +87,12 @@ public class RecordAssembler {
         private final long deadline;
         private final RecordBuilder record;
         private final Map<String, String> unavailable = new LinkedHashMap<>();
-        private final Map<String, CompletableFuture<List<Resource>>> fetches = new LinkedHashMap<>();
+        /** Keys whose fetch failed because this service was at its limit, not because of the EHR. */
+        private final Set<String> busy = new HashSet<>();
+        /** Keys read only in part because a cap stopped the search. */
+        private final Map<String, String> cutShort = new LinkedHashMap<>();
+
+        private final Map<String, CompletableFuture<Fetched>> fetches = new LinkedHashMap<>();
 
         Assembly(RecordRequest request, long deadline) {
             this.request = request;
@@ -103,7 +110,7 @@ public class RecordAssembler {
                 if (data.morePages() != null && !firstPageOnly) {
                     fetch(
                             key,
-                            server -> fetcher.remainingPages(server, data.morePages()),
+                            server -> fetcher.remainingPages(server, data.morePages(), deadline),
                             "more pages, and no FHIR server to read them from");
                 }
                 return;
@@ -115,7 +122,7 @@ public class RecordAssembler {
             } else {
                 fetch(
                         key,
-                        server -> fetcher.fetch(server, query.get(), firstPageOnly),
+                        server -> fetcher.fetch(server, query.get(), firstPageOnly, deadline),
                         why + ", and no FHIR server this service may call");
             }
             FetchListener.Source source =
@@ -123,7 +130,7 @@ public class RecordAssembler {
             listeners.forEach(listener -> listener.prefetch(key, source));
         }
 
-        private void fetch(String key, Function<FhirEndpoint, List<Resource>> call, String whyWithoutServer) {
+        private void fetch(String key, Function<FhirEndpoint, Fetched> call, String whyWithoutServer) {
             Optional<FhirEndpoint> server = request.fhirServer();
             if (server.isEmpty()) {
                 unavailable.put(key, whyWithoutServer);
@@ -133,45 +140,69 @@ public class RecordAssembler {
         }
 
         void awaitFetches() {
-            collect(fetches, unavailable);
+            collect(fetches, unavailable, cutShort);
         }
 
         void resolveMedications() {
             List<String> unresolved = record.unresolvedMedicationReferences();
             if (!unresolved.isEmpty() && request.fhirServer().isPresent()) {
                 FhirEndpoint server = request.fhirServer().get();
-                Map<String, CompletableFuture<List<Resource>>> reads = new LinkedHashMap<>();
-                unresolved.forEach(ref -> reads.put(ref, startFetch("medication", () -> fetcher.read(server, ref))));
-                collect(reads, new LinkedHashMap<>());
+                Map<String, CompletableFuture<Fetched>> reads = new LinkedHashMap<>();
+                unresolved.forEach(ref ->
+                        reads.put(ref, startFetch("medication", () -> fetcher.read(server, ref, deadline))));
+                collect(reads, new LinkedHashMap<>(), new LinkedHashMap<>());
             }
             record.unresolvedMedicationReferences()
                     .forEach(ref -> record.addGap(ref + " could not be read, so the medication it names is unknown"));
         }
 
+        /**
+         * The record, if every required key was read in full. A required key that is missing, or that a cap cut
+         * short, fails the call: the rules must not decide on part of a medication history. An optional key that is
+         * missing or cut short is a gap, which the cards state.
+         */
         PatientRecord result() {
-            List<String> missingRequired = request.required().stream()
-                    .filter(unavailable::containsKey)
-                    .map(key -> key + ": " + unavailable.get(key))
+            Map<String, String> incomplete = new LinkedHashMap<>(unavailable);
+            cutShort.forEach(incomplete::putIfAbsent);
+            List<String> missingKeys =
+                    request.required().stream().filter(incomplete::containsKey).toList();
+            List<String> missingRequired = missingKeys.stream()
+                    .map(key -> key + ": " + incomplete.get(key))
                     .toList();
+            if (!missingKeys.isEmpty() && busy.containsAll(missingKeys)) {
+                throw new FetchCapacityException(
+                        "Required data could not be fetched just now: " + String.join("; ", missingRequired));
+            }
             if (!missingRequired.isEmpty()) {
                 throw new RequiredDataUnavailableException(
                         "Required data could not be obtained: " + String.join("; ", missingRequired));
             }
             List<String> gaps = new ArrayList<>();
-            unavailable.forEach((key, why) -> gaps.add(key + " (" + why + ")"));
+            incomplete.forEach((key, why) -> gaps.add(key + " (" + why + ")"));
             return record.build(gaps);
         }
 
-        /** Waits for the calls until the deadline; each one that failed or is still running becomes a reason. */
-        private void collect(Map<String, CompletableFuture<List<Resource>>> calls, Map<String, String> failures) {
-            for (Map.Entry<String, CompletableFuture<List<Resource>>> call : calls.entrySet()) {
+        /**
+         * Waits for the calls until the deadline; each one that failed or is still running becomes a reason, each one
+         * a cap cut short a note.
+         */
+        private void collect(
+                Map<String, CompletableFuture<Fetched>> calls, Map<String, String> failures, Map<String, String> cut) {
+            for (Map.Entry<String, CompletableFuture<Fetched>> call : calls.entrySet()) {
                 try {
                     long remaining = Math.max(0, deadline - System.nanoTime());
-                    record.addAll(call.getValue().get(remaining, TimeUnit.NANOSECONDS));
+                    Fetched fetched = call.getValue().get(remaining, TimeUnit.NANOSECONDS);
+                    record.addAll(fetched.resources());
+                    if (fetched.cutShort() != null) {
+                        cut.put(call.getKey(), fetched.cutShort());
+                    }
                 } catch (TimeoutException e) {
                     call.getValue().cancel(true);
                     failures.put(call.getKey(), "the FHIR server did not answer within the deadline");
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof FetchException f && f.busy()) {
+                        busy.add(call.getKey());
+                    }
                     failures.put(
                             call.getKey(), e.getCause() instanceof FetchException f ? f.getMessage() : "fetch failed");
                 } catch (InterruptedException e) {

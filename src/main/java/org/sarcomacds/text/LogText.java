@@ -8,12 +8,16 @@ public final class LogText {
 
     private LogText() {}
 
-    /** An identifier (hookInstance, service id, issuer, card id), reduced to a short token of safe characters. */
+    /**
+     * An identifier (hookInstance, service id, issuer, card id), reduced to a short token of safe characters: letters,
+     * digits and the characters of a URL's scheme, host and path stay (an issuer reads {@code https://ehr.example.org});
+     * anything else, control characters and spaces included, becomes {@code _}.
+     */
     public static String token(String value) {
         if (value == null) {
             return "-";
         }
-        String cleaned = value.replaceAll("[^A-Za-z0-9._:-]", "_");
+        String cleaned = value.replaceAll("[^A-Za-z0-9._:/~%+@-]", "_");
         return cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned;
     }
 

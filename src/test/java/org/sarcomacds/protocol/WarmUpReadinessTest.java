@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 
 /**
- * Readiness turns to ACCEPTING_TRAFFIC only after the warm-up call has gone through the whole pipeline. The warm-up is
- * off in the other test contexts (test configuration); this one turns it on, as the service's default has it.
+ * Readiness turns to ACCEPTING_TRAFFIC only after the warm-up calls have gone through the whole pipeline, with
+ * prefetch and through the fetch path. The warm-up is off in the other test contexts (test configuration); this one
+ * turns it on, as the service's default has it.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -36,10 +37,13 @@ class WarmUpReadinessTest {
     void theWarmUpCallRunsBeforeTheServiceReportsReady(CapturedOutput output) {
         String log = output.getOut();
         int warmUp = log.indexOf("warm-up service=lms-patient-view");
+        int fetchPath = log.indexOf("warm-up of the fetch path done");
         int ready = log.indexOf("readiness-change ACCEPTING_TRAFFIC");
         assertThat(warmUp).as("the warm-up call ran").isNotNegative();
+        assertThat(fetchPath).as("the warm-up calls through the fetch path ran").isNotNegative();
         assertThat(ready).as("readiness was published").isNotNegative();
         assertThat(warmUp).as("warm-up before readiness").isLessThan(ready);
+        assertThat(fetchPath).as("fetch-path warm-up before readiness").isLessThan(ready);
         assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
         assertThat(warmUpBean.calls()).as("a call of each service at least").isGreaterThanOrEqualTo(3);
     }

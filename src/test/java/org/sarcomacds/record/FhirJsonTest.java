@@ -9,6 +9,7 @@ import ca.uhn.fhir.parser.LenientErrorHandler;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -67,7 +68,7 @@ class FhirJsonTest {
         String[] odd = {
             "{\"resourceType\": \"Observation\", \"status\": [\"final\"]}",
             "{\"resourceType\": \"Condition\", \"category\": {\"text\": \"problem\"}}",
-            "{\"resourceType\": \"Observation\", \"status\": 12, \"valueQuantity\": {\"value\": \"x\"}}",
+            "{\"resourceType\": \"Observation\", \"status\": true, \"valueQuantity\": {\"value\": \"x\"}}",
             "{\"resourceType\": \"Observation\", \"unknownField\": true, \"valueBoolean\": \"yes\"}",
             "{\"resourceType\": \"NotAType\"}"
         };
@@ -87,6 +88,48 @@ class FhirJsonTest {
         } catch (RuntimeException e) {
             return e.getClass().getSimpleName();
         }
+    }
+
+    @Test
+    void refusesANumberWhereFhirHasTextAndNamesTheElement() {
+        String[][] cases = {
+            {"{\"resourceType\": 1E999999999}", "'resourceType' is a number"},
+            {"{\"resourceType\": \"MedicationRequest\", \"status\": 1E999999999}", "'MedicationRequest.status'"},
+            {
+                "{\"resourceType\": \"Bundle\", \"entry\": [{\"resource\": {\"resourceType\": \"MedicationRequest\","
+                        + " \"medicationCodeableConcept\": {\"coding\": [{\"code\": 12574}]}}}]}",
+                "'MedicationRequest.medicationCodeableConcept.coding.code'"
+            },
+            {"{\"resourceType\": \"Patient\", \"id\": 7}", "'Patient.id'"}
+        };
+        for (String[] c : cases) {
+            assertThatThrownBy(() -> FhirJson.parse(FHIR, TREES.readTree(c[0])))
+                    .as(c[0])
+                    .isInstanceOf(DataFormatException.class)
+                    .hasMessageContaining(c[1])
+                    .hasMessageContaining("where FHIR has text");
+        }
+    }
+
+    @Test
+    void readsNumbersWhereFhirHasNumbersWithoutWritingThemOut() {
+        String json = "{\"resourceType\": \"MedicationRequest\", \"status\": \"draft\", \"dosageInstruction\":"
+                + " [{\"timing\": {\"repeat\": {\"count\": 3}}, \"doseAndRate\": [{\"doseQuantity\": {\"value\": 1E+1000}}]}]}";
+
+        MedicationRequest request = (MedicationRequest) FhirJson.parse(FHIR, TREES.readTree(json));
+
+        assertThat(request.getDosageInstructionFirstRep()
+                        .getTiming()
+                        .getRepeat()
+                        .getCount())
+                .isEqualTo(3);
+        assertThat(request.getDosageInstructionFirstRep()
+                        .getDoseAndRateFirstRep()
+                        .getDoseQuantity()
+                        .getValueElement()
+                        .getValueAsString())
+                .as("the decimal as its exact short form, not a thousand digits")
+                .isEqualTo("1E+1000");
     }
 
     @Test

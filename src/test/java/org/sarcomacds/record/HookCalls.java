@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.sarcomacds.demo.InMemoryFhir;
 import org.sarcomacds.support.Fixture;
 import org.sarcomacds.support.HookClient;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +50,21 @@ final class HookCalls {
             request.set("prefetch", prefetch);
         }
         return request;
+    }
+
+    /** The prefetch a client honouring every template sends, without {@code fetched}: those the service fetches. */
+    static ObjectNode prefetchWithout(HookClient client, List<String> fetched) {
+        InMemoryFhir fhir = new InMemoryFhir(FIXTURE.record());
+        ObjectNode prefetch = JSON.createObjectNode();
+        client.templates("lms-patient-view").forEach((key, template) -> {
+            if (!fetched.contains(key)) {
+                prefetch.set(
+                        key,
+                        fhir.answer(template.replace("{{context.patientId}}", PATIENT), "http://ehr.test/fhir")
+                                .orElse(null));
+            }
+        });
+        return prefetch;
     }
 
     static JsonNode ok(HookClient.Reply reply) {

@@ -313,7 +313,7 @@ class PrefetchAndFetchTest {
     }
 
     @Test
-    void endlessPaginationStopsAtThePageCap() {
+    void paginationThatGoesRoundInACircleIsStopped() {
         serve("patient-view");
         ObjectNode loop = (ObjectNode) new InMemoryFhir(FIXTURE.record())
                 .answer("Condition?patient=" + PATIENT + "&_count=1", ehr.baseUrl())
@@ -325,8 +325,13 @@ class PrefetchAndFetchTest {
 
         HookClient.Reply reply = call("patient-view", null);
 
-        assertPreconditionFailed(reply, "conditions");
-        EHR.verify(10, getRequestedFor(urlPathEqualTo("/fhir/Condition")));
+        assertThat(assertPreconditionFailed(reply, "conditions")
+                        .path("issue")
+                        .get(0)
+                        .path("diagnostics")
+                        .asString())
+                .contains("go round in a circle");
+        EHR.verify(2, getRequestedFor(urlPathEqualTo("/fhir/Condition")));
     }
 
     @Test

@@ -1,13 +1,8 @@
 package org.sarcomacds.security;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sarcomacds.security.TrustedEhr.FHIR_TOKEN;
 import static org.sarcomacds.security.TrustedEhr.ISSUER;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,12 +15,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.sarcomacds.support.FixtureEhr;
+import org.sarcomacds.demo.InMemoryFhir;
+import org.sarcomacds.protocol.InProcessCalls;
+import org.sarcomacds.support.SocketFhirServer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -35,17 +35,26 @@ import tools.jackson.databind.node.ContainerNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Thousands of mutated and random requests, seeded so a failure can be replayed: structure-aware mutations of real
- * hook calls (with valid JWTs, so they get past authentication into the parser and the pipeline), byte-level damage,
- * random bodies, and broken headers and tokens, against every endpoint. Every answer must be 2xx or 4xx, within the
- * request timeout, and afterwards the service must answer a normal call normally. Set {@code -Dfuzz.seed=N} to
- * replay one run, {@code -Dfuzz.requests=N} for a longer one.
+ * Tens of thousands of mutated and random requests, seeded so a failure can be replayed: structure-aware mutations
+ * of real hook calls, hostile numbers (huge exponents, NaN-like tokens, long digit strings) put into the prefetch, the
+ * draft orders and the answers of the FHIR server the calls fetch from, byte-level damage, random bodies, and broken
+ * headers and tokens, against every endpoint. Every answer must be 2xx or 4xx, and afterwards the service must answer
+ * a normal call normally.
+ *
+ * <p>Most requests go through the service's own stages in this process ({@link InProcessCalls}: body reader, parser,
+ * record with its FHIR fetches over loopback, facts, rules, cards), which is a hundred times cheaper than HTTP; every
+ * {@code fuzz.http-every}-th goes over HTTP with a JWT (valid or broken), so methods, headers, tokens and the web
+ * layer are fuzzed too. Defaults: 1,000 requests, one in 20 over HTTP, in verify; {@code .ci/run} runs it again
+ * with 20,000 ({@code mvn surefire:test -Dtest=HostileInputFuzzTest -Dfuzz.requests=20000}). {@code -Dfuzz.seed=N}
+ * replays a run. The count is printed and written to {@code target/fuzz-count.txt}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HostileInputFuzzTest {
 
     static final TrustedEhr CLIENT = new TrustedEhr();
-    static final WireMockServer EHR = ClientFhirServerTest.server();
+    /** The EHR the calls fetch from: the fixture's answers, or the mutated answer of the current request. */
+    static final SocketFhirServer EHR = new SocketFhirServer(SocketFhirServer.Closes.NEVER);
+
     static final List<String> SERVICES = List.of("lms-patient-view", "lms-order-select", "lms-order-sign");
     static final List<String> METHODS =
             List.of("POST", "POST", "POST", "POST", "GET", "PUT", "DELETE", "PATCH", "HEAD");
@@ -62,14 +71,54 @@ class HostileInputFuzzTest {
             "application/",
             ";;",
             "multipart/form-data; boundary=x");
+    /** Numbers no FHIR value needs, and tokens that look like numbers and are not JSON. */
+    static final List<String> HOSTILE_NUMBERS = List.of(
+            "1E999999999",
+            "-1E999999999",
+            "1e-999999999",
+            "0E+2147483647",
+            "1E2147483647",
+            "1E1001",
+            "1E1000",
+            "1e309",
+            "-1e-400",
+            "NaN",
+            "-Infinity",
+            "Infinity",
+            "+1",
+            "01",
+            "1.",
+            ".5",
+            "1e",
+            "--1",
+            "0x1F",
+            "9".repeat(101),
+            "9".repeat(100),
+            "1" + "0".repeat(20_000),
+            "0." + "0".repeat(99) + "1",
+            "123456789012345678901234567890.123456789",
+            "-0",
+            "5",
+            "12574");
+    /** A placeholder in a mutated tree where a hostile number is written into the text. */
+    static final String NUMBER_PLACE = "\"@number@\"";
+
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    static final Map<String, String> TEMPLATES = TrustedEhr.patientViewTemplates();
+
+    /** What the EHR answers while the current request runs; null: the fixture's own answers. */
+    private static volatile byte[] ehrAnswer;
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
 
     @DynamicPropertySource
     static void client(DynamicPropertyRegistry registry) {
@@ -77,49 +126,66 @@ class HostileInputFuzzTest {
         registry.add("cds.public-base-url", () -> TrustedEhr.BASE);
         registry.add("cds.security.clients[0].issuer", () -> ISSUER);
         registry.add("cds.security.clients[0].jwks-url", CLIENT::jwksUrl);
-        registry.add("cds.security.clients[0].fhir-servers[0]", () -> ClientFhirServerTest.fhir(EHR));
+        registry.add("cds.security.clients[0].fhir-servers[0]", EHR::baseUrl);
     }
 
     @AfterAll
     static void stop() {
-        EHR.stop();
+        EHR.close();
         CLIENT.keys.stop();
     }
+
+    /** One fuzzed request: where it goes, with what body, and what the EHR answers meanwhile (null: the fixture). */
+    private record Case(String path, String method, String body, byte[] ehrAnswer) {}
 
     @Test
     void hostileRequestsGetOnly2xxOr4xxAndTheServiceKeepsWorking() throws Exception {
         long seed = Long.getLong("fuzz.seed", 20261127L);
-        int requests = Integer.getInteger("fuzz.requests", 2000);
+        int requests = Integer.getInteger("fuzz.requests", 1_000);
+        int httpEvery = Integer.getInteger("fuzz.http-every", 20);
         Random random = new Random(seed);
-        ObjectNode prefetch =
-                new FixtureEhr(EHR, FHIR_TOKEN).serve(TrustedEhr.FIXTURE, TrustedEhr.patientViewTemplates());
-        EHR.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)));
-        List<ObjectNode> seeds = seeds(prefetch);
+        InMemoryFhir fixture = new InMemoryFhir(TrustedEhr.FIXTURE.record());
+        EHR.answering(query -> ehrAnswer != null
+                ? new SocketFhirServer.Answer(200, ehrAnswer)
+                : fixture.answer(query, EHR.baseUrl())
+                        .map(SocketFhirServer.Answer::json)
+                        .orElse(new SocketFhirServer.Answer(404, new byte[0])));
+        InProcessCalls inProcess = new InProcessCalls(context);
+        AuthenticatedClient client = new AuthenticatedClient(ISSUER, null, List.of(EHR.baseUrl()));
+        List<ObjectNode> seeds = seeds(fixture);
         List<String> failures = new ArrayList<>();
         int[] byClass = new int[6];
+        int overHttp = 0;
+        long start = System.nanoTime();
 
         for (int i = 0; i < requests && failures.size() < 5; i++) {
-            String path = path(random);
-            String method = pick(random, METHODS);
-            String body = body(random, seedsFor(random, path, seeds));
-            HttpRequest request = request(random, path, method, body);
-            HttpResponse<String> answer;
+            boolean http = i % httpEvery == 0;
+            Case c = nextCase(random, seeds, fixture, http);
+            ehrAnswer = c.ehrAnswer();
+            int status;
             try {
-                answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                failures.add("#" + i + " " + method + " " + path + ": " + e + " body=" + abbreviate(body));
+                status = http ? overHttp(random, c) : inProcess(inProcess, client, c);
+            } catch (IOException | RuntimeException | Error e) {
+                failures.add("#" + i + " " + c.method() + " " + c.path() + ": " + e + " body=" + abbreviate(c.body())
+                        + answerNote(c));
                 continue;
             }
-            byClass[answer.statusCode() / 100]++;
-            if (answer.statusCode() >= 500 || answer.statusCode() < 200) {
-                failures.add("#" + i + " " + method + " " + path + " -> " + answer.statusCode() + " "
-                        + abbreviate(answer.body()) + " body=" + abbreviate(body));
+            overHttp += http ? 1 : 0;
+            byClass[status / 100]++;
+            if (status >= 500 || status < 200) {
+                failures.add("#" + i + " " + c.method() + " " + c.path() + " -> " + status + " body="
+                        + abbreviate(c.body()) + answerNote(c));
             }
         }
+        ehrAnswer = null;
 
-        assertThat(failures)
-                .as("seed " + seed + "; answers by class 2xx=" + byClass[2] + " 4xx=" + byClass[4])
-                .isEmpty();
+        String count = "hostile-input fuzz: " + (byClass[2] + byClass[4] + failures.size()) + " requests (" + overHttp
+                + " over HTTP) in " + (System.nanoTime() - start) / 1_000_000_000 + " s, seed " + seed
+                + "; answers 2xx="
+                + byClass[2] + " 4xx=" + byClass[4];
+        System.out.println(count);
+        Files.writeString(Path.of("target", "fuzz-count.txt"), count + System.lineSeparator());
+        assertThat(failures).as(count).isEmpty();
         assertThat(byClass[2])
                 .as("some mutated calls still got through to an answer")
                 .isPositive();
@@ -133,16 +199,86 @@ class HostileInputFuzzTest {
         assertThat(after.body()).contains("LMS-TRABECTEDIN-NEXT-LINE");
     }
 
-    /** Real calls for every service: the fixture patient with full prefetch and a FHIR server, and the sandbox's own. */
-    private List<ObjectNode> seeds(ObjectNode prefetch) throws IOException {
+    private static String answerNote(Case c) {
+        return c.ehrAnswer() == null
+                ? ""
+                : " ehrAnswer=" + abbreviate(new String(c.ehrAnswer(), StandardCharsets.UTF_8));
+    }
+
+    private int overHttp(Random random, Case c) throws IOException, InterruptedException {
+        return HTTP.send(request(random, c.path(), c.method(), c.body()), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    /** The endpoints only take POSTs with a JSON body; other methods and headers are the web layer's, fuzzed over HTTP. */
+    private static int inProcess(InProcessCalls calls, AuthenticatedClient client, Case c) {
+        String[] parts = c.path().split("/");
+        boolean hookOrFeedback = c.method().equals("POST")
+                && c.path().startsWith("/cds-services/")
+                && parts.length >= 3
+                && parts.length <= 4;
+        if (!hookOrFeedback || (parts.length == 4 && !parts[3].equals("feedback"))) {
+            return 404;
+        }
+        return calls.post(parts[2], parts.length == 4, c.body().getBytes(StandardCharsets.UTF_8), client);
+    }
+
+    /**
+     * The next request: mostly a mutated seed meant for its endpoint; a fifth of the hook calls fetch part of their
+     * record from the EHR while it answers a mutated Bundle.
+     */
+    private Case nextCase(Random random, List<ObjectNode> seeds, InMemoryFhir fixture, boolean http) {
+        String path = http ? path(random) : inProcessPath(random);
+        String method = http ? pick(random, METHODS) : "POST";
+        boolean hookCall =
+                path.startsWith("/cds-services/") && SERVICES.contains(path.substring("/cds-services/".length()));
+        if (!hookCall || random.nextInt(5) != 0) {
+            return new Case(path, method, body(random, seedsFor(random, path, seeds)), null);
+        }
+        ObjectNode call = seedsFor(random, path, seeds).get(0).deepCopy();
+        ObjectNode prefetch = (ObjectNode) call.get("prefetch");
+        List<String> keys = new ArrayList<>(prefetch.propertyNames());
+        String fetched = pick(random, keys);
+        for (int i = random.nextInt(3); i >= 0; i--) {
+            prefetch.remove(i == 0 ? fetched : pick(random, keys));
+        }
+        String query = TEMPLATES
+                .getOrDefault(fetched, "Condition?patient={{context.patientId}}")
+                .replace("{{context.patientId}}", TrustedEhr.FIXTURE.patientId());
+        ObjectNode answer = (ObjectNode) fixture.answer(query, EHR.baseUrl())
+                .orElse(JSON.createObjectNode().put("resourceType", "Bundle"))
+                .deepCopy();
+        for (int m = 1 + random.nextInt(3); m > 0; m--) {
+            mutate(random, answer);
+        }
+        return new Case(
+                path,
+                method,
+                call.toString(),
+                withNumbers(random, answer.toString()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String inProcessPath(Random random) {
+        int r = random.nextInt(10);
+        return r == 0
+                ? "/cds-services/" + pick(random, SERVICES) + "/feedback"
+                : r == 1 ? "/cds-services/unknown" : "/cds-services/" + pick(random, SERVICES);
+    }
+
+    /**
+     * Real calls for every service: the fixture patient with its whole prefetch (so a call fetches only what a
+     * mutation removed) and the trusted EHR as its FHIR server, and the sandbox's own calls.
+     */
+    private List<ObjectNode> seeds(InMemoryFhir fixture) throws IOException {
         List<ObjectNode> seeds = new ArrayList<>();
         for (String hook : List.of("patient-view", "order-select", "order-sign")) {
-            ObjectNode call =
-                    TrustedEhr.patientView(ClientFhirServerTest.fhir(EHR)).put("hook", hook);
-            call.set("context", TrustedEhr.FIXTURE.context(hook).orElseThrow());
-            ObjectNode required = call.putObject("prefetch");
-            for (String key : List.of("patient", "conditions", "medstatements", "medrequests")) {
-                required.set(key, prefetch.get(key));
+            ObjectNode call = TrustedEhr.patientView(EHR.baseUrl()).put("hook", hook);
+            call.set("context", TrustedEhr.FIXTURE.context(hook).orElseThrow().deepCopy());
+            ObjectNode prefetch = call.putObject("prefetch");
+            for (Map.Entry<String, String> template : TEMPLATES.entrySet()) {
+                String query = template.getValue().replace("{{context.patientId}}", TrustedEhr.FIXTURE.patientId());
+                prefetch.set(
+                        template.getKey(), fixture.answer(query, EHR.baseUrl()).orElse(null));
             }
             seeds.add(call);
         }
@@ -259,13 +395,16 @@ class HostileInputFuzzTest {
 
     private String body(Random random, List<ObjectNode> seeds) {
         int r = random.nextInt(100);
-        if (r < 60) {
+        if (r < 45) {
             ObjectNode tree = seeds.get(random.nextInt(seeds.size())).deepCopy();
             int mutations = 1 + random.nextInt(4);
             for (int m = 0; m < mutations; m++) {
                 mutate(random, tree);
             }
-            return tree.toString();
+            return withNumbers(random, tree.toString());
+        }
+        if (r < 65) {
+            return numberInPlace(random, seeds.get(random.nextInt(seeds.size())).deepCopy());
         }
         if (r < 85) {
             byte[] bytes = seeds.get(random.nextInt(seeds.size())).toString().getBytes(StandardCharsets.UTF_8);
@@ -315,6 +454,38 @@ class HostileInputFuzzTest {
         }
     }
 
+    /**
+     * A hostile number in place of one value of the call, where it hurts most: inside the prefetch or the draft
+     * orders when the call has them (a string where FHIR has text, a number where it has a number).
+     */
+    private String numberInPlace(Random random, ObjectNode call) {
+        JsonNode target = random.nextBoolean() && call.path("context").has("draftOrders")
+                ? call.path("context").path("draftOrders")
+                : call.has("prefetch") ? call.path("prefetch") : call;
+        List<ContainerNode<?>> containers = new ArrayList<>();
+        collect(target, containers);
+        for (int n = 1 + random.nextInt(3); n > 0; n--) {
+            ContainerNode<?> container = containers.get(random.nextInt(containers.size()));
+            if (container instanceof ObjectNode object && !object.isEmpty()) {
+                object.put(pick(random, new ArrayList<>(object.propertyNames())), "@number@");
+            } else if (container instanceof ArrayNode array && !array.isEmpty()) {
+                array.set(random.nextInt(array.size()), JSON.getNodeFactory().stringNode("@number@"));
+            }
+        }
+        return withNumbers(random, call.toString());
+    }
+
+    /** The text with each number placeholder replaced by a hostile number, written as it is. */
+    private static String withNumbers(Random random, String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        for (int at = text.indexOf(NUMBER_PLACE); at >= 0; at = text.indexOf(NUMBER_PLACE, from)) {
+            out.append(text, from, at).append(pick(random, HOSTILE_NUMBERS));
+            from = at + NUMBER_PLACE.length();
+        }
+        return out.append(text, from, text.length()).toString();
+    }
+
     private static void collect(JsonNode node, List<ContainerNode<?>> into) {
         if (node instanceof ContainerNode<?> container) {
             into.add(container);
@@ -323,7 +494,10 @@ class HostileInputFuzzTest {
     }
 
     private JsonNode randomScalarOrShape(Random random) {
-        switch (random.nextInt(14)) {
+        switch (random.nextInt(16)) {
+            case 14:
+            case 15:
+                return JSON.getNodeFactory().stringNode("@number@");
             case 0:
                 return JSON.nullNode();
             case 1:

@@ -107,6 +107,6 @@ class InputLimitsTest {
     void tooLongStringAnywhere() {
         ObjectNode call = call();
         ((ObjectNode) call.get("context")).put("note", "n".repeat(5001));
-        assertRefused(client.post(SERVICE, call), 400, "not valid JSON");
+        assertRefused(client.post(SERVICE, call), 400, "a string is longer than 5000 characters");
     }
 }

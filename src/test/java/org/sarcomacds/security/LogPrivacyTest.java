@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Everything the service logs while answering successful, refused, failed and unauthenticated calls: no client JWT,
- * no FHIR access token, no patient id; the calls are still traceable by hookInstance and the patient pseudonym.
+ * no FHIR access token, no patient id; the calls are still traceable by hookInstance (the 412 and allowlist lines
+ * too) and the patient pseudonym, and the client's issuer reads as the URL it is.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith({OutputCaptureExtension.class, InfoLogs.class})
@@ -104,6 +105,18 @@ class LogPrivacyTest {
                 .as("each call is traceable by hookInstance")
                 .contains(hookInstances.get(0), hookInstances.get(1));
         assertThat(log).contains("refused status=401");
+        assertThat(linesWith(log, "refused status=412"))
+                .as("the 412 lines carry the hookInstance of their call")
+                .anyMatch(line -> line.contains(hookInstances.get(1)))
+                .anyMatch(line -> line.contains(hookInstances.get(2)));
+        assertThat(linesWith(log, "not on the allowlist"))
+                .as("the allowlist warning carries the hookInstance of its call")
+                .anyMatch(line -> line.contains(hookInstances.get(2)));
+        assertThat(log).as("the issuer, readable and on one line").contains("client=" + ISSUER + " ");
+    }
+
+    private static List<String> linesWith(String log, String text) {
+        return log.lines().filter(line -> line.contains(text)).toList();
     }
 
     private static int call(HookClient client, ObjectNode body, List<String> jwts, List<String> hookInstances) {

@@ -65,9 +65,13 @@ class StartupRefusalTest {
                         Duration.ofSeconds(3),
                         Duration.ofSeconds(1),
                         Duration.ofSeconds(2),
-                        10,
+                        100,
+                        5000,
+                        DataSize.ofMegabytes(20),
                         DataSize.ofMegabytes(10),
-                        4,
+                        null,
+                        64,
+                        Duration.ofSeconds(4),
                         List.of(),
                         false,
                         true),
@@ -81,7 +85,8 @@ class StartupRefusalTest {
                 new CdsProperties.FeedbackSettings(100, new CdsProperties.RateLimit(600, 100)),
                 new CdsProperties.WarmUp(true),
                 new CdsProperties.Knowledge(""),
-                new CdsProperties.Sandbox(List.of()));
+                new CdsProperties.Sandbox(List.of()),
+                new CdsProperties.Capacity(8, Duration.ofSeconds(5), Duration.ofSeconds(10), null));
     }
 
     private static CdsProperties.Client client(String issuer, String jwksUrl, String... jku) {

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.sarcomacds.regress.CardComparison;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** One patient scenario of {@code fhir-fixtures/}: its record, the hook contexts and the cards expected. */
 public record Fixture(String id, Path dir, JsonNode record) {
@@ -42,6 +44,15 @@ public record Fixture(String id, Path dir, JsonNode record) {
     public Optional<JsonNode> context(String hook) {
         Path file = dir.resolve(hook + ".context.json");
         return Files.exists(file) ? Optional.of(read(file)) : Optional.empty();
+    }
+
+    /** A call of {@code hook} for this patient without prefetch: the hook, a new hookInstance and the hook's context. */
+    public ObjectNode call(String hook) {
+        ObjectNode call = JSON.createObjectNode()
+                .put("hook", hook)
+                .put("hookInstance", UUID.randomUUID().toString());
+        call.set("context", context(hook).orElseThrow());
+        return call;
     }
 
     public Path expectedFile(String hook) {
