@@ -70,10 +70,18 @@ public class HookService {
      */
     public HookAnswer call(String serviceId, byte[] body, AuthenticatedClient client) {
         ServiceDefinition service = service(serviceId);
-        return call(service, bodies.parse(body), client);
+        try {
+            return call(service, bodies.parse(body), client);
+        } finally {
+            MDC.remove(LogContextFilter.HOOK_INSTANCE);
+        }
     }
 
-    /** The endpoint's way in: the body as it arrived, still counted against the request-body budget. */
+    /**
+     * The endpoint's way in: the body as it arrived, still counted against the request-body budget. The call's
+     * {@code hookInstance} stays in the log context until the request ends ({@link LogContextFilter}), so the line
+     * that answers an error carries it too.
+     */
     HookAnswer call(String serviceId, RequestBodyReader.Body body, AuthenticatedClient client) {
         ServiceDefinition service = service(serviceId);
         return call(service, bodies.parse(body), client);
@@ -102,15 +110,10 @@ public class HookService {
         MDC.put(
                 LogContextFilter.HOOK_INSTANCE,
                 LogText.token(body.path("hookInstance").asString(null)));
-        try {
-            HookRequest request = parser.parse(body, service, client);
-            String caller = "service=" + service.id() + " client="
-                    + (client == null ? "-" : LogText.token(client.issuer())) + " patient="
-                    + pseudonyms.patient(request.patientId());
-            return answer(service, request, caller, start);
-        } finally {
-            MDC.remove(LogContextFilter.HOOK_INSTANCE);
-        }
+        HookRequest request = parser.parse(body, service, client);
+        String caller = "service=" + service.id() + " client=" + (client == null ? "-" : LogText.token(client.issuer()))
+                + " patient=" + pseudonyms.patient(request.patientId());
+        return answer(service, request, caller, start);
     }
 
     private HookAnswer answer(ServiceDefinition service, HookRequest request, String caller, long start) {

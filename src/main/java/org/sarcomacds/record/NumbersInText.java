@@ -21,8 +21,27 @@ final class NumbersInText {
 
     private NumbersInText() {}
 
-    static DataFormatException refused(String element) {
-        return new DataFormatException("'" + element + "' is a number, where FHIR has text");
+    static Refused refused(String element) {
+        return new Refused(element, null);
+    }
+
+    /** A number where FHIR has text, naming the element and, once known, the resource type it is in. */
+    static final class Refused extends DataFormatException {
+
+        private final String element;
+        private final String resourceType;
+
+        private Refused(String element, String resourceType) {
+            super("'" + element + "'" + (resourceType == null ? "" : " of a " + resourceType)
+                    + " is a number, where FHIR has text");
+            this.element = element;
+            this.resourceType = resourceType;
+        }
+
+        /** The same refusal, naming the resource type the element is in (e.g. a MedicationRequest's status). */
+        Refused within(String type) {
+            return resourceType != null ? this : new Refused(element, type);
+        }
     }
 
     /** @throws DataFormatException naming the first element of the resource that holds a number in place of text */

@@ -53,6 +53,14 @@ public final class PrefetchBinder {
     }
 
     private static Resource bound(FhirContext fhir, String type, JsonNode json) {
+        try {
+            return boundAs(fhir, type, json);
+        } catch (NumbersInText.Refused e) {
+            throw e.within(type); // a Bundle's entries name their own type
+        }
+    }
+
+    private static Resource boundAs(FhirContext fhir, String type, JsonNode json) {
         switch (type) {
             case "Bundle":
                 return bundle(fhir, json);

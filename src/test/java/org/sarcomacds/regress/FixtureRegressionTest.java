@@ -103,7 +103,7 @@ class FixtureRegressionTest {
         CaseResult prefetched = CASES.get("lms-uterine-on-pazopanib patient-view (prefetch)");
         assertThat(fetched.fhirRequests())
                 .extracting(LoopbackFhirServer.Request::query)
-                .contains("Patient/lms-uterine-on-pazopanib", "Condition?patient=lms-uterine-on-pazopanib")
+                .contains("Patient/lms-uterine-on-pazopanib", "Condition?patient=lms-uterine-on-pazopanib&_count=100")
                 .allMatch(q -> q.contains("lms-uterine-on-pazopanib"));
         assertThat(fetched.fhirRequests()).allMatch(r -> r.status() == 200 && r.problem() == null);
         assertThat(prefetched.fhirRequests()).isEmpty();

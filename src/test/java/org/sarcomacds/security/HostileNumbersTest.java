@@ -103,14 +103,16 @@ class HostileNumbersTest {
         HookClient.Reply reply = client.post("/cds-services/lms-patient-view", withNumber(call, "1163022006"));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
-        assertThat(diagnostics(reply)).contains("prefetch key 'conditions'").contains("'code' is a number");
+        assertThat(diagnostics(reply))
+                .contains("prefetch key 'conditions'")
+                .contains("'code' of a Condition is a number");
     }
 
     @Test
     void numberInADraftOrdersStatusIs400() {
         String[][] cases = {
             {"1E999999999", "exponent beyond ±1000"},
-            {"5", "'context.draftOrders' is not a FHIR R4 Bundle: 'MedicationRequest.status' is a number"}
+            {"5", "'context.draftOrders' is not a FHIR R4 Bundle: 'status' of a MedicationRequest is a number"}
         };
         for (String[] c : cases) {
             ObjectNode call = FIXTURE.call("order-select");
