@@ -145,9 +145,9 @@ class SiteKnowledgeTest {
         ClinicalParameters parameters = ClinicalParameters.load(SiteKnowledge.load(site.toString()));
 
         assertThat(parameters.labs().recentDays()).isEqualTo(14);
-        assertThat(parameters.bodySurfaceArea().weightMaxAgeDays())
+        assertThat(parameters.body().weightValidDays())
                 .as("everything else stays built in")
-                .isEqualTo(ClinicalParameters.load().bodySurfaceArea().weightMaxAgeDays());
+                .isEqualTo(ClinicalParameters.load().body().weightValidDays());
     }
 
     @Test
