@@ -42,7 +42,7 @@ record TextCues(
 
     record Results(List<String> positive, List<String> negative) {}
 
-    private void check() {
+    void check() {
         if (maxWordsBetween < 1) {
             throw refused("maxWordsBetween must be at least 1");
         }
