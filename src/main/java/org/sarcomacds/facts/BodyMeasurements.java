@@ -33,9 +33,4 @@ public record BodyMeasurements(
                 Optional.ofNullable(bsa),
                 bsa == null ? List.of(BodyProblem.missing(missing)) : List.of());
     }
-
-    /** The first problem in words, as the cards have said it so far; null when there is a BSA. */
-    public String gap() {
-        return problems.isEmpty() ? null : BodyText.of(problems.getFirst());
-    }
 }

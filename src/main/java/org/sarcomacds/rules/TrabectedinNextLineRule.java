@@ -67,7 +67,7 @@ class TrabectedinNextLineRule implements Rule {
         ClinicalParameters.Trabectedin t = parameters.trabectedin();
         Optional<BodySurfaceArea> bsa = facts.bsa();
         if (bsa.isEmpty()) {
-            notes.add("Body surface area unknown (" + facts.body().gap() + "): the suggested order states "
+            notes.add("Body surface area unknown (" + BodyText.gap(facts.body()) + "): the suggested order states "
                     + Numbers.plain(t.startingDoseMgPerM2()) + " mg/m²; calculate the dose in mg before signing.");
             return Map.of(
                     "doseValue",

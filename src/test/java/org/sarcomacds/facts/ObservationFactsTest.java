@@ -133,7 +133,11 @@ class ObservationFactsTest {
                 .facts();
 
         assertThat(facts.bsa()).isEmpty();
-        assertThat(facts.body().gap()).isEqualTo("the latest weight (2026-10-27) is older than 30 days");
+        assertThat(facts.body().problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(BodyProblem.Kind.STALE_WEIGHT);
+            assertThat(p.result().date()).isEqualTo(old);
+            assertThat(p.windowDays()).isEqualTo(30);
+        });
     }
 
     @Test
@@ -167,7 +171,9 @@ class ObservationFactsTest {
                 .facts();
 
         assertThat(facts.bsa()).isEmpty();
-        assertThat(facts.body().gap()).isEqualTo("no height in the record");
+        assertThat(facts.body().problems())
+                .extracting(BodyProblem::kind)
+                .containsExactly(BodyProblem.Kind.MISSING_HEIGHT);
     }
 
     @Test

@@ -30,6 +30,7 @@ final class FactsBuilder {
     private final Map<String, LabResult> labs = new HashMap<>();
     private final List<Fact> ntrk = new ArrayList<>();
     private BodySurfaceArea bsa;
+    private BodyMeasurements body;
     private int next;
 
     static FactsBuilder patient() {
@@ -181,6 +182,12 @@ final class FactsBuilder {
         return this;
     }
 
+    /** Body measurements as the facts judged them, e.g. with an implausible weight. */
+    FactsBuilder body(BodyMeasurements measurements) {
+        body = measurements;
+        return this;
+    }
+
     FactsBuilder ntrkResult(String gene, boolean present) {
         ntrk.add(new Fact(
                 Concepts.NTRK_FUSION,
@@ -210,7 +217,7 @@ final class FactsBuilder {
                 medications,
                 drafts,
                 labs,
-                BodyMeasurements.of(bsa, BodyProblem.Kind.MISSING_WEIGHT),
+                body != null ? body : BodyMeasurements.of(bsa, BodyProblem.Kind.MISSING_WEIGHT),
                 Optional.empty(),
                 Optional.empty(),
                 ntrk,

@@ -1,13 +1,23 @@
-package org.sarcomacds.facts;
+package org.sarcomacds.rules;
 
+import org.sarcomacds.facts.BodyMeasurements;
+import org.sarcomacds.facts.BodyProblem;
+import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.text.Numbers;
 
-/** A body measurement problem in the short words the cards have used for "BSA unknown (…)". */
+/**
+ * Why there is no BSA, in the short words the trabectedin card has used for "BSA unknown (…)": the first problem of
+ * {@link BodyMeasurements}. Until the card texts name each problem themselves (issue 12, card variants).
+ */
 final class BodyText {
 
     private BodyText() {}
 
-    static String of(BodyProblem problem) {
+    static String gap(BodyMeasurements body) {
+        return body.problems().isEmpty() ? "" : of(body.problems().getFirst());
+    }
+
+    private static String of(BodyProblem problem) {
         return switch (problem.kind()) {
             case MISSING_HEIGHT -> "no height in the record";
             case MISSING_WEIGHT -> "no weight in the record";
