@@ -1,6 +1,7 @@
 package org.sarcomacds.facts;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Ids of the value sets in {@code hooks/valuesets/} that the Java logic refers to. */
 public final class Concepts {
@@ -80,21 +81,10 @@ public final class Concepts {
      * Every systemic anticancer therapy value set: a current exposure to one is a current line of therapy. The drugs
      * first, the anthracycline class (which shares doxorubicin's codes) last.
      */
-    public static final List<String> SYSTEMIC_ANTICANCER_THERAPIES = List.of(
-            DOXORUBICIN,
-            IFOSFAMIDE,
-            GEMCITABINE,
-            DOCETAXEL,
-            PAZOPANIB,
-            TRABECTEDIN,
-            REGORAFENIB,
-            DACARBAZINE,
-            ERIBULIN,
-            LAROTRECTINIB,
-            ENTRECTINIB,
-            CHECKPOINT_INHIBITORS,
-            PARP_INHIBITORS,
-            ANTHRACYCLINES);
+    public static final List<String> SYSTEMIC_ANTICANCER_THERAPIES = Stream.concat(
+                    SYSTEMIC_THERAPIES.stream(),
+                    Stream.of(LAROTRECTINIB, ENTRECTINIB, CHECKPOINT_INHIBITORS, PARP_INHIBITORS, ANTHRACYCLINES))
+            .toList();
 
     /** The CYP3A inhibitor and inducer value sets, each declaring its effect and strength. */
     public static final List<String> CYP3A_INTERACTING =

@@ -94,24 +94,15 @@ public record Fact(
 
     /** The same fact ending on {@code date}. */
     public Fact withEnd(LocalDate date) {
-        return new Fact(
-                concept,
-                display,
-                reference,
-                status,
-                current,
-                when,
-                matchedOn,
-                byName,
-                note,
-                start,
-                gramsPerM2PerCycle,
-                date,
-                use);
+        return with(date, use);
     }
 
     /** The same fact with these medication details. */
     public Fact withUse(Use details) {
+        return with(end, details);
+    }
+
+    private Fact with(LocalDate newEnd, Use newUse) {
         return new Fact(
                 concept,
                 display,
@@ -124,8 +115,8 @@ public record Fact(
                 note,
                 start,
                 gramsPerM2PerCycle,
-                end,
-                details);
+                newEnd,
+                newUse);
     }
 
     /** How the medication is given: systemic, not systemic, or unknown (not recorded), with what said so. */

@@ -85,25 +85,17 @@ public record PatientFacts(
 
     /** The same facts for one rule, which may read only the value sets it declares. */
     public PatientFacts readBy(String ruleId, Collection<String> valueSets) {
-        return new PatientFacts(
-                hook,
-                asOf,
-                conditions,
-                medications,
-                draftOrders,
-                labs,
-                body,
-                latestEcog,
-                pregnancy,
-                ntrkResults,
-                gaps,
-                new Reader(ruleId, Set.copyOf(valueSets)));
+        return copy(hook, new Reader(ruleId, Set.copyOf(valueSets)));
     }
 
     /** The same facts, read for another hook. */
     public PatientFacts withHook(Hook other) {
+        return copy(other, reader);
+    }
+
+    private PatientFacts copy(Hook forHook, Reader by) {
         return new PatientFacts(
-                other,
+                forHook,
                 asOf,
                 conditions,
                 medications,
@@ -114,7 +106,7 @@ public record PatientFacts(
                 pregnancy,
                 ntrkResults,
                 gaps,
-                reader);
+                by);
     }
 
     /** Leiomyosarcoma diagnoses, active or not. */
