@@ -1,5 +1,6 @@
 package org.sarcomacds.facts;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -90,7 +91,7 @@ final class FreeText {
     }
 
     private static List<Phrases.Hit> concat(List<Phrases.Hit> a, List<Phrases.Hit> b) {
-        List<Phrases.Hit> all = new java.util.ArrayList<>(a);
+        List<Phrases.Hit> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }
