@@ -1,6 +1,7 @@
 package org.sarcomacds.facts;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Ids of the value sets in {@code hooks/valuesets/} that the Java logic refers to. */
 public final class Concepts {
@@ -29,7 +30,12 @@ public final class Concepts {
     public static final String CHECKPOINT_INHIBITORS = "checkpoint-inhibitors";
     public static final String PARP_INHIBITORS = "parp-inhibitors";
     public static final String CYP3A_INHIBITORS = "strong-cyp3a-inhibitors";
+    public static final String CYP3A_MODERATE_INHIBITORS = "moderate-cyp3a-inhibitors";
     public static final String CYP3A_INDUCERS = "strong-cyp3a-inducers";
+    /** Doxorubicin (incl. liposomal), epirubicin, idarubicin, daunorubicin: never the ATC class L01DB. */
+    public static final String ANTHRACYCLINES = "anthracyclines";
+
+    public static final String ROUTE_SYSTEMIC = "route-systemic";
 
     public static final String HEIGHT = "obs-body-height";
     public static final String WEIGHT = "obs-body-weight";
@@ -50,6 +56,14 @@ public final class Concepts {
     public static final String VARIANT_PRESENT = "variant-present";
     public static final String GENE_FUSION = "dna-change-gene-fusion";
     public static final String NTRK_FUSION = "ntrk-fusion";
+    public static final String ECOG = "obs-ecog";
+    public static final String ECOG_GRADES = "ecog-grades";
+    public static final String PREGNANCY_STATUS = "obs-pregnancy-status";
+    public static final String HCG = "obs-hcg";
+    public static final String PREGNANT = "pregnancy-pregnant";
+    public static final String NOT_PREGNANT = "pregnancy-not-pregnant";
+    public static final String INTERPRETATION_POSITIVE = "interpretation-positive";
+    public static final String INTERPRETATION_NEGATIVE = "interpretation-negative";
 
     /** The systemic therapies whose history the cards list, in the order a clinician reads a treatment history. */
     public static final List<String> SYSTEMIC_THERAPIES = List.of(
@@ -62,6 +76,26 @@ public final class Concepts {
             REGORAFENIB,
             DACARBAZINE,
             ERIBULIN);
+
+    /**
+     * Every systemic anticancer therapy value set: a current exposure to one is a current line of therapy. The drugs
+     * first, the anthracycline class (which shares doxorubicin's codes) last.
+     */
+    public static final List<String> SYSTEMIC_ANTICANCER_THERAPIES = Stream.concat(
+                    SYSTEMIC_THERAPIES.stream(),
+                    Stream.of(LAROTRECTINIB, ENTRECTINIB, CHECKPOINT_INHIBITORS, PARP_INHIBITORS, ANTHRACYCLINES))
+            .toList();
+
+    /** The CYP3A inhibitor and inducer value sets, each declaring its effect and strength. */
+    public static final List<String> CYP3A_INTERACTING =
+            List.of(CYP3A_INHIBITORS, CYP3A_MODERATE_INHIBITORS, CYP3A_INDUCERS);
+
+    /** The results the trabectedin label checks before each dose ({@code preDose.resultValidDays}), LVEF apart. */
+    public static final List<String> PRE_DOSE_RESULTS =
+            List.of(BILIRUBIN, AST, ALT, ALKALINE_PHOSPHATASE, CREATINE_KINASE, NEUTROPHILS, PLATELETS, HAEMOGLOBIN);
+
+    /** What says whether the patient is pregnant. */
+    public static final List<String> PREGNANCY = List.of(PREGNANCY_STATUS, HCG);
 
     /** Every site-specific metastasis value set ({@code metastasis-*}). */
     public static final List<String> METASTASIS_SITES = List.of(

@@ -1,5 +1,6 @@
 package org.sarcomacds.facts;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,8 +14,8 @@ import org.sarcomacds.record.ReadElements;
 final class ConditionReader {
 
     /** What it reads of a Condition: the mCODE histology is an extension with a CodeableConcept value. */
-    static final ReadElements READS =
-            ReadElements.of("Condition", "id", "code", "clinicalStatus", "verificationStatus", "onset[x]", "extension");
+    static final ReadElements READS = ReadElements.of(
+            "Condition", "id", "code", "clinicalStatus", "verificationStatus", "onset[x]", "abatement[x]", "extension");
 
     static final String MCODE_HISTOLOGY =
             "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-histology-morphology-behavior";
@@ -34,7 +35,7 @@ final class ConditionReader {
             return List.of();
         }
         List<ConceptMatch> matches = matches(condition);
-        if (matches.stream().anyMatch(m -> m.valueSet().equals(Concepts.GIST))) {
+        if (matches.stream().anyMatch(m -> m.valueSet().equals(Concepts.GIST) && !m.uncertain())) {
             matches.removeIf(m -> m.valueSet().equals(Concepts.LEIOMYOSARCOMA));
         }
         String clinical = FactExtractor.code(condition.getClinicalStatus());
@@ -46,6 +47,8 @@ final class ConditionReader {
         String onset = condition.hasOnsetDateTimeType()
                 ? "onset " + condition.getOnsetDateTimeType().getValueAsString()
                 : "";
+        LocalDate abated = abatement(condition);
+        String when = abated == null ? onset : (onset.isEmpty() ? "" : onset + ", ") + "abated " + abated;
         return matches.stream()
                 .map(m -> new Fact(
                         m.valueSet(),
@@ -53,13 +56,29 @@ final class ConditionReader {
                         FactExtractor.ref(condition),
                         clinical == null ? "unknown" : clinical,
                         active,
-                        onset,
+                        when,
                         m.matchedOn(),
                         m.byName(),
-                        note,
+                        m.uncertain() && !note.startsWith(Fact.UNCONFIRMED)
+                                ? Fact.UNCONFIRMED + " (\"" + m.doubt() + "\")"
+                                : note,
                         condition.hasOnsetDateTimeType() ? Dates.of(condition.getOnsetDateTimeType()) : null,
-                        null))
+                        null,
+                        abated,
+                        Fact.Use.NONE))
                 .toList();
+    }
+
+    /** When the Condition abated: {@code abatementDateTime}, or the end (else the start) of {@code abatementPeriod}. */
+    private static LocalDate abatement(Condition condition) {
+        if (condition.hasAbatementDateTimeType()) {
+            return Dates.of(condition.getAbatementDateTimeType());
+        }
+        if (condition.hasAbatementPeriod()) {
+            LocalDate end = Dates.of(condition.getAbatementPeriod().getEndElement());
+            return end != null ? end : Dates.of(condition.getAbatementPeriod().getStartElement());
+        }
+        return null;
     }
 
     private List<ConceptMatch> matches(Condition condition) {
@@ -69,8 +88,8 @@ final class ConditionReader {
                 terminology.match(morphology).stream()
                         .filter(m ->
                                 matches.stream().noneMatch(x -> x.valueSet().equals(m.valueSet())))
-                        .forEach(m ->
-                                matches.add(new ConceptMatch(m.valueSet(), "histology " + m.matchedOn(), m.byName())));
+                        .forEach(m -> matches.add(
+                                new ConceptMatch(m.valueSet(), "histology " + m.matchedOn(), m.byName(), m.doubt())));
             }
         }
         return matches;

@@ -1,7 +1,12 @@
 package org.sarcomacds.facts;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -50,27 +55,58 @@ public class FactExtractor {
         List<Fact> conditions = new ArrayList<>();
         record.conditions().forEach(c -> conditions.addAll(conditionReader.facts(c)));
 
-        MedicationReader medicationReader =
-                new MedicationReader(new MedicationMatcher(terminology, products, record.medications()));
+        MedicationReader medicationReader = new MedicationReader(
+                new MedicationMatcher(terminology, products, record.medications()), new UseReader(terminology));
         List<Fact> medications = new ArrayList<>();
         record.medicationStatements().forEach(s -> medications.addAll(medicationReader.statement(s)));
         record.medicationRequests().forEach(r -> medications.addAll(medicationReader.request(r)));
 
         ObservationReader observations = new ObservationReader(terminology, record.observations());
-        var today = evaluationDate.today();
-        BodySurfaceAreaCalculator.Outcome bsa =
-                new BodySurfaceAreaCalculator(parameters.bodySurfaceArea(), today).calculate(observations.latest());
+        LocalDate today = evaluationDate.today();
+        Map<String, LabResult> latest = observations.latest();
+        BodyMeasurements body = new BodyMeasurer(parameters.body(), today)
+                .measure(
+                        latest.get(Concepts.HEIGHT),
+                        latest.get(Concepts.WEIGHT),
+                        observations.previous(Concepts.WEIGHT),
+                        latest.get(Concepts.BODY_SURFACE_AREA));
         return new PatientFacts(
                 hook,
                 today,
                 conditions,
                 medications,
                 medicationReader.drafts(draftOrders, selections),
-                observations.latest(),
-                bsa.bsa(),
-                bsa.gap(),
+                latest,
+                body,
+                latestEcog(observations.ecogs(), today),
+                latestPregnancy(observations.pregnancies(), today),
                 observations.ntrkResults(),
                 record.gaps());
+    }
+
+    /** The latest dated ECOG result, marked recent when it is at most {@code ecog.validDays} old. */
+    private Optional<Ecog> latestEcog(List<Ecog> ecogs, LocalDate today) {
+        int validDays = parameters.ecog().validDays();
+        return ecogs.stream()
+                .filter(e -> e.date() != null)
+                .max(Comparator.comparing(Ecog::date))
+                .map(e -> new Ecog(
+                        e.score(),
+                        e.date(),
+                        e.reference(),
+                        e.matchedOn(),
+                        ChronoUnit.DAYS.between(e.date(), today) <= validDays));
+    }
+
+    /**
+     * The latest dated pregnancy status or hCG result within {@code pregnancy.lookbackDays}: a later "not pregnant"
+     * clears an earlier positive; on the same day a positive wins.
+     */
+    private Optional<Pregnancy> latestPregnancy(List<Pregnancy> results, LocalDate today) {
+        LocalDate from = today.minusDays(parameters.pregnancy().lookbackDays());
+        return results.stream()
+                .filter(p -> p.date() != null && !p.date().isBefore(from))
+                .max(Comparator.comparing(Pregnancy::date).thenComparing(Pregnancy::pregnant));
     }
 
     static String code(CodeableConcept concept) {

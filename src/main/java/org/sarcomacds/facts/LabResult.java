@@ -1,18 +1,21 @@
 package org.sarcomacds.facts;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * The latest result of one lab test or body measurement.
+ * One result of a lab test or body measurement.
  *
  * @param analyte    the value set id, e.g. {@code obs-bilirubin-total}
  * @param display    the test's name in the record
  * @param value      the value in {@code unit}
  * @param unit       UCUM code or unit text as recorded
  * @param upperLimit {@code referenceRange.high} in the same unit, when recorded (the ULN)
- * @param date       when it was measured
+ * @param date       when it was measured ({@code effective[x]}, else {@code issued}); null when the record has none
  * @param reference  the Observation, e.g. {@code Observation/abc}
+ * @param lowerLimit {@code referenceRange.low} in the same unit, when recorded (e.g. the lower limit of LVEF)
+ * @param range      what the reference range says: a limit without a unit is never taken as in the value's unit
  */
 public record LabResult(
         String analyte,
@@ -21,7 +24,52 @@ public record LabResult(
         String unit,
         Double upperLimit,
         LocalDate date,
-        String reference) {
+        String reference,
+        Double lowerLimit,
+        Range range) {
+
+    /** What the result's reference range gives the value. */
+    public enum Range {
+        /** Its limits are in the value's unit: {@code upperLimit} and {@code lowerLimit} hold them. */
+        IN_VALUE_UNIT,
+        /** The result has no reference range (or no limit). */
+        NOT_RECORDED,
+        /** A limit has no unit: it is not assumed to be in the value's unit, so the result cannot be judged. */
+        WITHOUT_UNIT,
+        /** A limit is in another unit than the value. */
+        OTHER_UNIT
+    }
+
+    /** A result whose range, if any, gives the upper limit in the value's unit. */
+    public LabResult(
+            String analyte,
+            String display,
+            double value,
+            String unit,
+            Double upperLimit,
+            LocalDate date,
+            String reference) {
+        this(
+                analyte,
+                display,
+                value,
+                unit,
+                upperLimit,
+                date,
+                reference,
+                null,
+                upperLimit == null ? Range.NOT_RECORDED : Range.IN_VALUE_UNIT);
+    }
+
+    /** Whole days from the result's date to {@code asOf}; empty when the result has no date. */
+    public Optional<Long> ageDays(LocalDate asOf) {
+        return date == null ? Optional.empty() : Optional.of(ChronoUnit.DAYS.between(date, asOf));
+    }
+
+    /** True when the result is dated and at most {@code days} old on {@code asOf}; an undated result is not recent. */
+    public boolean isRecent(LocalDate asOf, int days) {
+        return ageDays(asOf).map(age -> age <= days).orElse(false);
+    }
 
     /** The value as a multiple of the upper limit of normal, when the record gives one. */
     public Optional<Double> timesUln() {

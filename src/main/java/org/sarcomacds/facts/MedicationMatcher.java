@@ -25,7 +25,7 @@ final class MedicationMatcher {
 
     /** What it reads of a Medication, and the Medications contained in a medication use. */
     static final List<ReadElements> READS = List.of(
-            ReadElements.of("Medication", "id", "code", "ingredient"),
+            ReadElements.of("Medication", "id", "code", "ingredient", "form"),
             ReadElements.of("MedicationStatement", "contained"),
             ReadElements.of("MedicationRequest", "contained"));
 
@@ -48,20 +48,44 @@ final class MedicationMatcher {
         if (medication instanceof CodeableConcept concept) {
             return byConcept.computeIfAbsent(
                     signature(concept),
-                    k -> new Named(Displays.of(concept, "unnamed medication"), matchConcept(concept, List.of())));
+                    k -> new Named(
+                            Displays.of(concept, "unnamed medication"),
+                            matchConcept(concept, List.of()),
+                            product(concept, null)));
         }
         if (medication instanceof Reference reference) {
             Medication resolved = resolve(owner, reference);
             if (resolved == null) {
-                return new Named(reference.hasDisplay() ? reference.getDisplay() : "unresolved medication", List.of());
+                String display = reference.hasDisplay() ? reference.getDisplay() : "unresolved medication";
+                return new Named(display, List.of(), Product.NONE);
             }
             return byMedication.computeIfAbsent(
                     resolved,
                     m -> new Named(
                             Displays.of(m.getCode(), "unnamed medication"),
-                            matchConcept(m.getCode(), ingredientMatches(m))));
+                            matchConcept(m.getCode(), ingredientMatches(m)),
+                            product(m.getCode(), m.hasForm() ? m.getForm() : null)));
         }
-        return new Named("no medication given", List.of());
+        return new Named("no medication given", List.of(), Product.NONE);
+    }
+
+    /** What the product's codes, form and names say about how it is given. */
+    private Product product(CodeableConcept code, CodeableConcept form) {
+        List<String> doseForms = new ArrayList<>();
+        for (Coding coding : code.getCoding()) {
+            products.doseForms(coding).stream()
+                    .filter(f -> !doseForms.contains(f))
+                    .forEach(doseForms::add);
+        }
+        List<String> names = new ArrayList<>();
+        if (code.hasText()) {
+            names.add(code.getText());
+        }
+        code.getCoding().stream()
+                .filter(Coding::hasDisplay)
+                .map(Coding::getDisplay)
+                .forEach(names::add);
+        return new Product(doseForms, form == null ? null : Displays.of(form, null), names);
     }
 
     /** Codes first, then the ingredients found so far, then mapped product codes; names only when nothing coded matched. */
@@ -139,10 +163,27 @@ final class MedicationMatcher {
         return id != null && id.startsWith("#") ? id.substring(1) : id;
     }
 
-    /** The name a medication has in the record, and the drugs it matched. */
-    record Named(String display, List<ConceptMatch> matches) {
+    /** The name a medication has in the record, the drugs it matched, and what its product says about its route. */
+    record Named(String display, List<ConceptMatch> matches, Product product) {
         Named {
             matches = List.copyOf(matches);
+        }
+    }
+
+    /**
+     * What a product says about how it is given.
+     *
+     * @param doseForms the RxNorm dose forms of its product codes (e.g. "Medicated Shampoo")
+     * @param form      the Medication's form, as text, or null
+     * @param names     its names: the code's text and displays (e.g. "ketoconazole 2% shampoo")
+     */
+    record Product(List<String> doseForms, String form, List<String> names) {
+
+        static final Product NONE = new Product(List.of(), null, List.of());
+
+        Product {
+            doseForms = List.copyOf(doseForms);
+            names = List.copyOf(names);
         }
     }
 }

@@ -20,7 +20,14 @@ final class MedicationReader {
     /** What it reads of medication uses and draft orders (the medication itself: {@link MedicationMatcher}). */
     static final List<ReadElements> READS = List.of(
             ReadElements.of(
-                    "MedicationStatement", "id", "status", "statusReason", "medication[x]", "effective[x]", "dosage"),
+                    "MedicationStatement",
+                    "id",
+                    "status",
+                    "statusReason",
+                    "medication[x]",
+                    "effective[x]",
+                    "dosage",
+                    "note"),
             ReadElements.of(
                     "MedicationRequest",
                     "id",
@@ -28,7 +35,8 @@ final class MedicationReader {
                     "statusReason",
                     "medication[x]",
                     "authoredOn",
-                    "dosageInstruction"));
+                    "dosageInstruction",
+                    "note"));
 
     /** Statements that do not show the drug was given: planned only, not taken, or recorded in error. */
     private static final Set<String> NOT_GIVEN = Set.of("entered-in-error", "not-taken", "intended");
@@ -38,9 +46,11 @@ final class MedicationReader {
     private static final Set<String> CURRENT_REQUEST = Set.of("active", "on-hold");
 
     private final MedicationMatcher matcher;
+    private final UseReader uses;
 
-    MedicationReader(MedicationMatcher matcher) {
+    MedicationReader(MedicationMatcher matcher, UseReader uses) {
         this.matcher = matcher;
+        this.uses = uses;
     }
 
     List<Fact> statement(MedicationStatement statement) {
@@ -56,20 +66,30 @@ final class MedicationReader {
                 : statement.hasEffectiveDateTimeType()
                         ? statement.getEffectiveDateTimeType().getValueAsString()
                         : "";
-        String reason = statement.getStatusReason().stream()
+        List<String> reasons = new ArrayList<>(statement.getStatusReason().stream()
                 .map(MedicationReader::text)
                 .filter(t -> !t.isEmpty())
-                .findFirst()
-                .orElse("");
+                .toList());
+        String reason = reasons.isEmpty() ? "" : reasons.getFirst();
+        statement.getNote().forEach(n -> reasons.add(n.getText()));
+        LocalDate end = statement.hasEffectivePeriod()
+                ? Dates.of(statement.getEffectivePeriod().getEndElement())
+                : null;
         return facts(
-                matcher.match(statement, statement.getMedication()),
-                FactExtractor.ref(statement),
-                status,
-                status.equals("active"),
-                when,
-                reason,
-                start,
-                dosePerCycle(statement.getDosage()));
+                new Use(matcher.match(statement, statement.getMedication()), statement.getDosage(), status, reasons),
+                new Fact(
+                                "",
+                                "",
+                                FactExtractor.ref(statement),
+                                status,
+                                status.equals("active"),
+                                when,
+                                "",
+                                false,
+                                reason,
+                                start,
+                                dosePerCycle(statement.getDosage()))
+                        .withEnd(end));
     }
 
     List<Fact> request(MedicationRequest request) {
@@ -80,15 +100,27 @@ final class MedicationReader {
         String when = request.hasAuthoredOn()
                 ? "ordered " + request.getAuthoredOnElement().getValueAsString()
                 : "";
+        String reason = text(request.getStatusReason());
+        List<String> reasons = new ArrayList<>(List.of(reason));
+        request.getNote().forEach(n -> reasons.add(n.getText()));
         return facts(
-                matcher.match(request, request.getMedication()),
-                FactExtractor.ref(request),
-                status,
-                CURRENT_REQUEST.contains(status),
-                when,
-                text(request.getStatusReason()),
-                Dates.of(request.getAuthoredOnElement()),
-                dosePerCycle(request.getDosageInstruction()));
+                new Use(
+                        matcher.match(request, request.getMedication()),
+                        request.getDosageInstruction(),
+                        status,
+                        reasons),
+                new Fact(
+                        "",
+                        "",
+                        FactExtractor.ref(request),
+                        status,
+                        CURRENT_REQUEST.contains(status),
+                        when,
+                        "",
+                        false,
+                        reason,
+                        Dates.of(request.getAuthoredOnElement()),
+                        dosePerCycle(request.getDosageInstruction())));
     }
 
     List<DraftOrder> drafts(Bundle draftOrders, List<String> selections) {
@@ -100,37 +132,59 @@ final class MedicationReader {
             if (entry.getResource() instanceof MedicationRequest request && request.hasMedication()) {
                 String reference = FactExtractor.ref(request);
                 boolean selected = selections.contains(reference);
-                facts(matcher.match(request, request.getMedication()), reference, "draft", true, "", "", null, null)
+                facts(
+                                new Use(
+                                        matcher.match(request, request.getMedication()),
+                                        request.getDosageInstruction(),
+                                        "draft",
+                                        List.of()),
+                                new Fact("", "", reference, "draft", true, "", "", false))
                         .forEach(f -> drafts.add(new DraftOrder(f, selected)));
             }
         }
         return drafts;
     }
 
-    private static List<Fact> facts(
-            MedicationMatcher.Named named,
-            String reference,
-            String status,
-            boolean current,
-            String when,
-            String reason,
-            LocalDate start,
-            Double perCycle) {
-        return named.matches().stream()
-                .map(m -> new Fact(
-                        m.valueSet(),
-                        named.display(),
-                        reference,
-                        status,
-                        current,
-                        when,
-                        m.matchedOn(),
-                        m.byName(),
-                        reason,
-                        start,
-                        perCycle))
-                .toList();
+    /**
+     * One fact per drug the medication matched, from the shape of the use ({@code template}: reference, status,
+     * dates, reason). A non-systemic use (a shampoo, eye drops, an intravesical implant) is no exposure to a drug the
+     * rules know: every rule is about a systemic effect. A name the free text doubts makes the fact unconfirmed.
+     */
+    private List<Fact> facts(Use use, Fact template) {
+        if (use.named().matches().isEmpty()) {
+            return List.of();
+        }
+        Route route = uses.route(use.named().product(), use.dosages());
+        if (route.systemic() == Route.Systemic.NON_SYSTEMIC) {
+            return List.of();
+        }
+        Fact.Stop stop = uses.stop(use.status(), use.reasons());
+        List<Fact> facts = new ArrayList<>();
+        for (Terminology.ConceptMatch m : use.named().matches()) {
+            String note = m.uncertain()
+                    ? Fact.UNCONFIRMED + " (\"" + m.doubt() + "\")"
+                            + (template.note().isEmpty() ? "" : "; " + template.note())
+                    : template.note();
+            facts.add(new Fact(
+                    m.valueSet(),
+                    use.named().display(),
+                    template.reference(),
+                    template.status(),
+                    template.current(),
+                    template.when(),
+                    m.matchedOn(),
+                    m.byName(),
+                    note,
+                    template.start(),
+                    template.gramsPerM2PerCycle(),
+                    template.end(),
+                    new Fact.Use(route, stop, uses.cyp3a(m.valueSet()))));
+        }
+        return facts;
     }
+
+    /** A medication use as recorded: the drugs it names, its dosages, status and the reasons the record gives. */
+    private record Use(MedicationMatcher.Named named, List<Dosage> dosages, String status, List<String> reasons) {}
 
     /**
      * A structured dose per cycle in g/m²: the dose quantity (g/m2 or mg/m2) times {@code timing.repeat.count}, the

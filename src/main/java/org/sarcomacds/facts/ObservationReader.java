@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Observation;
@@ -12,18 +13,32 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.sarcomacds.facts.Terminology.ConceptMatch;
 import org.sarcomacds.record.ReadElements;
 
-/** Reads lab results, body measurements and NTRK fusion results from Observations. */
+/**
+ * Reads lab results, body measurements, ECOG, pregnancy and hCG results and NTRK fusion results from Observations.
+ */
 final class ObservationReader {
 
     /** What it reads of an Observation: components carry the gene and change type of a variant. */
     static final ReadElements READS = ReadElements.of(
-            "Observation", "id", "status", "code", "value[x]", "referenceRange", "effective[x]", "issued", "component");
+            "Observation",
+            "id",
+            "status",
+            "code",
+            "value[x]",
+            "interpretation",
+            "referenceRange",
+            "effective[x]",
+            "issued",
+            "component");
 
     private static final Set<String> RESULT_STATUSES = Set.of("final", "amended", "corrected");
 
     private final Terminology terminology;
     private final Map<String, LabResult> latest = new HashMap<>();
+    private final Map<String, LabResult> previous = new HashMap<>();
     private final List<Fact> ntrkResults = new ArrayList<>();
+    private final List<Ecog> ecogs = new ArrayList<>();
+    private final List<Pregnancy> pregnancies = new ArrayList<>();
 
     ObservationReader(Terminology terminology, List<Observation> observations) {
         this.terminology = terminology;
@@ -33,12 +48,28 @@ final class ObservationReader {
                 .forEach(this::read);
     }
 
+    /** The latest result per analyte (value set id). */
     Map<String, LabResult> latest() {
         return Map.copyOf(latest);
     }
 
+    /** The result before the latest, of an analyte, or null. */
+    LabResult previous(String analyte) {
+        return previous.get(analyte);
+    }
+
     List<Fact> ntrkResults() {
         return List.copyOf(ntrkResults);
+    }
+
+    /** Every ECOG result with a grade we read, in the record's order; not yet judged recent. */
+    List<Ecog> ecogs() {
+        return List.copyOf(ecogs);
+    }
+
+    /** Every pregnancy status and hCG result that says pregnant or not. */
+    List<Pregnancy> pregnancies() {
+        return List.copyOf(pregnancies);
     }
 
     private void read(Observation observation) {
@@ -46,47 +77,192 @@ final class ObservationReader {
             if (match.byName()) {
                 continue;
             }
-            if (match.valueSet().equals(Concepts.GENETIC_VARIANT)) {
-                readVariant(observation, match);
-            } else if (Concepts.isObservation(match.valueSet())
+            switch (match.valueSet()) {
+                case Concepts.GENETIC_VARIANT -> readVariant(observation, match);
+                case Concepts.ECOG -> readEcog(observation, match);
+                case Concepts.PREGNANCY_STATUS -> readPregnancyStatus(observation);
+                case Concepts.HCG -> readHcg(observation);
+                default -> {
+                    // a lab test or body measurement: its value below
+                }
+            }
+            if (Concepts.isObservation(match.valueSet())
                     && observation.hasValueQuantity()
                     && observation.getValueQuantity().hasValue()) {
-                keepLatest(result(observation, match.valueSet()));
+                keep(result(observation, match.valueSet()));
             }
         }
     }
 
-    private void keepLatest(LabResult result) {
+    /** Keeps the latest result of each analyte, and the one before it. */
+    private void keep(LabResult result) {
         LabResult known = latest.get(result.analyte());
-        if (known == null
-                || (result.date() != null
-                        && (known.date() == null || result.date().isAfter(known.date())))) {
+        if (known == null) {
             latest.put(result.analyte(), result);
+        } else if (newer(result, known)) {
+            previous.put(result.analyte(), known);
+            latest.put(result.analyte(), result);
+        } else {
+            LabResult before = previous.get(result.analyte());
+            if (before == null || newer(result, before)) {
+                previous.put(result.analyte(), result);
+            }
         }
     }
 
-    private static LabResult result(Observation observation, String analyte) {
+    private static boolean newer(LabResult result, LabResult than) {
+        return result.date() != null && (than.date() == null || result.date().isAfter(than.date()));
+    }
+
+    static LabResult result(Observation observation, String analyte) {
         Quantity quantity = observation.getValueQuantity();
-        String unit = quantity.hasCode() ? quantity.getCode() : quantity.hasUnit() ? quantity.getUnit() : "";
-        Double high = observation.getReferenceRange().stream()
-                .filter(r -> r.hasHigh() && r.getHigh().hasValue() && sameUnit(r.getHigh(), unit))
-                .map(r -> r.getHigh().getValue().doubleValue())
-                .findFirst()
-                .orElse(null);
+        String unit = unit(quantity);
+        RangeReading range = new RangeReading(unit);
+        for (Observation.ObservationReferenceRangeComponent limits : observation.getReferenceRange()) {
+            range.low(limits.hasLow() ? limits.getLow() : null);
+            range.high(limits.hasHigh() ? limits.getHigh() : null);
+        }
+        LabResult.Range status = range.status();
+        boolean judged = status == LabResult.Range.IN_VALUE_UNIT;
         return new LabResult(
                 analyte,
                 Displays.of(observation.getCode(), "Observation"),
                 quantity.getValue().doubleValue(),
                 unit,
-                high,
+                judged ? range.high : null,
                 date(observation),
-                FactExtractor.ref(observation));
+                FactExtractor.ref(observation),
+                judged ? range.low : null,
+                status);
     }
 
-    /** A reference limit in another unit than the value is no ULN for it; a limit without a unit is taken as given. */
-    private static boolean sameUnit(Quantity limit, String valueUnit) {
-        String limitUnit = limit.hasCode() ? limit.getCode() : limit.hasUnit() ? limit.getUnit() : null;
-        return limitUnit == null || limitUnit.equals(valueUnit);
+    /**
+     * The limits of a result's reference ranges that are in the value's unit. A limit without a unit is never taken
+     * as in the value's unit: the whole range then cannot be judged.
+     */
+    private static final class RangeReading {
+
+        private final String unit;
+        private Double low;
+        private Double high;
+        private boolean withoutUnit;
+        private boolean otherUnit;
+
+        RangeReading(String unit) {
+            this.unit = unit;
+        }
+
+        void low(Quantity limit) {
+            if (inUnit(limit) && low == null) {
+                low = limit.getValue().doubleValue();
+            }
+        }
+
+        void high(Quantity limit) {
+            if (inUnit(limit) && high == null) {
+                high = limit.getValue().doubleValue();
+            }
+        }
+
+        private boolean inUnit(Quantity limit) {
+            if (limit == null || !limit.hasValue()) {
+                return false;
+            }
+            String limitUnit = unit(limit);
+            if (limitUnit.isEmpty() || unit.isEmpty()) {
+                withoutUnit = true;
+                return false;
+            }
+            otherUnit |= !limitUnit.equals(unit);
+            return limitUnit.equals(unit);
+        }
+
+        LabResult.Range status() {
+            if (withoutUnit) {
+                return LabResult.Range.WITHOUT_UNIT;
+            }
+            if (high != null || low != null) {
+                return LabResult.Range.IN_VALUE_UNIT;
+            }
+            return otherUnit ? LabResult.Range.OTHER_UNIT : LabResult.Range.NOT_RECORDED;
+        }
+    }
+
+    /** The UCUM code, else the unit text, else empty. */
+    private static String unit(Quantity quantity) {
+        String unit = quantity.hasCode() ? quantity.getCode() : quantity.hasUnit() ? quantity.getUnit() : "";
+        return unit == null ? "" : unit.strip();
+    }
+
+    /** ECOG 0-5 from {@code valueInteger}, or from an answer code of {@code ecog-grades}. */
+    private void readEcog(Observation observation, ConceptMatch match) {
+        OptionalInt score = OptionalInt.empty();
+        String how = null;
+        if (observation.hasValueIntegerType()
+                && observation.getValueIntegerType().hasValue()) {
+            score = OptionalInt.of(observation.getValueIntegerType().getValue());
+            how = match.matchedOn() + ", value " + score.getAsInt();
+        } else if (observation.hasValueCodeableConcept()) {
+            CodeableConcept answer = observation.getValueCodeableConcept();
+            score = terminology.ordinal(answer, Concepts.ECOG_GRADES);
+            how = match.matchedOn() + ", answer " + FactExtractor.code(answer);
+        }
+        if (score.isPresent() && score.getAsInt() >= 0 && score.getAsInt() <= 5) {
+            ecogs.add(new Ecog(score.getAsInt(), date(observation), FactExtractor.ref(observation), how, false));
+        }
+    }
+
+    private void readPregnancyStatus(Observation observation) {
+        if (!observation.hasValueCodeableConcept()) {
+            return;
+        }
+        CodeableConcept answer = observation.getValueCodeableConcept();
+        if (matches(answer, Concepts.PREGNANT)) {
+            pregnancies.add(pregnancy(observation, true, Pregnancy.How.STATUS_ANSWER));
+        } else if (matches(answer, Concepts.NOT_PREGNANT)) {
+            pregnancies.add(pregnancy(observation, false, Pregnancy.How.STATUS_ANSWER));
+        }
+    }
+
+    /**
+     * Positive or negative: by interpretation first (POS/H/HH/A, NEG/N), then a quantity against its range's upper
+     * limit in the same unit, then the words of a qualitative value.
+     */
+    private void readHcg(Observation observation) {
+        boolean positive =
+                observation.getInterpretation().stream().anyMatch(i -> matches(i, Concepts.INTERPRETATION_POSITIVE));
+        boolean negative =
+                observation.getInterpretation().stream().anyMatch(i -> matches(i, Concepts.INTERPRETATION_NEGATIVE));
+        if (positive || negative) {
+            pregnancies.add(pregnancy(observation, positive, Pregnancy.How.HCG_INTERPRETATION));
+            return;
+        }
+        if (observation.hasValueQuantity() && observation.getValueQuantity().hasValue()) {
+            LabResult result = result(observation, Concepts.HCG);
+            if (result.upperLimit() != null) {
+                pregnancies.add(
+                        pregnancy(observation, result.value() > result.upperLimit(), Pregnancy.How.HCG_ABOVE_RANGE));
+            }
+            return;
+        }
+        String words = observation.hasValueStringType()
+                ? observation.getValueStringType().getValue()
+                : observation.hasValueCodeableConcept()
+                        ? Displays.of(observation.getValueCodeableConcept(), null)
+                        : null;
+        terminology
+                .freeText()
+                .result(words)
+                .ifPresent(p -> pregnancies.add(pregnancy(observation, p, Pregnancy.How.HCG_WORDS)));
+    }
+
+    private static Pregnancy pregnancy(Observation observation, boolean pregnant, Pregnancy.How how) {
+        return new Pregnancy(
+                pregnant,
+                date(observation),
+                FactExtractor.ref(observation),
+                Displays.of(observation.getCode(), "Observation"),
+                how);
     }
 
     private void readVariant(Observation observation, ConceptMatch match) {

@@ -1,7 +1,11 @@
 package org.sarcomacds.facts;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,17 +17,20 @@ import java.util.Set;
  * <p>A rule sees the facts through {@link #readBy}: every accessor that reads a value set checks that the rule
  * declared it (its {@code RuleSpec}), so the registry's list of what a rule reads is true by construction.
  *
- * @param hook            the hook the facts were read for
- * @param asOf            the date the record is evaluated at
- * @param conditions      diagnosis facts (leiomyosarcoma, sites, metastases), active or not; never entered-in-error or
- *                        refuted
- * @param medications     every recorded exposure to a drug the rules know, past or current
- * @param draftOrders     drugs in the draft orders of an order hook
- * @param labs            the latest result per lab test or body measurement (value set id → result)
- * @param bodySurfaceArea the BSA for dosing, or null with the reason in {@code bodySurfaceAreaGap}
- * @param ntrkResults     NTRK fusion results
- * @param gaps            data that could not be had, for cards to mention
- * @param reader          who reads the facts, and which value sets it may read
+ * @param hook        the hook the facts were read for
+ * @param asOf        the date the record is evaluated at
+ * @param conditions  diagnosis facts (leiomyosarcoma, sites, metastases), active or not; never entered-in-error or
+ *                    refuted, never a name the free text negates
+ * @param medications every recorded exposure to a drug the rules know, past or current, given systemically or by an
+ *                    unrecorded route (a non-systemic form, e.g. a shampoo, is no exposure)
+ * @param draftOrders drugs in the draft orders of an order hook
+ * @param labs        the latest result per lab test or body measurement (value set id → result), any age
+ * @param body        height, weight, the weight before, the BSA for dosing or the problems that prevent one
+ * @param latestEcog  the latest ECOG performance status, any age ({@link #ecog()}: only a recent one)
+ * @param pregnancy   the latest pregnancy status or hCG result within {@code pregnancy.lookbackDays}
+ * @param ntrkResults NTRK fusion results
+ * @param gaps        data that could not be had, for cards to mention
+ * @param reader      who reads the facts, and which value sets it may read
  */
 public record PatientFacts(
         Hook hook,
@@ -32,8 +39,9 @@ public record PatientFacts(
         List<Fact> medications,
         List<DraftOrder> draftOrders,
         Map<String, LabResult> labs,
-        BodySurfaceArea bodySurfaceArea,
-        String bodySurfaceAreaGap,
+        BodyMeasurements body,
+        Optional<Ecog> latestEcog,
+        Optional<Pregnancy> pregnancy,
         List<Fact> ntrkResults,
         List<String> gaps,
         Reader reader) {
@@ -55,8 +63,9 @@ public record PatientFacts(
             List<Fact> medications,
             List<DraftOrder> draftOrders,
             Map<String, LabResult> labs,
-            BodySurfaceArea bodySurfaceArea,
-            String bodySurfaceAreaGap,
+            BodyMeasurements body,
+            Optional<Ecog> latestEcog,
+            Optional<Pregnancy> pregnancy,
             List<Fact> ntrkResults,
             List<String> gaps) {
         this(
@@ -66,8 +75,9 @@ public record PatientFacts(
                 medications,
                 draftOrders,
                 labs,
-                bodySurfaceArea,
-                bodySurfaceAreaGap,
+                body,
+                latestEcog,
+                pregnancy,
                 ntrkResults,
                 gaps,
                 Reader.ANYONE);
@@ -75,18 +85,28 @@ public record PatientFacts(
 
     /** The same facts for one rule, which may read only the value sets it declares. */
     public PatientFacts readBy(String ruleId, Collection<String> valueSets) {
+        return copy(hook, new Reader(ruleId, Set.copyOf(valueSets)));
+    }
+
+    /** The same facts, read for another hook. */
+    public PatientFacts withHook(Hook other) {
+        return copy(other, reader);
+    }
+
+    private PatientFacts copy(Hook forHook, Reader by) {
         return new PatientFacts(
-                hook,
+                forHook,
                 asOf,
                 conditions,
                 medications,
                 draftOrders,
                 labs,
-                bodySurfaceArea,
-                bodySurfaceAreaGap,
+                body,
+                latestEcog,
+                pregnancy,
                 ntrkResults,
                 gaps,
-                new Reader(ruleId, Set.copyOf(valueSets)));
+                by);
     }
 
     /** Leiomyosarcoma diagnoses, active or not. */
@@ -167,25 +187,101 @@ public record PatientFacts(
         };
     }
 
+    /** The latest result of the analyte, any age. */
     public Optional<LabResult> lab(String analyte) {
         reader.check(analyte);
         return Optional.ofNullable(labs.get(analyte));
     }
 
+    /**
+     * The latest result of the analyte when it is dated and at most {@code days} old; empty when it is missing,
+     * undated or older (a stale result never counts as normal).
+     */
+    public Optional<LabResult> recentLab(String analyte, int days) {
+        return lab(analyte).filter(result -> result.isRecent(asOf, days));
+    }
+
+    /** Height, weight, the weight before and the BSA for dosing, or the problems that prevent one. */
+    @Override
+    public BodyMeasurements body() {
+        Concepts.BODY_MEASUREMENTS.forEach(reader::check);
+        return body;
+    }
+
+    /** The BSA for dosing: only from plausible, recent measurements (see {@link BodyMeasurements}). */
     public Optional<BodySurfaceArea> bsa() {
-        return Optional.ofNullable(bodySurfaceArea());
+        return body().bsa();
     }
 
+    /** The latest ECOG performance status, any age. */
     @Override
-    public BodySurfaceArea bodySurfaceArea() {
-        Concepts.BODY_MEASUREMENTS.forEach(reader::check);
-        return bodySurfaceArea;
+    public Optional<Ecog> latestEcog() {
+        reader.check(Concepts.ECOG);
+        return latestEcog;
     }
 
+    /** The latest ECOG performance status when it is at most {@code ecog.validDays} old. */
+    public Optional<Ecog> ecog() {
+        return latestEcog().filter(Ecog::recent);
+    }
+
+    /** Pregnant or not, by the latest pregnancy status or hCG result within the lookback; empty when none. */
     @Override
-    public String bodySurfaceAreaGap() {
-        Concepts.BODY_MEASUREMENTS.forEach(reader::check);
-        return bodySurfaceAreaGap;
+    public Optional<Pregnancy> pregnancy() {
+        Concepts.PREGNANCY.forEach(reader::check);
+        return pregnancy;
+    }
+
+    /** Every exposure to an anthracycline (doxorubicin incl. liposomal, epirubicin, idarubicin, daunorubicin). */
+    public List<Fact> anthracyclineExposures() {
+        return exposures(Concepts.ANTHRACYCLINES);
+    }
+
+    /**
+     * The current exposures to any systemic anticancer therapy ({@link Concepts#SYSTEMIC_ANTICANCER_THERAPIES}), one
+     * per medication resource (a doxorubicin statement is not counted again as an anthracycline).
+     */
+    public List<Fact> currentSystemicTherapy() {
+        Map<String, Fact> byReference = new LinkedHashMap<>();
+        for (String therapy : Concepts.SYSTEMIC_ANTICANCER_THERAPIES) {
+            currentExposures(therapy).forEach(f -> byReference.putIfAbsent(f.reference(), f));
+        }
+        return List.copyOf(byReference.values());
+    }
+
+    /** True when the exposure's stop reason names progression ("progression", "PD", "refractory"), not negated. */
+    public boolean progressionRecorded(Fact exposure) {
+        return exposure.progressionRecorded();
+    }
+
+    /** Trabectedin exposures stopped for progression or for toxicity, each with its category and end date. */
+    public List<Fact> trabectedinStops() {
+        return exposures(Concepts.TRABECTEDIN).stream()
+                .filter(f -> !f.current() && (f.progressionRecorded() || f.toxicityRecorded()))
+                .toList();
+    }
+
+    /**
+     * The disease-free interval before metastasis (see {@link DiseaseFreeInterval}): from the latest abatement of a
+     * leiomyosarcoma Condition or end of a completed systemic therapy, on or before the first onset of an active
+     * metastasis. Empty when no such date is recorded, or an active metastasis has no onset: never from the diagnosis.
+     */
+    public Optional<DiseaseFreeInterval> diseaseFreeInterval() {
+        List<Fact> metastases = activeMetastases();
+        if (metastases.isEmpty() || metastases.stream().anyMatch(f -> f.start() == null)) {
+            return Optional.empty();
+        }
+        LocalDate to =
+                metastases.stream().map(Fact::start).min(LocalDate::compareTo).orElseThrow();
+        List<Fact> candidates = new ArrayList<>(leiomyosarcoma());
+        Concepts.SYSTEMIC_ANTICANCER_THERAPIES.forEach(therapy -> exposures(therapy).stream()
+                .filter(f -> f.stopCategory() == Fact.StopCategory.COMPLETED)
+                .forEach(candidates::add));
+        return candidates.stream()
+                .filter(f -> f.end() != null && !f.end().isAfter(to))
+                .max(Comparator.comparing(Fact::end))
+                .map(basis ->
+                        new DiseaseFreeInterval(basis.end(), to, ChronoUnit.MONTHS.between(basis.end(), to), basis));
     }
 
     @Override

@@ -7,13 +7,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.sarcomacds.facts.NegationDetector.Assertion;
+import org.sarcomacds.facts.NegationDetector.Verdict;
 import org.sarcomacds.knowledge.DisjointValueSets;
+import org.sarcomacds.knowledge.InvalidKnowledgeException;
 import org.sarcomacds.knowledge.KnowledgeFiles;
 import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
 import org.sarcomacds.knowledge.SiteKnowledge;
@@ -24,6 +29,9 @@ import org.springframework.stereotype.Component;
  * The value sets of {@code hooks/valuesets/}, with the codes a site adds ({@code cds.knowledge.site-dir/valuesets/}),
  * turned once into hash lookups: (system, code) to value set ids, and the name terms used as a last resort when a
  * record carries no code we know. A match on a site's code names the site file, so the card says where it came from.
+ * A name counts only where the free text around it does not negate it ({@code hooks/text-cues.json}); a name the text
+ * doubts ("?leiomyosarcoma") is a match marked uncertain. A value set may also say how each answer code scores (FHIR
+ * {@code ordinalValue}, ECOG grades) and how its drugs change CYP3A activity.
  */
 @Component
 public class Terminology {
@@ -31,6 +39,12 @@ public class Terminology {
     static final String TEXT_MATCH = "https://sarcomacds.org/fhir/StructureDefinition/text-match";
 
     static final String ORIGIN_SEPARATOR = "\u0000";
+
+    /** FHIR R4's extension for the score of an answer code, on {@code ValueSet.compose.include.concept}. */
+    static final String ORDINAL = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
+
+    static final String CYP3A_EFFECT = "https://sarcomacds.org/fhir/StructureDefinition/cyp3a-effect";
+    static final String CYP3A_STRENGTH = "https://sarcomacds.org/fhir/StructureDefinition/cyp3a-strength";
 
     private final Map<String, Set<String>> byCode = new HashMap<>();
     /** (key, value set) → the site file that added the code to that value set; only codes hooks/ does not have. */
@@ -40,6 +54,11 @@ public class Terminology {
     private final Map<String, Pattern> textTerms = new HashMap<>();
     /** The lower-case terms behind each pattern: a text without one of them cannot match, so no regex runs on it. */
     private final Map<String, List<String>> textTermWords = new HashMap<>();
+    /** (key, value set) → the score its answer code stands for. */
+    private final Map<String, Integer> ordinals = new HashMap<>();
+
+    private final Map<String, Cyp3a> cyp3a = new HashMap<>();
+    private final FreeText freeText;
 
     private final Map<String, String> systemNames = Map.of(
             "http://snomed.info/sct", "SNOMED CT",
@@ -51,7 +70,7 @@ public class Terminology {
 
     @Autowired
     Terminology(FhirContext fhir, SiteKnowledge site) {
-        this(fhir, KnowledgeFiles.jsonFiles("valuesets"), site.valueSets(), DisjointValueSets.load());
+        this(fhir, KnowledgeFiles.jsonFiles("valuesets"), site.valueSets(), DisjointValueSets.load(), FreeText.load());
     }
 
     /** The built-in value sets only. */
@@ -60,16 +79,23 @@ public class Terminology {
     }
 
     Terminology(FhirContext fhir, List<KnowledgeFile> files) {
-        this(fhir, files, List.of(), new DisjointValueSets(null, List.of()));
+        this(fhir, files, List.of(), new DisjointValueSets(null, List.of()), FreeText.load());
     }
 
-    Terminology(FhirContext fhir, List<KnowledgeFile> builtIn, List<KnowledgeFile> site, DisjointValueSets disjoint) {
+    Terminology(
+            FhirContext fhir,
+            List<KnowledgeFile> builtIn,
+            List<KnowledgeFile> site,
+            DisjointValueSets disjoint,
+            FreeText freeText) {
+        this.freeText = freeText;
         for (KnowledgeFile file : builtIn) {
             ValueSet valueSet = fhir.newJsonParser().parseResource(ValueSet.class, file.text());
             String id = valueSet.getIdElement().getIdPart();
             valueSetIds.add(id);
             addCodes(valueSet, id, null);
             addTextTerms(valueSet, id);
+            addCyp3a(valueSet, id, file);
         }
         for (KnowledgeFile file : site) {
             ValueSet valueSet = SiteValueSets.parse(fhir, file, valueSetIds);
@@ -87,6 +113,11 @@ public class Terminology {
                 if (added && siteFile != null) {
                     siteOrigin.put(key + ORIGIN_SEPARATOR + id, siteFile);
                 }
+                Extension ordinal = concept.getExtensionByUrl(ORDINAL);
+                if (siteFile == null && ordinal != null && ordinal.getValue() != null) {
+                    ordinals.put(key + ORIGIN_SEPARATOR + id, (int)
+                            Double.parseDouble(ordinal.getValue().primitiveValue()));
+                }
             }
         }
     }
@@ -103,6 +134,48 @@ public class Terminology {
             textTerms.put(id, Pattern.compile("\\b(" + String.join("|", terms) + ")", Pattern.CASE_INSENSITIVE));
             textTermWords.put(id, List.copyOf(words));
         }
+    }
+
+    /** A CYP3A value set declares both its effect and its strength, with codes this service knows. */
+    private void addCyp3a(ValueSet valueSet, String id, KnowledgeFile file) {
+        Extension effect = valueSet.getExtensionByUrl(CYP3A_EFFECT);
+        Extension strength = valueSet.getExtensionByUrl(CYP3A_STRENGTH);
+        if (effect == null && strength == null) {
+            return;
+        }
+        try {
+            cyp3a.put(
+                    id,
+                    new Cyp3a(
+                            Cyp3a.Effect.valueOf(
+                                    effect.getValue().primitiveValue().toUpperCase(Locale.ROOT)),
+                            Cyp3a.Strength.valueOf(
+                                    strength.getValue().primitiveValue().toUpperCase(Locale.ROOT))));
+        } catch (RuntimeException e) {
+            throw new InvalidKnowledgeException(file.where() + " must declare both cyp3a-effect (inhibitor or"
+                    + " inducer) and cyp3a-strength (strong or moderate).");
+        }
+    }
+
+    /** The text cues: negation, stop reasons, routes, result words. */
+    FreeText freeText() {
+        return freeText;
+    }
+
+    /** How the drugs of a value set change CYP3A activity, when it says so. */
+    Optional<Cyp3a> cyp3a(String valueSet) {
+        return Optional.ofNullable(cyp3a.get(valueSet));
+    }
+
+    /** The score the concept's code stands for in an answer value set ({@code ordinalValue}), e.g. ECOG 3. */
+    OptionalInt ordinal(CodeableConcept concept, String valueSet) {
+        for (Coding coding : concept.getCoding()) {
+            Integer score = ordinals.get(key(coding.getSystem(), coding.getCode()) + ORIGIN_SEPARATOR + valueSet);
+            if (score != null) {
+                return OptionalInt.of(score);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** The value sets a code belongs to (built-in and site codes). */
@@ -141,9 +214,9 @@ public class Terminology {
         for (Map.Entry<String, Pattern> terms : textTerms.entrySet()) {
             String valueSet = terms.getKey();
             if (!contains(matches, valueSet)) {
-                String term = textMatch(texts, lowered, textTermWords.get(valueSet), terms.getValue());
-                if (term != null) {
-                    matches.add(new ConceptMatch(valueSet, "the name \"" + term + "\"", true));
+                NameMatch name = textMatch(texts, lowered, textTermWords.get(valueSet), terms.getValue());
+                if (name != null) {
+                    matches.add(new ConceptMatch(valueSet, "the name \"" + name.term() + "\"", true, name.doubt()));
                 }
             }
         }
@@ -172,19 +245,37 @@ public class Terminology {
         return texts;
     }
 
-    /** The term of the value set a text names, or null. */
-    private static String textMatch(List<String> texts, List<String> lowered, List<String> words, Pattern pattern) {
+    /**
+     * The term of the value set a text names and does not negate: an affirmed occurrence if there is one, else a
+     * doubted one (with the clause that doubts it); null when every occurrence is negated or there is none.
+     */
+    private NameMatch textMatch(List<String> texts, List<String> lowered, List<String> words, Pattern pattern) {
+        NameMatch doubted = null;
         for (int i = 0; i < texts.size(); i++) {
             if (!containsAny(lowered.get(i), words)) {
                 continue; // the pattern needs one of the words: skip the regex (most texts name no drug we know)
             }
-            var matcher = pattern.matcher(texts.get(i));
-            if (matcher.find()) {
-                return matcher.group(1);
+            String text = texts.get(i);
+            var matcher = pattern.matcher(text);
+            while (matcher.find()) {
+                int end = matcher.end(1);
+                while (end < text.length() && Phrases.isWordChar(text.charAt(end))) {
+                    end++; // the whole word: "leiomyosarcomas"
+                }
+                Verdict verdict = freeText.negation().assess(text, matcher.start(1), end);
+                if (verdict.assertion() == Assertion.AFFIRMED) {
+                    return new NameMatch(matcher.group(1), null);
+                }
+                if (verdict.assertion() == Assertion.UNCERTAIN && doubted == null) {
+                    doubted = new NameMatch(matcher.group(1), verdict.clause());
+                }
             }
         }
-        return null;
+        return doubted;
     }
+
+    /** A name found in free text, and the clause that doubts it (null when the text affirms it). */
+    private record NameMatch(String term, String doubt) {}
 
     private static boolean containsAny(String text, List<String> words) {
         for (String word : words) {
@@ -214,6 +305,17 @@ public class Terminology {
      *
      * @param matchedOn what matched, e.g. "ICD-O-3 8890/3" or "the name \"doxorubicin\""
      * @param byName    true when only a name matched: the card says so
+     * @param doubt     for a name the free text doubts, the clause that doubts it (e.g. "?leiomyosarcoma"); else null
      */
-    public record ConceptMatch(String valueSet, String matchedOn, boolean byName) {}
+    public record ConceptMatch(String valueSet, String matchedOn, boolean byName, String doubt) {
+
+        public ConceptMatch(String valueSet, String matchedOn, boolean byName) {
+            this(valueSet, matchedOn, byName, null);
+        }
+
+        /** True when the name was found only where the free text doubts it. */
+        public boolean uncertain() {
+            return doubt != null;
+        }
+    }
 }

@@ -13,8 +13,12 @@ public record ClinicalParameters(
         Regorafenib regorafenib,
         HighDoseIfosfamide highDoseIfosfamide,
         Oligometastatic oligometastatic,
-        BodySurfaceArea bodySurfaceArea,
-        Labs labs) {
+        Body body,
+        Labs labs,
+        PreDose preDose,
+        Lvef lvef,
+        Pregnancy pregnancy,
+        Ecog ecog) {
 
     /** The built-in parameters. */
     public static ClinicalParameters load() {
@@ -50,13 +54,65 @@ public record ClinicalParameters(
             double plateletsMinPerMicrolitre,
             double haemoglobinMinGramsPerDecilitre) {}
 
-    public record Regorafenib(String source, double doseMg, int daysOn, int cycleDays) {}
+    /**
+     * @param liverTestsValidDays             how recent bilirubin, AST and ALT must be before a regorafenib draft
+     * @param bilirubinNotRecommendedAboveUln severe hepatic impairment: the label does not recommend regorafenib above
+     */
+    public record Regorafenib(
+            String source,
+            double doseMg,
+            int daysOn,
+            int cycleDays,
+            int liverTestsValidDays,
+            double bilirubinNotRecommendedAboveUln) {}
 
     public record HighDoseIfosfamide(String source, double minGramsPerM2PerCycle) {}
 
     public record Oligometastatic(String source, int maxLesions, int minDiseaseFreeIntervalMonths) {}
 
-    public record BodySurfaceArea(String source, int weightMaxAgeDays, int heightMaxAgeDays) {}
+    /**
+     * Height, weight and body surface area a dose may be calculated from.
+     *
+     * @param heightCm               plausible height
+     * @param weightKg               plausible weight
+     * @param bsaM2                  plausible body surface area
+     * @param weightChangeMaxPercent the latest weight may differ from the one before by at most this
+     * @param weightValidDays        the weight must be at most this old
+     * @param heightValidDays        the height must be at most this old
+     */
+    public record Body(
+            String source,
+            Range heightCm,
+            Range weightKg,
+            Range bsaM2,
+            double weightChangeMaxPercent,
+            int weightValidDays,
+            int heightValidDays) {}
+
+    /** An inclusive range of plausible values. */
+    public record Range(double min, double max) {
+
+        public boolean contains(double value) {
+            return value >= min && value <= max;
+        }
+    }
 
     public record Labs(String source, int recentDays) {}
+
+    /**
+     * How recent a result must be to judge a dose on it.
+     *
+     * @param resultValidDays counts and chemistry (ANC, platelets, haemoglobin, bilirubin, AST, ALT, ALP, CPK)
+     * @param lvefValidDays   LVEF
+     */
+    public record PreDose(String source, int resultValidDays, int lvefValidDays) {}
+
+    /** @param lowerLimitWithoutRangePercent an LVEF below this is low when the result gives no reference range */
+    public record Lvef(String source, double lowerLimitWithoutRangePercent) {}
+
+    /** @param lookbackDays a pregnant status or positive hCG within this many days counts */
+    public record Pregnancy(String source, int lookbackDays) {}
+
+    /** @param validDays an ECOG performance status at most this old describes the patient now */
+    public record Ecog(String source, int validDays) {}
 }

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
@@ -26,6 +27,7 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 import tools.jackson.databind.JsonNode;
 
@@ -33,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * Binds prefetched JSON into HAPI's R4 model with only the elements the facts read, straight from the request's JSON
  * tree. HAPI's generic parser visits every element of every resource through its reflective model; for a chart of a
  * few hundred resources that was half the cost of a hook call, for data no rule looks at (narrative, meta,
- * identifiers, performers, encounters, categories, interpretations…). Bundles, Conditions, medication uses,
+ * identifiers, performers, encounters, categories…). Bundles, Conditions, medication uses,
  * Medications, Observations and Patients are bound here; any other resource (an OperationOutcome, say) goes to
  * HAPI's parser whole. A value of the wrong JSON type or an unknown code is left out, as HAPI's lenient parser
  * leaves it unset, except a number where FHIR has text, which is refused. Draft orders are bound here too. What is bound is what the readers declare ({@link ReadElements}:
@@ -111,6 +113,12 @@ public final class PrefetchBinder {
         condition.setVerificationStatus(concept(json.get("verificationStatus")));
         condition.setCode(concept(json.get("code")));
         date(json, "onsetDateTime", DateTimeType::new, condition::setOnset);
+        if (!date(json, "abatementDateTime", DateTimeType::new, condition::setAbatement)) {
+            Period abatement = period(json.get("abatementPeriod"));
+            if (abatement != null) {
+                condition.setAbatement(abatement);
+            }
+        }
         each(json, "extension", extension -> {
             CodeableConcept value = concept(extension.get("valueCodeableConcept"));
             if (value != null) {
@@ -125,8 +133,8 @@ public final class PrefetchBinder {
         observation.setSubject(reference(json.get("subject")));
         code(json, Observation.ObservationStatus::fromCode, observation::setStatus);
         observation.setCode(concept(json.get("code")));
-        Quantity quantity = quantity(json.get("valueQuantity"));
-        observation.setValue(quantity != null ? quantity : concept(json.get("valueCodeableConcept")));
+        observation.setValue(observationValue(json));
+        each(json, "interpretation", interpretation -> observation.addInterpretation(concept(interpretation)));
         each(
                 json,
                 "referenceRange",
@@ -146,6 +154,25 @@ public final class PrefetchBinder {
         return observation;
     }
 
+    /** {@code value[x]}: a Quantity, a CodeableConcept, an integer (ECOG) or a string (a qualitative result). */
+    private static Type observationValue(JsonNode json) {
+        Quantity quantity = quantity(json.get("valueQuantity"));
+        if (quantity != null) {
+            return quantity;
+        }
+        CodeableConcept concept = concept(json.get("valueCodeableConcept"));
+        if (concept != null) {
+            return concept;
+        }
+        JsonNode integer = json.get("valueInteger");
+        if (integer != null && integer.isIntegralNumber() && integer.canConvertToInt()) {
+            return new IntegerType(integer.intValue());
+        }
+        String string =
+                json.path("valueString").isString() ? json.get("valueString").asString() : null;
+        return string == null ? null : new StringType(string);
+    }
+
     private static MedicationStatement statement(JsonNode json) {
         MedicationStatement statement = identified(new MedicationStatement(), json);
         statement.setSubject(reference(json.get("subject")));
@@ -154,6 +181,7 @@ public final class PrefetchBinder {
         medication(json, statement, statement::setMedication);
         effective(json, statement::setEffective);
         each(json, "dosage", dosage -> statement.addDosage(dosage(dosage)));
+        each(json, "note", note -> statement.addNote().setText(text(note, "text")));
         return statement;
     }
 
@@ -165,12 +193,14 @@ public final class PrefetchBinder {
         medication(json, request, request::setMedication);
         date(json, "authoredOn", DateTimeType::new, request::setAuthoredOnElement);
         each(json, "dosageInstruction", dosage -> request.addDosageInstruction(dosage(dosage)));
+        each(json, "note", note -> request.addNote().setText(text(note, "text")));
         return request;
     }
 
     private static Medication medication(JsonNode json) {
         Medication medication = identified(new Medication(), json);
         medication.setCode(concept(json.get("code")));
+        medication.setForm(concept(json.get("form")));
         each(json, "ingredient", ingredient -> {
             CodeableConcept item = concept(ingredient.get("itemCodeableConcept"));
             if (item != null) {
@@ -208,6 +238,8 @@ public final class PrefetchBinder {
 
     private static Dosage dosage(JsonNode json) {
         Dosage dosage = new Dosage();
+        dosage.setText(text(json, "text"));
+        dosage.setRoute(concept(json.get("route")));
         JsonNode count = json.path("timing").path("repeat").get("count");
         if (count != null && count.isIntegralNumber()) {
             dosage.getTiming().getRepeat().setCount(count.intValue());

@@ -2,10 +2,13 @@ package org.sarcomacds.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.PatientFacts;
 
-/** The disease states several rules start from (metastatic LMS, after an anthracycline), and the evidence for each. */
+/**
+ * The disease states several rules start from (metastatic LMS, after an anthracycline), and the evidence for each.
+ * "Prior anthracycline" is any exposure to the anthracycline class (doxorubicin, epirubicin, idarubicin,
+ * daunorubicin), never to mitoxantrone, pixantrone or valrubicin.
+ */
 final class DiseaseStates {
 
     private DiseaseStates() {}
@@ -18,7 +21,7 @@ final class DiseaseStates {
 
     /** Metastatic leiomyosarcoma after an anthracycline: the starting point of the next-line recommendations. */
     static boolean metastaticAfterAnthracycline(PatientFacts facts) {
-        return metastatic(facts) && !facts.exposures(Concepts.DOXORUBICIN).isEmpty();
+        return metastatic(facts) && !facts.anthracyclineExposures().isEmpty();
     }
 
     static List<Evidence> metastaticEvidence(PatientFacts facts) {
@@ -30,7 +33,7 @@ final class DiseaseStates {
 
     static List<Evidence> anthracyclineEvidence(PatientFacts facts) {
         List<Evidence> evidence = metastaticEvidence(facts);
-        facts.exposures(Concepts.DOXORUBICIN).forEach(f -> evidence.add(new Evidence("Prior anthracycline", f)));
+        facts.anthracyclineExposures().forEach(f -> evidence.add(new Evidence("Prior anthracycline", f)));
         return evidence;
     }
 }

@@ -22,7 +22,7 @@ class HighDoseIfosfamideRule implements Rule {
             .reads(
                     Concepts.LEIOMYOSARCOMA,
                     Concepts.METASTATIC_DISEASE,
-                    Concepts.DOXORUBICIN,
+                    Concepts.ANTHRACYCLINES,
                     Concepts.IFOSFAMIDE,
                     Concepts.DOCETAXEL);
 

@@ -1,21 +1,22 @@
 package org.sarcomacds.rules;
 
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.DiseaseFreeInterval;
 import org.sarcomacds.facts.Fact;
 import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.PatientFacts;
 import org.sarcomacds.knowledge.ClinicalParameters;
 
 /**
- * LMS-OLIGOMETASTATIC-LOCAL-THERAPY: few metastases and a long disease-free interval. The record lists metastasis
+ * LMS-OLIGOMETASTATIC-LOCAL-THERAPY: few metastases and a long disease-free interval, measured from the end of curative
+ * treatment or the last record of no evidence of disease ({@link PatientFacts#diseaseFreeInterval()}), never from the
+ * diagnosis; unknown, the rule stays quiet. The record lists metastasis
  * Conditions, not lesions, so the rule stays quiet when any metastasis has no site or is coded as widespread, and the
  * card asks for the count to be confirmed.
  */
@@ -24,7 +25,11 @@ class OligometastaticLocalTherapyRule implements Rule {
     static final String ID = "LMS-OLIGOMETASTATIC-LOCAL-THERAPY";
     static final RuleSpec SPEC = RuleSpec.rule(ID, OligometastaticLocalTherapyRule::new)
             .answers(Hook.PATIENT_VIEW)
-            .reads(Concepts.METASTASIS_SITES, Concepts.LEIOMYOSARCOMA, Concepts.METASTATIC_DISEASE);
+            .reads(
+                    Stream.concat(Concepts.METASTASIS_SITES.stream(), Concepts.SYSTEMIC_ANTICANCER_THERAPIES.stream())
+                            .toList(),
+                    Concepts.LEIOMYOSARCOMA,
+                    Concepts.METASTATIC_DISEASE);
 
     private final ClinicalParameters parameters;
 
@@ -43,7 +48,8 @@ class OligometastaticLocalTherapyRule implements Rule {
         Set<String> sitedConditions = sited.stream().map(Fact::reference).collect(Collectors.toSet());
         boolean unsited = facts.activeMetastases().stream().anyMatch(f -> !sitedConditions.contains(f.reference()));
         int count = sitedConditions.size();
-        Optional<Long> interval = diseaseFreeMonths(facts);
+        Optional<DiseaseFreeInterval> diseaseFree = facts.diseaseFreeInterval();
+        Optional<Long> interval = diseaseFree.map(DiseaseFreeInterval::months);
         ClinicalParameters.Oligometastatic limits = parameters.oligometastatic();
         if (unsited
                 || count == 0
@@ -53,6 +59,7 @@ class OligometastaticLocalTherapyRule implements Rule {
             return Optional.empty();
         }
         List<Evidence> evidence = DiseaseStates.metastaticEvidence(facts);
+        evidence.add(new Evidence("Disease-free from", diseaseFree.get().basis()));
         String sites = sited.stream()
                 .map(f -> f.concept()
                         .substring(Concepts.METASTASIS_PREFIX.length())
@@ -67,22 +74,5 @@ class OligometastaticLocalTherapyRule implements Rule {
                         "sites", sites,
                         "interval", String.valueOf(interval.get())),
                 RuleNotes.of(evidence, facts)));
-    }
-
-    /** Whole months from the first leiomyosarcoma onset to the first onset of an active metastasis. */
-    private static Optional<Long> diseaseFreeMonths(PatientFacts facts) {
-        Optional<LocalDate> primary = facts.leiomyosarcoma().stream()
-                .map(Fact::start)
-                .filter(Objects::nonNull)
-                .min(LocalDate::compareTo);
-        Optional<LocalDate> metastasis = facts.activeMetastases().stream()
-                .map(Fact::start)
-                .filter(Objects::nonNull)
-                .min(LocalDate::compareTo);
-        boolean everyMetastasisDated = facts.activeMetastases().stream().allMatch(f -> f.start() != null);
-        if (primary.isEmpty() || metastasis.isEmpty() || !everyMetastasisDated) {
-            return Optional.empty();
-        }
-        return Optional.of(ChronoUnit.MONTHS.between(primary.get(), metastasis.get()));
     }
 }

@@ -21,9 +21,10 @@ class RegorafenibAlternativeRule implements Rule {
             .reads(
                     Concepts.LEIOMYOSARCOMA,
                     Concepts.METASTATIC_DISEASE,
-                    Concepts.DOXORUBICIN,
+                    Concepts.ANTHRACYCLINES,
                     Concepts.REGORAFENIB,
-                    Concepts.PAZOPANIB);
+                    Concepts.PAZOPANIB)
+            .observes(Concepts.ECOG);
 
     @Override
     public Optional<Finding> evaluate(PatientFacts facts) {

@@ -21,7 +21,7 @@ class TrabectedinLowDoseRadiotherapyRule implements Rule {
                     Concepts.LEIOMYOSARCOMA,
                     Concepts.METASTATIC_DISEASE,
                     Concepts.METASTASIS_BONE,
-                    Concepts.DOXORUBICIN,
+                    Concepts.ANTHRACYCLINES,
                     Concepts.TRABECTEDIN);
 
     @Override

@@ -26,8 +26,12 @@ class TrabectedinNextLineRule implements Rule {
     static final String ID = "LMS-TRABECTEDIN-NEXT-LINE";
     static final RuleSpec SPEC = RuleSpec.rule(ID, TrabectedinNextLineRule::new)
             .answers(Hook.PATIENT_VIEW)
-            .reads(Concepts.SYSTEMIC_THERAPIES, Concepts.LEIOMYOSARCOMA, Concepts.METASTATIC_DISEASE)
-            .observes(Concepts.BODY_MEASUREMENTS, Concepts.BILIRUBIN, Concepts.AST, Concepts.ALT);
+            .reads(
+                    Concepts.SYSTEMIC_THERAPIES,
+                    Concepts.ANTHRACYCLINES,
+                    Concepts.LEIOMYOSARCOMA,
+                    Concepts.METASTATIC_DISEASE)
+            .observes(Concepts.BODY_MEASUREMENTS, Concepts.BILIRUBIN, Concepts.AST, Concepts.ALT, Concepts.ECOG);
 
     private final ClinicalParameters parameters;
 
@@ -63,7 +67,7 @@ class TrabectedinNextLineRule implements Rule {
         ClinicalParameters.Trabectedin t = parameters.trabectedin();
         Optional<BodySurfaceArea> bsa = facts.bsa();
         if (bsa.isEmpty()) {
-            notes.add("Body surface area unknown (" + facts.bodySurfaceAreaGap() + "): the suggested order states "
+            notes.add("Body surface area unknown (" + BodyText.gap(facts.body()) + "): the suggested order states "
                     + Numbers.plain(t.startingDoseMgPerM2()) + " mg/m²; calculate the dose in mg before signing.");
             return Map.of(
                     "doseValue",

@@ -36,7 +36,7 @@ class TrabectedinSafetyRule implements Rule {
     static final RuleSpec SPEC = RuleSpec.rule(ID, TrabectedinSafetyRule::new)
             .answers(Hook.PATIENT_VIEW, Hook.ORDER_SELECT, Hook.ORDER_SIGN)
             .reads(Concepts.LEIOMYOSARCOMA, Concepts.TRABECTEDIN)
-            .observes(RESULTS);
+            .observes(RESULTS, Concepts.PREGNANCY_STATUS, Concepts.HCG);
 
     private static final String DELAY = "the label delays the dose.";
     private static final String NO_ULN =

@@ -142,6 +142,59 @@ class LeanBindingTest {
                         .isEmpty());
     }
 
+    /** The elements the issue 12 facts read, which no fixture record carries yet, bound lean and whole alike. */
+    @Test
+    void theElementsOfIssue12FactsAreBoundLeanAsWhole() {
+        JsonNode bundle = JSON.readTree("""
+                {"resourceType": "Bundle", "type": "searchset", "entry": [
+                 {"resource": {"resourceType": "Condition", "id": "c1", "code": {"text": "Leiomyosarcoma of uterus"},
+                   "onsetDateTime": "2022-03-08", "abatementDateTime": "2023-08-02"}},
+                 {"resource": {"resourceType": "Condition", "id": "c2", "code": {"text": "Uterine mass, ?leiomyosarcoma"},
+                   "abatementPeriod": {"start": "2024-01-01", "end": "2024-02-01"}}},
+                 {"resource": {"resourceType": "Observation", "id": "e1", "status": "final",
+                   "code": {"coding": [{"system": "http://loinc.org", "code": "89247-1"}]},
+                   "valueInteger": 2, "effectiveDateTime": "2026-11-01"}},
+                 {"resource": {"resourceType": "Observation", "id": "e2", "status": "final",
+                   "code": {"coding": [{"system": "http://loinc.org", "code": "89262-0"}]},
+                   "valueCodeableConcept": {"coding": [{"system": "http://loinc.org", "code": "LA9625-0"}]},
+                   "effectiveDateTime": "2026-10-01"}},
+                 {"resource": {"resourceType": "Observation", "id": "h1", "status": "final",
+                   "code": {"coding": [{"system": "http://loinc.org", "code": "2106-3"}]},
+                   "valueString": "see comment", "effectiveDateTime": "2026-11-20",
+                   "interpretation": [{"coding": [{"system":
+                     "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", "code": "POS"}]}]}},
+                 {"resource": {"resourceType": "MedicationStatement", "id": "s1", "status": "stopped",
+                   "medicationReference": {"reference": "Medication/m1"},
+                   "note": [{"text": "stopped for rhabdomyolysis"}],
+                   "dosage": [{"text": "1.5 mg/m2 over 24 h", "route": {"coding": [
+                     {"system": "http://snomed.info/sct", "code": "47625008"}]}}]}},
+                 {"resource": {"resourceType": "MedicationRequest", "id": "r1", "status": "active", "intent": "order",
+                   "medicationCodeableConcept": {"text": "ketoconazole"},
+                   "note": [{"text": "apply to scalp"}],
+                   "dosageInstruction": [{"text": "twice weekly", "route": {"text": "Topical"}}]}},
+                 {"resource": {"resourceType": "Medication", "id": "m1", "code": {"text": "trabectedin"},
+                   "form": {"text": "powder for concentrate for solution for infusion"}}}
+                ]}
+                """);
+
+        PatientFacts whole = facts((Bundle) FhirJson.parse(FHIR, bundle));
+        PatientFacts lean = facts((Bundle) PrefetchBinder.bind(FHIR, bundle));
+
+        assertThat(lean).isEqualTo(whole);
+        assertThat(whole.ecog()).hasValueSatisfying(e -> assertThat(e.score()).isEqualTo(2));
+        assertThat(whole.pregnancy())
+                .hasValueSatisfying(p -> assertThat(p.pregnant()).isTrue());
+        assertThat(whole.trabectedinStops())
+                .singleElement()
+                .satisfies(f -> assertThat(f.toxicityRecorded()).isTrue());
+        assertThat(whole.exposures(Concepts.CYP3A_INHIBITORS)).as("topical").isEmpty();
+        assertThat(whole.leiomyosarcoma()).extracting(Fact::end).hasSize(2).doesNotContainNull();
+        for (Resource resource : entries(PrefetchBinder.bind(FHIR, bundle))) {
+            assertThat(undeclared(resource)).isEmpty();
+        }
+        assertThat(facts((Bundle) FhirJson.parse(FHIR, declaredOnly(bundle)))).isEqualTo(whole);
+    }
+
     @Test
     void anUndeclaredElementIsNamedAndCutAway() {
         Condition condition = new Condition();

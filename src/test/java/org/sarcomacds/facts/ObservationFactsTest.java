@@ -108,7 +108,7 @@ class ObservationFactsTest {
             assertThat(bsa.how()).startsWith("Mosteller from height 178 cm").contains("weight 80 kg");
             assertThat(bsa.references()).containsExactly("Observation/h", "Observation/w");
         });
-        assertThat(facts.bodySurfaceAreaGap()).isNull();
+        assertThat(facts.body().problems()).isEmpty();
     }
 
     @Test
@@ -125,22 +125,26 @@ class ObservationFactsTest {
     }
 
     @Test
-    void aWeightOlderThanNinetyDaysGivesNoBodySurfaceAreaAndSaysWhy() {
-        LocalDate old = LocalDate.of(2026, 8, 28);
+    void aWeightOlderThanThirtyDaysGivesNoBodySurfaceAreaAndSaysWhy() {
+        LocalDate old = LocalDate.of(2026, 10, 27);
         PatientFacts facts = record().with(
                         quantity("h", HEIGHT, 178, "cm", TODAY.minusDays(10), null),
                         quantity("w", WEIGHT, 80, "kg", old, null))
                 .facts();
 
         assertThat(facts.bsa()).isEmpty();
-        assertThat(facts.bodySurfaceAreaGap()).isEqualTo("the latest weight (2026-08-28) is older than 90 days");
+        assertThat(facts.body().problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(BodyProblem.Kind.STALE_WEIGHT);
+            assertThat(p.result().date()).isEqualTo(old);
+            assertThat(p.windowDays()).isEqualTo(30);
+        });
     }
 
     @Test
-    void aWeightOfExactlyNinetyDaysIsStillUsed() {
+    void aWeightOfExactlyThirtyDaysIsStillUsed() {
         PatientFacts facts = record().with(
                         quantity("h", HEIGHT, 178, "cm", TODAY.minusDays(10), null),
-                        quantity("w", WEIGHT, 80, "kg", TODAY.minusDays(90), null))
+                        quantity("w", WEIGHT, 80, "kg", TODAY.minusDays(30), null))
                 .facts();
 
         assertThat(facts.bsa())
@@ -167,7 +171,9 @@ class ObservationFactsTest {
                 .facts();
 
         assertThat(facts.bsa()).isEmpty();
-        assertThat(facts.bodySurfaceAreaGap()).isEqualTo("no height in the record");
+        assertThat(facts.body().problems())
+                .extracting(BodyProblem::kind)
+                .containsExactly(BodyProblem.Kind.MISSING_HEIGHT);
     }
 
     @Test

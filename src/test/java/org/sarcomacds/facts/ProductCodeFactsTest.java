@@ -104,10 +104,15 @@ class ProductCodeFactsTest {
     }
 
     @Test
-    void anIngredientWithoutAValueSetYetGivesNoFact() {
+    void theEllenceBrandIsAnAnthracyclineButNotDoxorubicin() {
         MedicationStatement ellence = statement("s1", "completed", concept(RXNORM, "203766", null));
 
-        assertThat(record().with(ellence).facts().medications()).isEmpty();
+        PatientFacts facts = record().with(ellence).facts();
+
+        assertThat(facts.anthracyclineExposures())
+                .singleElement()
+                .satisfies(f -> assertThat(f.matchedOn()).isEqualTo("product code 203766 mapped to RxNorm 3995"));
+        assertThat(facts.exposures(Concepts.DOXORUBICIN)).isEmpty();
     }
 
     @Test

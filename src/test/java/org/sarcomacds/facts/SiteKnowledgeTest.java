@@ -145,9 +145,43 @@ class SiteKnowledgeTest {
         ClinicalParameters parameters = ClinicalParameters.load(SiteKnowledge.load(site.toString()));
 
         assertThat(parameters.labs().recentDays()).isEqualTo(14);
-        assertThat(parameters.bodySurfaceArea().weightMaxAgeDays())
+        assertThat(parameters.body().weightValidDays())
                 .as("everything else stays built in")
-                .isEqualTo(ClinicalParameters.load().bodySurfaceArea().weightMaxAgeDays());
+                .isEqualTo(ClinicalParameters.load().body().weightValidDays());
+    }
+
+    @Test
+    void aSiteMayNarrowThePlausibleHeightAndShortenTheWindows() throws IOException {
+        write("parameters.json", """
+                {"body": {"heightCm": {"min": 120}, "weightValidDays": 14},
+                 "preDose": {"resultValidDays": 3}, "ecog": {"validDays": 30}}""");
+
+        ClinicalParameters parameters = ClinicalParameters.load(SiteKnowledge.load(site.toString()));
+
+        assertThat(parameters.body().heightCm().min()).isEqualTo(120);
+        assertThat(parameters.body().heightCm().max()).isEqualTo(230);
+        assertThat(parameters.body().weightValidDays()).isEqualTo(14);
+        assertThat(parameters.preDose().resultValidDays()).isEqualTo(3);
+        assertThat(parameters.ecog().validDays()).isEqualTo(30);
+    }
+
+    @Test
+    void aSiteMayNotLoosenTheIssue12WindowsAndBounds() throws IOException {
+        write("parameters.json", "{\"body\": {\"weightValidDays\": 60}}");
+        assertThatThrownBy(() -> ClinicalParameters.load(SiteKnowledge.load(site.toString())))
+                .hasMessageContaining("sets body.weightValidDays to 60, outside its allowed range 7 to 30");
+
+        write("parameters.json", "{\"body\": {\"weightKg\": {\"max\": 400}}}");
+        assertThatThrownBy(() -> ClinicalParameters.load(SiteKnowledge.load(site.toString())))
+                .hasMessageContaining("sets body.weightKg.max to 400, outside its allowed range 150 to 300");
+
+        write("parameters.json", "{\"preDose\": {\"lvefValidDays\": 120}}");
+        assertThatThrownBy(() -> ClinicalParameters.load(SiteKnowledge.load(site.toString())))
+                .hasMessageContaining("sets preDose.lvefValidDays to 120, outside its allowed range 30 to 90");
+
+        write("parameters.json", "{\"regorafenib\": {\"bilirubinNotRecommendedAboveUln\": 5}}");
+        assertThatThrownBy(() -> ClinicalParameters.load(SiteKnowledge.load(site.toString())))
+                .hasMessageContaining("regorafenib.bilirubinNotRecommendedAboveUln, which a site may not override");
     }
 
     @Test

@@ -279,7 +279,7 @@ public final class RxNormProductMapGenerator {
 
     private String description(String commit) {
         String awaiting = found.values().stream()
-                .filter(i -> i.valueSet() == null)
+                .filter(i -> i.valueSets().isEmpty())
                 .map(i -> i.name() + " " + i.code())
                 .reduce((a, b) -> a + ", " + b)
                 .orElse("none");

@@ -45,9 +45,9 @@ class RxNormProductMapGeneratorTest {
 
     private static final List<RxNormIngredients.Ingredient> INGREDIENTS = List.of(
             new RxNormIngredients.Ingredient("714438", "pazopanib", "pazopanib"),
-            new RxNormIngredients.Ingredient("1306284", "cobicistat", null),
+            new RxNormIngredients.Ingredient("1306284", "cobicistat", List.of()),
             new RxNormIngredients.Ingredient("85762", "ritonavir", "strong-cyp3a-inhibitors"),
-            new RxNormIngredients.Ingredient("358255", "aprepitant", null));
+            new RxNormIngredients.Ingredient("358255", "aprepitant", List.of()));
 
     @TempDir
     Path rxi;

@@ -59,10 +59,12 @@ class RxNormProductMapTest {
                 assertThat(ingredient).as("target of %s", code(element)).isNotNull();
                 assertThat(target.get("display").asString()).isEqualTo(ingredient.name());
                 assertThat(target.get("equivalence").asString()).isEqualTo("wider");
-                if (ingredient.valueSet() != null) {
-                    assertThat(VALUE_SET_CODES.get(ingredient.valueSet()))
-                            .as("value set %s", ingredient.valueSet())
-                            .contains(ingredient.code());
+                if (!ingredient.valueSets().isEmpty()) {
+                    ingredient
+                            .valueSets()
+                            .forEach(valueSet -> assertThat(VALUE_SET_CODES.get(valueSet))
+                                    .as("value set %s", valueSet)
+                                    .contains(ingredient.code()));
                 } else {
                     assertThat(valueSetsHolding(ingredient.code())).isEmpty();
                     assertThat(MAP.get("description").asString()).contains(ingredient.name() + " " + ingredient.code());
@@ -74,8 +76,9 @@ class RxNormProductMapTest {
     @Test
     void everyIngredientOfAValueSetIsInThatValueSet() {
         for (RxNormIngredients.Ingredient ingredient : RxNormIngredients.ALL) {
-            if (ingredient.valueSet() != null) {
-                assertThat(valueSetsHolding(ingredient.code())).containsExactly(ingredient.valueSet());
+            if (!ingredient.valueSets().isEmpty()) {
+                assertThat(valueSetsHolding(ingredient.code()))
+                        .containsExactlyInAnyOrderElementsOf(ingredient.valueSets());
             }
         }
     }

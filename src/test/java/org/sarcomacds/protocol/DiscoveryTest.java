@@ -97,8 +97,8 @@ class DiscoveryTest {
                     .containsKeys(prefetchDefinition.observationKeys().toArray(String[]::new));
         }
         assertThat(prefetchDefinition.observationKeys())
-                .as("a key per lab test, body measurement and genomics")
-                .hasSize(13);
+                .as("a key per lab test, body measurement, ECOG, pregnancy status, hCG and genomics")
+                .hasSize(16);
     }
 
     @Test
@@ -107,7 +107,7 @@ class DiscoveryTest {
         assertThat(prefetch.path("weight").asString())
                 .isEqualTo(
                         "Observation?patient={{context.patientId}}&code=http://loinc.org|29463-7,http://loinc.org|3141-9"
-                                + "&status=final,amended,corrected&_sort=-date&_count=1");
+                                + "&status=final,amended,corrected&_sort=-date&_count=2");
         assertThat(prefetch.path("genomics").asString())
                 .isEqualTo("Observation?patient={{context.patientId}}&code=http://loinc.org|69548-6&_count=50");
     }

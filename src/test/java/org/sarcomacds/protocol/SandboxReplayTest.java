@@ -171,7 +171,8 @@ class SandboxReplayTest {
 
         assertFetchesWereOpenAndStubbed();
         assertThat(requestedPaths())
-                .as("medrequests, the 12 lab and measurement keys and genomics were not prefetched")
+                .as(
+                        "medrequests, the 15 lab, measurement, ECOG, pregnancy and hCG keys and genomics were not prefetched")
                 .containsExactlyInAnyOrderElementsOf(withObservationSearches("GET /fhir/MedicationRequest"));
     }
 
@@ -184,15 +185,16 @@ class SandboxReplayTest {
                 .isTrue();
         assertFetchesWereOpenAndStubbed();
         assertThat(requestedPaths())
-                .as("patient, medrequests, the 12 lab and measurement keys and genomics were not prefetched")
+                .as(
+                        "patient, medrequests, the 15 lab, measurement, ECOG, pregnancy and hCG keys and genomics were not prefetched")
                 .containsExactlyInAnyOrderElementsOf(
                         withObservationSearches("GET /fhir/Patient/lms-1", "GET /fhir/MedicationRequest"));
     }
 
-    /** The given requests plus one Observation search per lab and measurement key (12) and genomics. */
+    /** The given requests plus one Observation search per observation key (15) and genomics. */
     private static List<String> withObservationSearches(String... others) {
         List<String> expected = new ArrayList<>(List.of(others));
-        expected.addAll(Collections.nCopies(13, "GET /fhir/Observation"));
+        expected.addAll(Collections.nCopies(16, "GET /fhir/Observation"));
         return expected;
     }
 

@@ -515,7 +515,7 @@ class PrefetchAndFetchTest {
                 searchStarts.add(event.getRequest().getLoggedDate().getTime());
             }
         }
-        assertThat(searchStarts).as("the sixteen searches of the templates").hasSize(16);
+        assertThat(searchStarts).as("the nineteen searches of the templates").hasSize(19);
         searchStarts.sort(null);
         long closest = Long.MAX_VALUE;
         for (int i = 1; i < searchStarts.size(); i++) {

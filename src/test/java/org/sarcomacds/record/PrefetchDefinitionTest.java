@@ -44,6 +44,21 @@ class PrefetchDefinitionTest {
     }
 
     @Test
+    void weightAsksForItsLatestTwoResults() {
+        PrefetchDefinition definition = new PrefetchDefinition(FHIR, PREFETCH, KnowledgeFiles.jsonFiles("valuesets"));
+
+        assertThat(definition.templates())
+                .containsEntry(
+                        "weight",
+                        "Observation?patient={{context.patientId}}&code=http://loinc.org|29463-7,http://loinc.org|3141-9"
+                                + "&status=final,amended,corrected&_sort=-date&_count=2");
+        assertThat(PrefetchTemplates.firstPageOnly(definition.templates().get("weight")))
+                .as("the two results are the whole answer")
+                .isTrue();
+        assertThat(definition.observationKeys()).contains("ecog", "pregnancy", "hcg");
+    }
+
+    @Test
     void allResultsAreAskedForWhenTheValueSetSaysSo() {
         PrefetchDefinition definition =
                 new PrefetchDefinition(FHIR, PREFETCH, List.of(observation("obs-x", "x", "all", "1-8")));

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.sarcomacds.facts.BodyMeasurements;
+import org.sarcomacds.facts.BodyProblem;
 import org.sarcomacds.facts.BodySurfaceArea;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.DraftOrder;
@@ -27,7 +30,7 @@ final class FactsBuilder {
     private final Map<String, LabResult> labs = new HashMap<>();
     private final List<Fact> ntrk = new ArrayList<>();
     private BodySurfaceArea bsa;
-    private String bsaGap = "no weight in the record";
+    private BodyMeasurements body;
     private int next;
 
     static FactsBuilder patient() {
@@ -51,6 +54,20 @@ final class FactsBuilder {
     FactsBuilder lms(LocalDate onset) {
         conditions.add(condition(Concepts.LEIOMYOSARCOMA, LMS_REF, true, "", onset));
         return this;
+    }
+
+    /** Active leiomyosarcoma whose Condition records the end of curative treatment ({@code abatement[x]}). */
+    FactsBuilder lms(LocalDate onset, LocalDate abated) {
+        conditions.add(
+                condition(Concepts.LEIOMYOSARCOMA, LMS_REF, true, "", onset).withEnd(abated));
+        return this;
+    }
+
+    /** A therapy completed on {@code end}, e.g. adjuvant chemotherapy before the metastasis. */
+    FactsBuilder completed(String drug, LocalDate end) {
+        return exposure(medication(drug, "completed", false, "")
+                .withEnd(end)
+                .withUse(new Fact.Use(null, new Fact.Stop(Fact.StopCategory.COMPLETED, "", false, false), null)));
     }
 
     FactsBuilder inactiveLms() {
@@ -90,8 +107,25 @@ final class FactsBuilder {
         return exposure(medication(drug, "active", true, ""));
     }
 
+    /** A doxorubicin exposure is an anthracycline exposure too, as the value sets make it (the class holds its codes). */
     FactsBuilder exposure(Fact fact) {
         medications.add(fact);
+        if (fact.concept().equals(Concepts.DOXORUBICIN)) {
+            medications.add(new Fact(
+                    Concepts.ANTHRACYCLINES,
+                    fact.display(),
+                    fact.reference(),
+                    fact.status(),
+                    fact.current(),
+                    fact.when(),
+                    fact.matchedOn(),
+                    fact.byName(),
+                    fact.note(),
+                    fact.start(),
+                    fact.gramsPerM2PerCycle(),
+                    fact.end(),
+                    fact.use()));
+        }
         return this;
     }
 
@@ -148,6 +182,12 @@ final class FactsBuilder {
         return this;
     }
 
+    /** Body measurements as the facts judged them, e.g. with an implausible weight. */
+    FactsBuilder body(BodyMeasurements measurements) {
+        body = measurements;
+        return this;
+    }
+
     FactsBuilder ntrkResult(String gene, boolean present) {
         ntrk.add(new Fact(
                 Concepts.NTRK_FUSION,
@@ -171,7 +211,17 @@ final class FactsBuilder {
 
     PatientFacts build(Hook hook) {
         return new PatientFacts(
-                hook, TODAY, conditions, medications, drafts, labs, bsa, bsa == null ? bsaGap : null, ntrk, List.of());
+                hook,
+                TODAY,
+                conditions,
+                medications,
+                drafts,
+                labs,
+                body != null ? body : BodyMeasurements.of(bsa, BodyProblem.Kind.MISSING_WEIGHT),
+                Optional.empty(),
+                Optional.empty(),
+                ntrk,
+                List.of());
     }
 
     static Fact medication(String drug, String status, boolean current, String note) {

@@ -13,7 +13,10 @@ import org.sarcomacds.facts.Hook;
 
 class OligometastaticLocalTherapyRuleTest {
 
-    private static final LocalDate DIAGNOSIS = LocalDate.of(2024, 1, 15);
+    private static final LocalDate DIAGNOSIS = LocalDate.of(2023, 6, 1);
+    /** The end of curative treatment: the leiomyosarcoma Condition's abatement. */
+    private static final LocalDate RESECTED = LocalDate.of(2024, 1, 15);
+
     private static final LocalDate TWELVE_MONTHS_LATER = LocalDate.of(2025, 1, 15);
 
     private final RuleUnderTest rule = new RuleUnderTest(OligometastaticLocalTherapyRule.SPEC);
@@ -31,7 +34,7 @@ class OligometastaticLocalTherapyRuleTest {
     @Test
     void namesEachSiteOnce() {
         Finding finding = fire(patient()
-                .lms(DIAGNOSIS)
+                .lms(DIAGNOSIS, RESECTED)
                 .metastasis(LUNG, TWELVE_MONTHS_LATER)
                 .metastasis(LUNG, TWELVE_MONTHS_LATER)
                 .metastasis(LIVER, TWELVE_MONTHS_LATER));
@@ -77,9 +80,19 @@ class OligometastaticLocalTherapyRuleTest {
     }
 
     @Test
-    void quietWhenTheLeiomyosarcomaHasNoOnset() {
-        assertThat(evaluate(patient().lms().metastasis(LUNG, TWELVE_MONTHS_LATER)))
+    void quietWhenNoEndOfCurativeTreatmentIsRecordedEvenLongAfterTheDiagnosis() {
+        assertThat(evaluate(patient().lms(DIAGNOSIS).metastasis(LUNG, TWELVE_MONTHS_LATER)))
                 .isEmpty();
+    }
+
+    @Test
+    void theEndOfACompletedTherapyBeforeTheMetastasisStartsTheInterval() {
+        Finding finding = fire(patient()
+                .lms(DIAGNOSIS)
+                .completed(Concepts.DOXORUBICIN, LocalDate.of(2023, 11, 30))
+                .metastasis(LUNG, TWELVE_MONTHS_LATER));
+
+        assertThat(finding.fills()).containsEntry("interval", "13");
     }
 
     @Test
@@ -91,7 +104,7 @@ class OligometastaticLocalTherapyRuleTest {
     }
 
     private static FactsBuilder sitedMetastases(int count, LocalDate onset) {
-        FactsBuilder facts = patient().lms(DIAGNOSIS);
+        FactsBuilder facts = patient().lms(DIAGNOSIS, RESECTED);
         for (int i = 0; i < count; i++) {
             facts.metastasis(LUNG, onset);
         }

@@ -22,17 +22,7 @@ final class RuleUnderTest {
 
     /** The rule's finding for these facts, read on this hook. */
     Optional<Finding> evaluate(Hook hook, PatientFacts facts) {
-        PatientFacts onHook = new PatientFacts(
-                hook,
-                facts.asOf(),
-                facts.conditions(),
-                facts.medications(),
-                facts.draftOrders(),
-                facts.labs(),
-                facts.bodySurfaceArea(),
-                facts.bodySurfaceAreaGap(),
-                facts.ntrkResults(),
-                facts.gaps());
+        PatientFacts onHook = facts.withHook(hook);
         return engine.evaluate(onHook).stream().findFirst();
     }
 }

@@ -1,14 +1,19 @@
 package org.sarcomacds.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sarcomacds.rules.FactsBuilder.TODAY;
 import static org.sarcomacds.rules.FactsBuilder.afterAnthracycline;
 import static org.sarcomacds.rules.FactsBuilder.metastaticLms;
 import static org.sarcomacds.rules.FactsBuilder.patient;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.sarcomacds.facts.BodyMeasurements;
+import org.sarcomacds.facts.BodyProblem;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Hook;
+import org.sarcomacds.facts.LabResult;
 import org.sarcomacds.facts.PatientFacts;
 
 class TrabectedinNextLineRuleTest {
@@ -48,6 +53,24 @@ class TrabectedinNextLineRuleTest {
                         .startsWith("Body surface area unknown (no weight in the record)")
                         .contains("calculate the dose in mg"));
         assertThat(finding.offerOrders()).isTrue();
+    }
+
+    @Test
+    void anImplausibleWeightGivesNoDoseInMilligramsAndTheNoteSaysWhy() {
+        LabResult weight = new LabResult(Concepts.WEIGHT, "Body weight", 824, "kg", null, TODAY, "Observation/w");
+        BodyMeasurements body = new BodyMeasurements(
+                Optional.empty(),
+                Optional.of(weight),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(new BodyProblem(BodyProblem.Kind.IMPLAUSIBLE_WEIGHT, weight, 824.0, 300.0, null, null, null)));
+
+        Finding finding = fire(afterAnthracycline().normalLiver().body(body));
+
+        assertThat(finding.fills()).containsEntry("doseUnit", "mg/m2");
+        assertThat(finding.notes())
+                .anySatisfy(n -> assertThat(n)
+                        .startsWith("Body surface area unknown (the latest weight (824 kg) is not" + " plausible)"));
     }
 
     @Test
