@@ -24,6 +24,7 @@ import org.springframework.util.unit.DataSize;
  * @param warmUp        synthetic calls through the whole pipeline before the service reports ready
  * @param knowledge     what a site adds to the built-in knowledge of {@code hooks/} without rebuilding
  * @param sandbox       the {@code sandbox} profile's settings
+ * @param orderSign     how order-sign treats cards already answered at order-select
  */
 @ConfigurationProperties("cds")
 public record CdsProperties(
@@ -40,7 +41,8 @@ public record CdsProperties(
         @DefaultValue FeedbackSettings feedback,
         @DefaultValue WarmUp warmUp,
         @DefaultValue Knowledge knowledge,
-        @DefaultValue Sandbox sandbox) {
+        @DefaultValue Sandbox sandbox,
+        @DefaultValue OrderSign orderSign) {
 
     /** @param allowedOrigins origins allowed by CORS; {@code *} allows any (demo only) */
     public record Cors(@DefaultValue("*") List<String> allowedOrigins) {}
@@ -182,4 +184,14 @@ public record CdsProperties(
     public record Sandbox(
             @DefaultValue("https://launch.smarthealthit.org/v/r4/fhir")
             List<String> fhirServers) {}
+
+    /**
+     * Order-select and order-sign coordination, as the HL7 PDDI CDS implementation guide describes it
+     * (docs/clinical-rules.md): a warning the same clinician answered at order-select, for the same draft orders in the
+     * same encounter, is not shown again at order-sign.
+     *
+     * @param skipAnswered the default when the client does not say ({@code extension.pddi-configuration-items}
+     *                     {@code filter-out-repeated-alerts} in the order-sign request decides for that call)
+     */
+    public record OrderSign(@DefaultValue("true") boolean skipAnswered) {}
 }

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
+import org.sarcomacds.CdsProperties;
 import org.sarcomacds.cards.Card;
 import org.sarcomacds.feedback.Feedback;
 import org.sarcomacds.feedback.FeedbackStore;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The CDS Hooks 2.0 endpoints: discovery, service calls and feedback. */
 @RestController
@@ -42,6 +44,7 @@ class CdsHooksController {
     private final FeedbackStore store;
     private final IssuedCardWriter issuedCards;
     private final List<HookListener> listeners;
+    private final String publicBaseUrl;
 
     CdsHooksController(
             ServiceCatalog catalog,
@@ -50,7 +53,8 @@ class CdsHooksController {
             HookService hooks,
             FeedbackStore store,
             IssuedCardWriter issuedCards,
-            ObjectProvider<HookListener> listeners) {
+            ObjectProvider<HookListener> listeners,
+            CdsProperties properties) {
         this.catalog = catalog;
         this.bodies = bodies;
         this.feedbackParser = feedbackParser;
@@ -58,6 +62,14 @@ class CdsHooksController {
         this.store = store;
         this.issuedCards = issuedCards;
         this.listeners = listeners.orderedStream().toList();
+        this.publicBaseUrl = properties.publicBaseUrl();
+    }
+
+    /** The service's external address for the cards' evidence links: cds.public-base-url, else as this call came. */
+    private String baseUrl(HttpServletRequest http) {
+        return publicBaseUrl.isBlank()
+                ? ServletUriComponentsBuilder.fromContextPath(http).build().toUriString()
+                : publicBaseUrl;
     }
 
     @Operation(summary = "Discovery: the CDS Services with their hooks and prefetch templates")
@@ -93,10 +105,9 @@ class CdsHooksController {
     CdsResponse call(@PathVariable String id, HttpServletRequest http) {
         long start = System.nanoTime();
         AuthenticatedClient client = (AuthenticatedClient) http.getAttribute(AuthenticatedClient.ATTRIBUTE);
-        HookAnswer answer = hooks.call(id, bodies.bytes(http), client);
+        HookAnswer answer = hooks.call(id, bodies.bytes(http), client, baseUrl(http));
         try (MDC.MDCCloseable hookInstance = MDC.putCloseable("hookInstance", LogText.token(answer.hookInstance()))) {
-            record(new IssuedCards(
-                    answer.serviceId(), answer.hookInstance(), answer.patientId(), Instant.now(), answer.cards()));
+            record(answer.issued(Instant.now()));
             log.info(
                     "hook {} outcome=200 cards={} rules={} ms={}",
                     answer.caller(),

@@ -19,7 +19,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The one way into the pipeline: request body → validated hook request → patient record → facts → rules → cards.
+ * The one way into the pipeline: request body → validated hook request → patient record → facts → rules → cards
+ * (then the cards already answered at order-select are left out at order-sign).
  * The HTTP endpoint, the start-up warm-up and the benchmark all call {@link #call}; what only the endpoint does
  * (storing the issued cards, metrics, the per-call log line) stays in the endpoint.
  */
@@ -36,6 +37,7 @@ public class HookService {
     private final RuleEngine rules;
     private final CardFactory cards;
     private final LogPseudonyms pseudonyms;
+    private final AnsweredCardFilter answered;
 
     HookService(
             ServiceCatalog catalog,
@@ -45,7 +47,8 @@ public class HookService {
             FactExtractor facts,
             RuleEngine rules,
             CardFactory cards,
-            LogPseudonyms pseudonyms) {
+            LogPseudonyms pseudonyms,
+            AnsweredCardFilter answered) {
         this.catalog = catalog;
         this.bodies = bodies;
         this.parser = parser;
@@ -54,6 +57,12 @@ public class HookService {
         this.rules = rules;
         this.cards = cards;
         this.pseudonyms = pseudonyms;
+        this.answered = answered;
+    }
+
+    /** A call whose cards link to no evidence page (the warm-up, benchmarks): see the four-argument call. */
+    public HookAnswer call(String serviceId, byte[] body, AuthenticatedClient client) {
+        return call(serviceId, body, client, "");
     }
 
     /**
@@ -63,11 +72,12 @@ public class HookService {
      * @param serviceId the CDS service called
      * @param body      the request body as the client sent it (JSON)
      * @param client    the authenticated CDS client, or null when authentication is off
+     * @param baseUrl   this service's external address, for the cards' evidence links; blank for none
      * @throws CdsRequestException                                  unknown service (404), a bad request (400, 413)
      * @throws org.sarcomacds.record.RequiredDataUnavailableException required data neither prefetched nor fetchable
      * @throws org.sarcomacds.record.InvalidPrefetchException         prefetch that is not FHIR R4 (400)
      */
-    public HookAnswer call(String serviceId, byte[] body, AuthenticatedClient client) {
+    public HookAnswer call(String serviceId, byte[] body, AuthenticatedClient client, String baseUrl) {
         long start = System.nanoTime();
         ServiceDefinition service = catalog.find(serviceId)
                 .orElseThrow(() -> new CdsRequestException(
@@ -87,8 +97,19 @@ public class HookService {
                     request.fhirServer()));
             PatientFacts patientFacts =
                     facts.extract(record, request.hook(), request.draftOrders(), request.selections());
-            List<Card> answer = cards.cards(rules.evaluate(patientFacts), request.patientId());
-            return new HookAnswer(service.id(), request.hookInstance(), request.patientId(), caller, answer);
+            List<Card> answer =
+                    answered.apply(request, cards.cards(rules.evaluate(patientFacts), request.patientId(), baseUrl));
+            Boolean cache = request.coordination().cacheForOrderSign();
+            return new HookAnswer(
+                    service.id(),
+                    request.hookInstance(),
+                    request.patientId(),
+                    caller,
+                    answer,
+                    request.hook().id(),
+                    request.encounterId(),
+                    request.userId(),
+                    cache == null || cache);
         } catch (RuntimeException e) {
             // the status and reason are logged where the error is answered; this line ties the failure to the call
             log.info(

@@ -24,7 +24,9 @@ class OligometastaticLocalTherapyRule implements Rule {
     static final String ID = "LMS-OLIGOMETASTATIC-LOCAL-THERAPY";
     static final RuleSpec SPEC = RuleSpec.rule(ID, OligometastaticLocalTherapyRule::new)
             .answers(Hook.PATIENT_VIEW)
-            .reads(Concepts.METASTASIS_SITES, Concepts.LEIOMYOSARCOMA, Concepts.METASTATIC_DISEASE);
+            .reads(Concepts.METASTASIS_SITES, Concepts.LEIOMYOSARCOMA, Concepts.METASTATIC_DISEASE)
+            .option()
+            .fills("count", "sites", "interval");
 
     private final ClinicalParameters parameters;
 
@@ -53,18 +55,19 @@ class OligometastaticLocalTherapyRule implements Rule {
             return Optional.empty();
         }
         List<Evidence> evidence = DiseaseStates.metastaticEvidence(facts);
-        String sites = sited.stream()
+        List<Object> sites = sited.stream()
                 .map(f -> f.concept()
                         .substring(Concepts.METASTASIS_PREFIX.length())
                         .replace('-', ' '))
                 .distinct()
-                .collect(Collectors.joining(", "));
+                .<Object>map(site -> site)
+                .toList();
         return Optional.of(new Finding(
                 ID,
                 evidence,
                 Map.of(
                         "count", String.valueOf(count),
-                        "sites", sites,
+                        "sites", new Text.Inline(sites),
                         "interval", String.valueOf(interval.get())),
                 RuleNotes.of(evidence, facts)));
     }

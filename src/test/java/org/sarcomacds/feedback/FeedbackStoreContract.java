@@ -67,7 +67,7 @@ abstract class FeedbackStoreContract {
     }
 
     private Feedback overridden(Card card, String reason, Instant at) {
-        return new Feedback(card.uuid(), "overridden", 0, reason, at.toString());
+        return new Feedback(card.uuid(), "overridden", List.of(), reason, at.toString());
     }
 
     private RuleSummary summary(String ruleId) {
@@ -92,10 +92,10 @@ abstract class FeedbackStoreContract {
     void theSameInstantWrittenWithAnotherOffsetIsTheSameItem() {
         Card card = card(rule, "warning");
         assertThat(store.recordFeedback(
-                        "svc", new Feedback(card.uuid(), "overridden", 0, null, "2100-01-01T10:00:00Z")))
+                        "svc", new Feedback(card.uuid(), "overridden", List.of(), null, "2100-01-01T10:00:00Z")))
                 .isTrue();
         assertThat(store.recordFeedback(
-                        "svc", new Feedback(card.uuid(), "overridden", 0, null, "2100-01-01T11:00:00+01:00")))
+                        "svc", new Feedback(card.uuid(), "overridden", List.of(), null, "2100-01-01T11:00:00+01:00")))
                 .isFalse();
     }
 
@@ -103,7 +103,8 @@ abstract class FeedbackStoreContract {
     void anotherOutcomeOrTimeIsAnotherItem() {
         Card card = card(rule, "warning");
         assertThat(store.recordFeedback("svc", overridden(card, null, window))).isTrue();
-        assertThat(store.recordFeedback("svc", new Feedback(card.uuid(), "accepted", 1, null, window.toString())))
+        assertThat(store.recordFeedback(
+                        "svc", new Feedback(card.uuid(), "accepted", List.of("s1"), null, window.toString())))
                 .isTrue();
         assertThat(store.recordFeedback("svc", overridden(card, null, window.plusMillis(1))))
                 .isTrue();
@@ -159,7 +160,11 @@ abstract class FeedbackStoreContract {
         store.recordFeedback(
                 "svc",
                 new Feedback(
-                        a.uuid(), "accepted", 1, null, window.plusSeconds(20).toString()));
+                        a.uuid(),
+                        "accepted",
+                        List.of("s1"),
+                        null,
+                        window.plusSeconds(20).toString()));
         store.recordFeedback("svc", overridden(b, "tumour-board", window.plusSeconds(30)));
         store.recordFeedback("svc", overridden(c, "tumour-board", window.plusSeconds(40)));
         store.recordFeedback("svc", overridden(d, null, window.plusSeconds(50)));

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.knowledge.KnowledgeFiles;
@@ -19,6 +20,7 @@ import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
 import org.sarcomacds.protocol.ServiceCatalog;
 import org.sarcomacds.protocol.ServiceDefinition;
 import org.sarcomacds.record.PrefetchDefinition;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,7 +46,7 @@ class RuleRegistryTest {
     @Test
     void aRuleWithoutItsCardTextIsOneSentence() throws IOException {
         RegistryCheck check = check();
-        Map<String, String> cards = new LinkedHashMap<>(check.cards());
+        Map<String, RegistryCheck.CardText> cards = new LinkedHashMap<>(check.cards());
         cards.remove("LMS-NTRK-FUSION.json");
 
         assertThat(check.withCards(cards).problems())
@@ -110,9 +112,19 @@ class RuleRegistryTest {
     }
 
     private static RegistryCheck check() throws IOException {
-        Map<String, String> cards = new LinkedHashMap<>();
+        Map<String, RegistryCheck.CardText> cards = new LinkedHashMap<>();
         for (KnowledgeFile file : KnowledgeFiles.jsonFiles("cards")) {
-            cards.put(file.name(), JSON.readTree(file.text()).path("ruleId").asString());
+            if (file.name().startsWith("_")) {
+                continue; // the shared phrases
+            }
+            JsonNode card = JSON.readTree(file.text());
+            cards.put(
+                    file.name(),
+                    new RegistryCheck.CardText(
+                            card.path("ruleId").asString(),
+                            new TreeSet<>(card.path("variants").propertyNames()),
+                            card.has("option"),
+                            new TreeSet<>(card.path("overrideReasons").propertyNames())));
         }
         Set<String> valueSets = new HashSet<>();
         for (KnowledgeFile file : KnowledgeFiles.jsonFiles("valuesets")) {

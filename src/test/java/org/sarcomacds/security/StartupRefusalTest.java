@@ -81,7 +81,8 @@ class StartupRefusalTest {
                 new CdsProperties.FeedbackSettings(100, new CdsProperties.RateLimit(600, 100)),
                 new CdsProperties.WarmUp(true),
                 new CdsProperties.Knowledge(""),
-                new CdsProperties.Sandbox(List.of()));
+                new CdsProperties.Sandbox(List.of()),
+                new CdsProperties.OrderSign(true));
     }
 
     private static CdsProperties.Client client(String issuer, String jwksUrl, String... jku) {
