@@ -97,8 +97,7 @@ final class CardChecks {
                 || template.detail().isEmpty()) {
             throw CardTemplates.invalid(
                     file,
-                    "is a warning: it needs one of the indicators " + spec.indicators()
-                            + ", a summary under 140 characters and a detail");
+                    "is a warning: detail, indicator in " + spec.indicators() + " and a summary of < 140 characters");
         }
         for (String indicator : spec.indicators()) {
             if (!INDICATORS.contains(indicator)) {
@@ -108,7 +107,7 @@ final class CardChecks {
             boolean needed = !indicator.equals("info");
             if (needed == reasons.isEmpty() || reasons.stream().anyMatch(r -> r.display() == null)) {
                 throw CardTemplates.invalid(
-                        file, "needs override reasons with a display for '" + indicator + "' (and none for info)");
+                        file, "lacks override reasons (with displays) for '" + indicator + "', or has some for info");
             }
         }
         for (String indicator : template.overrideReasons().keySet()) {

@@ -18,7 +18,6 @@ import org.sarcomacds.rules.Finding;
 import org.sarcomacds.rules.Phrase;
 import org.sarcomacds.rules.RuleSpec;
 import org.sarcomacds.rules.Rules;
-import org.sarcomacds.rules.Text;
 import org.sarcomacds.text.Markdown;
 import org.springframework.stereotype.Component;
 
@@ -117,7 +116,7 @@ public class CardFactory {
         }
         md.append('\n').append(words.phrase(Phrase.CARD_WHY, Map.of())).append('\n');
         template.why().forEach(line -> md.append(fill(line, finding, template)).append('\n'));
-        why(md, finding.evidence(), finding.notes(), template.variants());
+        why(md, finding.evidence(), notes(finding, template));
         md.append('\n').append(ruleLine(template.ruleId(), finding.caveats())).append("\n\n");
         md.append(words.phrase(Phrase.CARD_SOURCES, Map.of())).append('\n');
         for (int i = 0; i < citations.size(); i++) {
@@ -156,8 +155,10 @@ public class CardFactory {
         why(
                 md,
                 options.stream().flatMap(f -> f.evidence().stream()).distinct().toList(),
-                options.stream().flatMap(f -> f.notes().stream()).distinct().toList(),
-                Map.of());
+                options.stream()
+                        .flatMap(f -> notes(f, templates.forRule(f.ruleId())).stream())
+                        .distinct()
+                        .toList());
         Map<String, String> composed = Map.of(
                 "rule", code(Consult.ID),
                 "options", codes(options.stream().map(Finding::ruleId)),
@@ -231,17 +232,24 @@ public class CardFactory {
         return words.fill(line, finding.fills(), template.variants(), true);
     }
 
-    private void why(StringBuilder md, List<Evidence> evidence, List<Text> notes, Map<String, String> variants) {
+    /** The finding's notes in the words of its rule's card file. */
+    private List<String> notes(Finding finding, CardTemplate template) {
+        return finding.notes().stream()
+                .map(note -> words.render(note, template.variants(), true))
+                .toList();
+    }
+
+    private void why(StringBuilder md, List<Evidence> evidence, List<String> notes) {
         for (Evidence e : evidence) {
             md.append("- ")
-                    .append(words.render(e.role().text(), variants, true))
+                    .append(words.render(e.role().text(), Map.of(), true))
                     .append(": ")
                     .append(describe(e.fact()))
                     .append('\n');
         }
-        for (Text note : notes) {
+        for (String note : notes) {
             md.append("- ")
-                    .append(words.phrase(Phrase.CARD_NOTE, Map.of("note", words.render(note, variants, true))))
+                    .append(words.phrase(Phrase.CARD_NOTE, Map.of("note", note)))
                     .append('\n');
         }
     }

@@ -1,5 +1,6 @@
 package org.sarcomacds.feedback;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
  * @param overrideReasons override reason code to count; {@code (none)} for overrides without a reason
  * @param partOf          for an option rule: the card its options are shown in (the next-line consult); else null
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuleSummary(
         String ruleId, long shown, long accepted, long overridden, Map<String, Long> overrideReasons, String partOf) {
 

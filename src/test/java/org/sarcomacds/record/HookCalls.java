@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sarcomacds.support.CdsResponseAssertions.assertValidResponse;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.sarcomacds.support.CardRules;
 import org.sarcomacds.support.Fixture;
 import org.sarcomacds.support.HookClient;
 import tools.jackson.databind.JsonNode;
@@ -69,12 +69,9 @@ final class HookCalls {
         return outcome;
     }
 
+    /** The rules of the answer's cards, with the options of the next-line consult (see {@link CardRules}). */
     static List<String> ruleIds(JsonNode response) {
-        List<String> ids = new ArrayList<>();
-        response.path("cards")
-                .forEach(card ->
-                        ids.add(card.path("source").path("topic").path("code").asString()));
-        return ids;
+        return CardRules.ruleIds(response);
     }
 
     static String detail(JsonNode response, int card) {
