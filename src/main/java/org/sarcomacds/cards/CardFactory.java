@@ -154,7 +154,7 @@ public class CardFactory {
         md.append('\n').append(words.phrase(Phrase.CARD_WHY, Map.of())).append('\n');
         why(
                 md,
-                options.stream().flatMap(f -> f.evidence().stream()).distinct().toList(),
+                onePerFact(options.stream().flatMap(f -> f.evidence().stream()).toList()),
                 options.stream()
                         .flatMap(f -> notes(f, templates.forRule(f.ruleId())).stream())
                         .distinct()
@@ -169,24 +169,20 @@ public class CardFactory {
                 .append("\n\n")
                 .append(words.phrase(Phrase.CARD_SOURCES, Map.of()))
                 .append('\n');
-        List<String> sources = new ArrayList<>();
-        for (Finding option : options) {
-            CardTemplate template = templates.forRule(option.ruleId());
-            String url = template.source().url() == null
-                    ? ""
-                    : " " + template.source().url();
-            sources.add(words.phrase(
-                    Phrase.CONSULT_SOURCE,
-                    Map.of(
-                            "label",
-                            template.option().label(),
-                            "source",
-                            template.source().label() + url)));
+        Map<String, List<String>> ranksBySource = new LinkedHashMap<>();
+        for (int i = 0; i < options.size(); i++) {
+            CardSource source = templates.forRule(options.get(i).ruleId()).source();
+            String label = source.url() == null ? source.label() : source.label() + " " + source.url();
+            ranksBySource.computeIfAbsent(label, k -> new ArrayList<>()).add(String.valueOf(i + 1));
         }
-        caveats.forEach(c -> sources.addAll(templates.caveat(c).citations()));
-        List<String> distinct = sources.stream().distinct().toList();
-        for (int i = 0; i < distinct.size(); i++) {
-            md.append(i + 1).append(". ").append(distinct.get(i)).append('\n');
+        int n = 1;
+        for (Map.Entry<String, List<String>> source : ranksBySource.entrySet()) {
+            md.append(n++)
+                    .append(". ")
+                    .append(words.phrase(
+                            Phrase.CONSULT_SOURCE,
+                            Map.of("source", source.getKey(), "options", String.join(", ", source.getValue()))))
+                    .append('\n');
         }
         return new Card(
                 UUID.randomUUID().toString(),
@@ -230,6 +226,14 @@ public class CardFactory {
 
     private String fill(String line, Finding finding, CardTemplate template) {
         return words.fill(line, finding.fills(), template.variants(), true);
+    }
+
+    /** Each matched fact once (resource and what matched), under the first role it played. */
+    private static List<Evidence> onePerFact(List<Evidence> evidence) {
+        Map<String, Evidence> byFact = new LinkedHashMap<>();
+        evidence.forEach(
+                e -> byFact.putIfAbsent(e.fact().reference() + "|" + e.fact().matchedOn(), e));
+        return List.copyOf(byFact.values());
     }
 
     /** The finding's notes in the words of its rule's card file. */

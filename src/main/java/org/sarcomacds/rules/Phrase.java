@@ -52,7 +52,7 @@ public enum Phrase {
     CONSULT_RULE("rule", "options"),
     CONSULT_RULE_WITH_CAVEATS("rule", "options", "caveats"),
     CONSULT_OPTION("rank", "label", "lines"),
-    CONSULT_SOURCE("label", "source"),
+    CONSULT_SOURCE("source", "options"),
     SUGGESTION_REMOVE("drug"),
     ACTION_DELETE("drug"),
     ACTION_CREATE("medication"),

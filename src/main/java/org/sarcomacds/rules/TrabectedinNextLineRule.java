@@ -26,7 +26,7 @@ class TrabectedinNextLineRule implements Rule {
 
     static final Variant DOSE_FROM_BSA = Variant.of("dose-from-bsa", "perM2", "bsa", "mg");
     static final Variant DOSE_PER_M2 = Variant.of("dose-per-m2", "perM2");
-    static final Variant DOSE_NOTE = Variant.of("dose-note", "dose", "how");
+    static final Variant DOSE_NOTE = Variant.of("dose-note", "how");
     static final Variant BSA_UNKNOWN = Variant.of("bsa-unknown", "gap", "perM2");
     static final Variant NO_BILIRUBIN = Variant.of("no-bilirubin", "limit");
     static final Variant NO_RANGE = Variant.of("no-reference-range", "name");
@@ -102,7 +102,7 @@ class TrabectedinNextLineRule implements Rule {
         double mg = Math.round(t.startingDoseMgPerM2() * bsa.get().squareMetres() * 100) / 100.0;
         Text dose = DOSE_FROM_BSA.with(
                 "perM2", perM2, "bsa", Numbers.plain(bsa.get().squareMetres()), "mg", Numbers.plain(mg));
-        notes.add(DOSE_NOTE.with("dose", dose, "how", bsa.get().how()));
+        notes.add(DOSE_NOTE.with("how", bsa.get().how()));
         return Map.of("dose", dose, "doseMg", Numbers.plain(mg));
     }
 

@@ -77,7 +77,7 @@ class CardFactoryTest {
                 .isLessThan(detail.indexOf("3. **High-dose ifosfamide"));
         assertThat(detail)
                 .contains("1.5 mg/m² × 1.99 m² = 2.99 mg IV over 24 hours")
-                .contains("Consult `LMS-NEXT-LINE-OPTIONS`, from the options `LMS-CLINICAL-TRIALS`, `" + NEXT_LINE
+                .contains("Consult `LMS-NEXT-LINE-OPTIONS`: options `LMS-CLINICAL-TRIALS`, `" + NEXT_LINE
                         + "`, `LMS-HIGH-DOSE-IFOSFAMIDE`.")
                 .doesNotContain("{{");
         assertThat(consult.links())

@@ -38,7 +38,7 @@ class HighDoseIfosfamideRuleTest {
     @Test
     void firesWithAnUnknownDoseAndAsksToCheck() {
         assertThat(Rendered.fill(fire(afterAnthracycline().exposure(ifosfamide(null))), "ifosfamideHistory"))
-                .contains("without a structured dose per cycle")
+                .contains("without a dose per cycle")
                 .contains("12 g/m²");
     }
 
@@ -53,7 +53,7 @@ class HighDoseIfosfamideRuleTest {
         Finding finding = fire(afterAnthracycline().past(Concepts.DOCETAXEL));
 
         assertThat(Rendered.fill(finding, "docetaxel"))
-                .isEqualTo("Less attractive after chemotherapy with docetaxel, which the record shows.");
+                .isEqualTo("Less attractive after docetaxel, which the record shows.");
         assertThat(Rendered.fill(fire(afterAnthracycline()), "docetaxel")).isEmpty();
     }
 
