@@ -35,8 +35,7 @@ class TrabectedinNextLineRuleTest {
 
         assertThat(finding.fills()).containsEntry("doseMg", "2.99");
         assertThat(Rendered.fill(finding, "dose")).isEqualTo("1.5 mg/m² × 1.99 m² = 2.99 mg");
-        assertThat(Rendered.notes(finding))
-                .anySatisfy(n -> assertThat(n).startsWith("Body surface area by "));
+        assertThat(Rendered.notes(finding)).anySatisfy(n -> assertThat(n).startsWith("Body surface area by "));
     }
 
     @Test
