@@ -111,6 +111,53 @@ class RuleRegistryTest {
                         + " row to the traceability table.");
     }
 
+    @Test
+    void aVariantTheRuleDeclaresButItsCardTextLacksIsOneSentence() throws IOException {
+        RegistryCheck check = check();
+        Map<String, RegistryCheck.CardText> cards = new LinkedHashMap<>(check.cards());
+        RegistryCheck.CardText safety = cards.get("LMS-TRABECTEDIN-SAFETY.json");
+        Set<String> variants = new TreeSet<>(safety.variants());
+        variants.remove("summary-do-not-give");
+        variants.add("summary-stale");
+        cards.put(
+                "LMS-TRABECTEDIN-SAFETY.json",
+                new RegistryCheck.CardText(safety.ruleId(), variants, false, safety.overrideIndicators()));
+
+        assertThat(check.withCards(cards).problems())
+                .containsExactly(
+                        "LMS-TRABECTEDIN-SAFETY declares the variant 'summary-do-not-give', which"
+                                + " hooks/cards/LMS-TRABECTEDIN-SAFETY.json has no words for.",
+                        "hooks/cards/LMS-TRABECTEDIN-SAFETY.json has the variant 'summary-stale', which"
+                                + " LMS-TRABECTEDIN-SAFETY does not declare.");
+    }
+
+    @Test
+    void anOptionWhoseCardTextIsAWarningIsOneSentence() throws IOException {
+        RegistryCheck check = check();
+        Map<String, RegistryCheck.CardText> cards = new LinkedHashMap<>(check.cards());
+        RegistryCheck.CardText trials = cards.get("LMS-CLINICAL-TRIALS.json");
+        cards.put(
+                "LMS-CLINICAL-TRIALS.json",
+                new RegistryCheck.CardText(trials.ruleId(), trials.variants(), false, Set.of()));
+
+        assertThat(check.withCards(cards).problems())
+                .containsExactly("Rule LMS-CLINICAL-TRIALS is an option in the registry, but"
+                        + " hooks/cards/LMS-CLINICAL-TRIALS.json is written as a warning.");
+    }
+
+    @Test
+    void aKindInTheDocsThatDisagreesWithTheRegistryIsOneSentence() throws IOException {
+        RegistryCheck check = check();
+        String doc = check.rulesDoc()
+                .replace(
+                        "| 7b | `LMS-NTRK-FUSION` | patient-view | option |",
+                        "| 7b | `LMS-NTRK-FUSION` | patient-view | warning |");
+
+        assertThat(check.withRulesDoc(doc).problems())
+                .containsExactly("docs/clinical-rules.md says LMS-NTRK-FUSION is of kind 'warning', but its RuleSpec"
+                        + " makes it option.");
+    }
+
     private static RegistryCheck check() throws IOException {
         Map<String, RegistryCheck.CardText> cards = new LinkedHashMap<>();
         for (KnowledgeFile file : KnowledgeFiles.jsonFiles("cards")) {

@@ -189,6 +189,46 @@ class TrabectedinSafetyRuleTest {
     }
 
     @Test
+    void theCriticalCardSaysWhatToDoAndOffersToDeleteTheDraftUnderReview() {
+        Finding finding = rule.evaluate(
+                        Hook.ORDER_SELECT,
+                        patient()
+                                .lms()
+                                .normalPreDoseLabs()
+                                .lab(Concepts.BILIRUBIN, 4.2, "mg/dL", 1.2)
+                                .draft(Concepts.TRABECTEDIN, true)
+                                .build())
+                .orElseThrow();
+
+        assertThat(finding.indicator()).isEqualTo("critical");
+        assertThat(Rendered.summary(finding))
+                .startsWith("Do not give trabectedin: total bilirubin 3.5 × ULN on ")
+                .endsWith("(label: do not give above 3 × ULN)");
+        assertThat(finding.removals())
+                .singleElement()
+                .satisfies(d -> assertThat(d.selected()).isTrue());
+        assertThat(finding.concerns()).isEqualTo(finding.removals());
+    }
+
+    @Test
+    void aWarningAtAnOrderHookIsAboutTheDraftButOffersNoDeletion() {
+        Finding finding = rule.evaluate(
+                        Hook.ORDER_SIGN,
+                        patient()
+                                .lms()
+                                .normalPreDoseLabs()
+                                .lab(Concepts.PLATELETS, 90, "10*3/uL", null)
+                                .draft(Concepts.TRABECTEDIN, false)
+                                .build())
+                .orElseThrow();
+
+        assertThat(finding.indicator()).isEqualTo("warning");
+        assertThat(finding.summary()).isNull();
+        assertThat(finding.removals()).isEmpty();
+        assertThat(finding.concerns()).hasSize(1);
+    }
+
+    @Test
     void speaksOnPatientViewOnlyWhenTrabectedinIsCurrent() {
         assertThat(evaluate(patient().lms().normalPreDoseLabs().past(Concepts.TRABECTEDIN)))
                 .isEmpty();
