@@ -76,7 +76,7 @@ class CardFactoryTest {
                 .isLessThan(detail.indexOf("2. **Trabectedin, the preferred next line.**"))
                 .isLessThan(detail.indexOf("3. **High-dose ifosfamide"));
         assertThat(detail)
-                .contains("1.5 mg/m² × 1.99 m² = 2.99 mg IV over 24 hours")
+                .contains("1.5 mg/m² × 1.99 m² = 2.99 mg IV over 24 h every 21 days")
                 .contains("Consult `LMS-NEXT-LINE-OPTIONS`: options `LMS-CLINICAL-TRIALS`, `" + NEXT_LINE
                         + "`, `LMS-HIGH-DOSE-IFOSFAMIDE`.")
                 .doesNotContain("{{");

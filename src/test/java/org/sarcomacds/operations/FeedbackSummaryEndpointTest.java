@@ -162,7 +162,7 @@ class FeedbackSummaryEndpointTest {
             assertThat(reply.contentType()).startsWith("text/csv");
             assertThat(reply.body()).startsWith("ruleId,shown,accepted,overridden,overrideReasons,partOf\r\n");
             assertThat(reply.body())
-                    .containsPattern("\r\n" + RULE + ",[1-9][0-9]*,0,[1-9][0-9]*,\"[^\"]*tumour-board=[1-9]");
+                    .containsPattern("\r\n" + RULE + ",[1-9][0-9]*,[0-9]+,[1-9][0-9]*,\"[^\"]*tumour-board=[1-9]");
         }
     }
 
