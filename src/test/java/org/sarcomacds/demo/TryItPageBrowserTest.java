@@ -36,6 +36,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sarcomacds.support.Fixture;
+import org.sarcomacds.support.InfoLogs;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -52,7 +53,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * then a missing browser is a failure, so CI can never pass without running it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({OutputCaptureExtension.class, InfoLogs.class})
 class TryItPageBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
