@@ -136,7 +136,8 @@ class WarmUp implements SmartInitializingSingleton {
                 call.tokens(),
                 Map.of(),
                 call.draftOrders(),
-                call.selections());
+                call.selections(),
+                call.coordination());
     }
 
     /** How many synthetic calls the warm-up made (none when it is off). */

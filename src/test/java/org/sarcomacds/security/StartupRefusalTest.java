@@ -86,7 +86,8 @@ class StartupRefusalTest {
                 new CdsProperties.WarmUp(true),
                 new CdsProperties.Knowledge(""),
                 new CdsProperties.Sandbox(List.of()),
-                new CdsProperties.Capacity(8, Duration.ofSeconds(5), Duration.ofSeconds(10), null));
+                new CdsProperties.Capacity(8, Duration.ofSeconds(5), Duration.ofSeconds(10), null),
+                new CdsProperties.OrderSign(true));
     }
 
     private static CdsProperties.Client client(String issuer, String jwksUrl, String... jku) {
