@@ -30,8 +30,6 @@ import tools.jackson.databind.node.ObjectNode;
 class WarmUp implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
-    private static final int MAX_ROUNDS = 400;
-    private static final long MAX_NANOS = 4_000_000_000L;
     /**
      * Copies of the synthetic patient's clinical resources in each call: about 150 resources, the size of a real
      * chart, so the loops that bind, match and read resources run often enough to be compiled before traffic comes
@@ -45,6 +43,7 @@ class WarmUp implements SmartInitializingSingleton {
     private final HookHandler handler;
     private final ObjectProvider<JsonMapper> responseMapper;
     private final int maxEntries;
+    private final WarmUpProperties limits;
 
     WarmUp(
             ServiceCatalog catalog,
@@ -52,13 +51,15 @@ class WarmUp implements SmartInitializingSingleton {
             HookRequestParser parser,
             HookHandler handler,
             ObjectProvider<JsonMapper> responseMapper,
-            CdsProperties properties) {
+            CdsProperties properties,
+            WarmUpProperties limits) {
         this.catalog = catalog;
         this.bodies = bodies;
         this.parser = parser;
         this.handler = handler;
         this.responseMapper = responseMapper;
         this.maxEntries = properties.limits().maxEntries();
+        this.limits = limits;
     }
 
     @Override
@@ -72,7 +73,10 @@ class WarmUp implements SmartInitializingSingleton {
                 .map(s -> mapper.writeValueAsBytes(request(mapper, s, record)))
                 .toList();
         int calls = 0;
-        for (int round = 0; round < MAX_ROUNDS && (round == 0 || System.nanoTime() - start < MAX_NANOS); round++) {
+        long maxNanos = limits.maxTime().toNanos();
+        for (int round = 0;
+                round == 0 || (round < limits.maxRounds() && System.nanoTime() - start < maxNanos);
+                round++) {
             for (int i = 0; i < services.size(); i++) {
                 ServiceDefinition service = services.get(i);
                 List<Card> cards = handler.handle(service, parser.parse(bodies.parse(requests.get(i)), service, null));
