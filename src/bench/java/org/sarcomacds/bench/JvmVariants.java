@@ -3,6 +3,7 @@ package org.sarcomacds.bench;
 import static org.sarcomacds.bench.Report.count;
 import static org.sarcomacds.bench.Report.fmt;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JVM choices of issue 14 side by side on the same load (part {@code jvm}): the service on Java 25 with G1 (the
- * default), with virtual threads for Tomcat, generational ZGC and compact object headers; on Java 17, and other
- * builds of the jar, when given. Each variant is started, warmed, then measured at 32 and 128 connections with the
+ * default), with virtual threads for Tomcat, generational ZGC, compact object headers and the Serial collector; with
+ * the AOT cache when the start-up part has built it; on Java 17, and other builds of the jar, when given. Each variant is started, warmed, then measured at 32 and 128 connections with the
  * realistic prefetch and at 8 connections on the fetch path; variants are interleaved round by round so that a
  * change in the machine's load hits all of them.
  *
@@ -118,7 +119,17 @@ final class JvmVariants {
                 base.named("Java 25, virtual threads for Tomcat")
                         .withAppArgs(List.of("--spring.threads.virtual.enabled=true")),
                 base.named("Java 25, generational ZGC").withJvmArgs(List.of("-XX:+UseZGC")),
-                base.named("Java 25, compact object headers").withJvmArgs(List.of("-XX:+UseCompactObjectHeaders"))));
+                base.named("Java 25, compact object headers").withJvmArgs(List.of("-XX:+UseCompactObjectHeaders")),
+                base.named("Java 25, Serial GC").withJvmArgs(List.of("-XX:+UseSerialGC"))));
+        Path aot = out.resolve("aot");
+        if (Files.exists(aot.resolve("app.aot"))) { // built by the start-up part ("startup jvm" runs both)
+            variants.add(base.named("Java 25, G1, extracted + AOT cache")
+                    .withTarget(List.of(
+                            "-jar",
+                            aot.resolve("sarcoma-cds.jar").toAbsolutePath().toString()))
+                    .withJvmArgs(
+                            List.of("-XX:AOTCache=" + aot.resolve("app.aot").toAbsolutePath())));
+        }
         String java17 = System.getProperty("bench.jvm.java17");
         String jar17 = System.getProperty("bench.jvm.jar17");
         if (java17 != null && jar17 != null) {

@@ -81,8 +81,9 @@ final class ServerProcess implements AutoCloseable {
             return String.join(" ", words);
         }
 
+        /** Words separated by white space or {@code ;} (which -Dbench.args can carry). */
         static List<String> split(String words) {
-            return words.isBlank() ? List.of() : List.of(words.trim().split("\\s+"));
+            return words.isBlank() ? List.of() : List.of(words.trim().split("[\\s;]+"));
         }
     }
 

@@ -145,7 +145,7 @@ final class StartUpRun {
                 .withAppArgs(List.of("--cds.warm-up.max-time=1s"));
         List<ServerProcess.Launch> launches = new ArrayList<>(List.of(jar, plain));
         String variants = System.getProperty("bench.startup.aotArgs", "");
-        for (String arg : ServerProcess.Launch.split(variants.replace(';', ' '))) {
+        for (String arg : ServerProcess.Launch.split(variants)) {
             launches.add(cached.named("extracted + AOT cache, " + arg).withAppArgs(List.of(arg)));
         }
         launches.add(documented);
