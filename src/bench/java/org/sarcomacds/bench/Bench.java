@@ -337,18 +337,7 @@ public final class Bench {
                     + " s at 8 connections, then " + perShape / 1000 + " s of each other shape; each phase then has"
                     + " its own warm-up and a " + (quick ? 4 : 10) + " s measurement.)");
             report.line();
-            report.header(
-                    "Load",
-                    "Connections",
-                    "hooks/s",
-                    "p50 ms",
-                    "p95 ms",
-                    "p99 ms",
-                    "max ms",
-                    "errors",
-                    "server CPU ms/call",
-                    "GC pauses (count, total ms, max ms)",
-                    "heap after GC max MB");
+            phaseHeader();
             LoadGenerator discovery = new LoadGenerator(port, "/cds-services", null);
             phase(server, "discovery", "discovery (framework floor)", discovery, 1, 2000);
             phase(server, "discovery", "discovery (framework floor)", discovery, 32, 2000);
@@ -374,6 +363,22 @@ public final class Bench {
             report.line("Peak RSS of the server (VmHWM) at the end: " + fmt(server.peakRssMb()) + " MB.");
             report.line();
         }
+    }
+
+    /** The columns of {@link #phase}'s rows. */
+    private void phaseHeader() {
+        report.header(
+                "Load",
+                "Connections",
+                "hooks/s",
+                "p50 ms",
+                "p95 ms",
+                "p99 ms",
+                "max ms",
+                "errors",
+                "server CPU ms/call",
+                "GC pauses (count, total ms, max ms)",
+                "heap after GC max MB");
     }
 
     private static LoadGenerator load(int port, Shape shape) {
@@ -553,18 +558,7 @@ public final class Bench {
                             .orElse("")
                     + " — slowest **" + fmt(fetchSlowest) + " ms**. Load average: " + Report.load() + ".");
             report.line();
-            report.header(
-                    "Load",
-                    "Connections",
-                    "hooks/s",
-                    "p50 ms",
-                    "p95 ms",
-                    "p99 ms",
-                    "max ms",
-                    "errors",
-                    "server CPU ms/call",
-                    "GC pauses (count, total ms, max ms)",
-                    "heap after GC max MB");
+            phaseHeader();
             load.run(8, 0, quick ? 5000 : 15_000);
             fetchOne = phase(server, "fetched", "patient-view, fetched", load, 1, 3000)
                     .load();
