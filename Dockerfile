@@ -44,8 +44,8 @@ ENV SPRING_PROFILES_ACTIVE=prod \
 RUN java -Xmx512m -XX:AOTCacheOutput=/app/app.aot -Dspring.context.exit=onRefresh -jar /app/sarcoma-cds.jar \
       --spring.datasource.url=jdbc:h2:mem:aot-training --cds.warm-up.max-time=4s \
       --cds.public-base-url=https://aot-training.invalid \
-      --cds.security.clients[0].issuer=https://aot-training.invalid \
-      --cds.security.clients[0].jwks-url=classpath:security/sandbox-jwks.json \
+      '--cds.security.clients[0].issuer=https://aot-training.invalid' \
+      '--cds.security.clients[0].jwks-url=classpath:security/sandbox-jwks.json' \
  && rm -rf /tmp/tomcat.* /tmp/tomcat-docbase.*
 VOLUME /app/data
 EXPOSE 8080 8081

@@ -15,9 +15,10 @@
 # will run, e.g. --spring.profiles.active=prod with placeholder settings (see the Dockerfile).
 #
 # The JVM uses the cache only when the class path is the one of the training, so the jar is named by its absolute
-# path both times: run the printed command as it is. Use the same java (JAVA_HOME, or the java on the PATH), the same
-# GC and the same -XX:+UseCompactObjectHeaders setting for training and running: a cache that does not fit is not
-# used (the JVM says so and starts without it).
+# path both times: run the printed command as it is. Use the same java (JAVA_HOME, or the java on the PATH) and the
+# same -XX:+UseCompactObjectHeaders setting for training and running, a heap under 32 GB and not ZGC (compressed
+# pointers must match; G1 and Serial may differ): a cache that does not fit is not used (the JVM says so and starts
+# without it).
 set -eu
 jar=${1:-target/sarcoma-cds.jar}
 dest=${2:-target/aot}
