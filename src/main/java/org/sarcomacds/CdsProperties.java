@@ -175,10 +175,20 @@ public record CdsProperties(
             @DefaultValue("100") int burst) {}
 
     /**
-     * @param enabled run the warm-up at start-up, so the first real call is not slowed by class loading and
-     *                compilation (docs/performance.md); off only where start-up time matters more (tests)
+     * Synthetic calls through the whole pipeline before the port opens. It stops at whichever limit comes first; one
+     * round (one call of each service) always runs.
+     *
+     * @param enabled   run the warm-up at start-up, so the first real call is not slowed by class loading and
+     *                  compilation (docs/performance.md); off only where start-up time matters more (tests)
+     * @param maxTime   time budget of the warm-up. With an AOT cache that carries method profiles (docs/performance.md,
+     *                  start-up) the code is compiled after far fewer calls, and a shorter budget makes the service
+     *                  ready sooner
+     * @param maxRounds rounds of one call per service
      */
-    public record WarmUp(@DefaultValue("true") boolean enabled) {}
+    public record WarmUp(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("4s") Duration maxTime,
+            @DefaultValue("400") int maxRounds) {}
 
     /**
      * @param siteDir a folder of site knowledge: codes added to the value sets of {@code hooks/valuesets/}
