@@ -25,6 +25,7 @@ import org.springframework.util.unit.DataSize;
  * @param knowledge     what a site adds to the built-in knowledge of {@code hooks/} without rebuilding
  * @param sandbox       the {@code sandbox} profile's settings
  * @param capacity      how much work the service takes on at once, and how long a client may take to send it
+ * @param orderSign     how order-sign treats cards already answered at order-select
  */
 @ConfigurationProperties("cds")
 public record CdsProperties(
@@ -42,7 +43,8 @@ public record CdsProperties(
         @DefaultValue WarmUp warmUp,
         @DefaultValue Knowledge knowledge,
         @DefaultValue Sandbox sandbox,
-        @DefaultValue Capacity capacity) {
+        @DefaultValue Capacity capacity,
+        @DefaultValue OrderSign orderSign) {
 
     /** @param allowedOrigins origins allowed by CORS; {@code *} allows any (demo only) */
     public record Cors(@DefaultValue("*") List<String> allowedOrigins) {}
@@ -173,10 +175,20 @@ public record CdsProperties(
             @DefaultValue("100") int burst) {}
 
     /**
-     * @param enabled run the warm-up at start-up, so the first real call is not slowed by class loading and
-     *                compilation (docs/performance.md); off only where start-up time matters more (tests)
+     * Synthetic calls through the whole pipeline before the port opens. It stops at whichever limit comes first; one
+     * round (one call of each service) always runs.
+     *
+     * @param enabled   run the warm-up at start-up, so the first real call is not slowed by class loading and
+     *                  compilation (docs/performance.md); off only where start-up time matters more (tests)
+     * @param maxTime   time budget of the warm-up. With an AOT cache that carries method profiles (docs/performance.md,
+     *                  start-up) the code is compiled after far fewer calls, and a shorter budget makes the service
+     *                  ready sooner
+     * @param maxRounds rounds of one call per service
      */
-    public record WarmUp(@DefaultValue("true") boolean enabled) {}
+    public record WarmUp(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("4s") Duration maxTime,
+            @DefaultValue("400") int maxRounds) {}
 
     /**
      * @param siteDir a folder of site knowledge: codes added to the value sets of {@code hooks/valuesets/}
@@ -209,4 +221,14 @@ public record CdsProperties(
             @DefaultValue("5s") Duration maxCallWait,
             @DefaultValue("10s") Duration bodyTimeout,
             DataSize maxBodyBytesInFlight) {}
+
+    /**
+     * Order-select and order-sign coordination, as the HL7 PDDI CDS implementation guide describes it
+     * (docs/clinical-rules.md): a warning the same clinician answered at order-select, for the same draft orders in the
+     * same encounter, is not shown again at order-sign.
+     *
+     * @param skipAnswered the default when the client does not say ({@code extension.pddi-configuration-items}
+     *                     {@code filter-out-repeated-alerts} in the order-sign request decides for that call)
+     */
+    public record OrderSign(@DefaultValue("true") boolean skipAnswered) {}
 }

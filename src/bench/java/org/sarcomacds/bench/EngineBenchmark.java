@@ -1,5 +1,6 @@
 package org.sarcomacds.bench;
 
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,31 +16,28 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The engine without HTTP: request JSON → record → facts → rules → cards → response JSON, against the parse floor
- * (Jackson reading the same body into a tree and writing it back out).
+ * The engine without HTTP, per chart shape ({@link Shape}): request JSON → record → facts → rules → cards → response
+ * JSON, against the parse floor (Jackson reading the same body into a tree and writing it back out).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class EngineBenchmark {
 
-    @Param({"realistic", "small"})
-    public String patient;
+    @Param({"realistic", "small", "ignores-count", "wide-meds", "large", "order-select-5"})
+    public String shape;
 
     private InProcessPipeline pipeline;
     private final JsonMapper plain = JsonMapper.builder().build();
-    private byte[] patientView;
-    private byte[] orderSelect;
+    private Shape call;
 
     @Setup(Level.Trial)
     public void setUp() {
-        Chart chart = patient.equals("realistic") ? Chart.realistic() : Chart.small();
-        patientView = HookRequests.bytes(HookRequests.patientView(chart, true));
-        orderSelect = HookRequests.bytes(HookRequests.orderSelect(chart));
+        call = Shape.all(Set.of(shape)).getFirst();
         pipeline = new InProcessPipeline();
-        String answer = new String(pipeline.call("lms-patient-view", patientView));
-        if (!answer.contains("LMS-TRABECTEDIN-NEXT-LINE")) {
-            throw new IllegalStateException("the benchmark patient should get the trabectedin card: " + answer);
+        String answer = new String(pipeline.call(call.serviceId(), call.body()));
+        if (!answer.contains("\"cards\"")) {
+            throw new IllegalStateException("the benchmark call was not answered with cards: " + answer);
         }
     }
 
@@ -49,19 +47,14 @@ public class EngineBenchmark {
     }
 
     @Benchmark
-    public byte[] patientView() {
-        return pipeline.call("lms-patient-view", patientView);
+    public byte[] hook() {
+        return pipeline.call(call.serviceId(), call.body());
     }
 
-    @Benchmark
-    public byte[] orderSelect() {
-        return pipeline.call("lms-order-select", orderSelect);
-    }
-
-    /** The floor: reading the patient-view body into a JSON tree and writing it out again, nothing else. */
+    /** The floor: reading the same body into a JSON tree and writing it out again, nothing else. */
     @Benchmark
     public byte[] parseFloor() {
-        JsonNode tree = plain.readTree(patientView);
+        JsonNode tree = plain.readTree(call.body());
         return plain.writeValueAsBytes(tree);
     }
 }

@@ -1,80 +1,96 @@
 package org.sarcomacds.cards;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.sarcomacds.knowledge.InvalidKnowledgeException;
 import org.sarcomacds.knowledge.KnowledgeFiles;
 import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
+import org.sarcomacds.rules.Consult;
+import org.sarcomacds.rules.Phrase;
+import org.sarcomacds.rules.RuleSpec;
 import org.sarcomacds.rules.Rules;
+import org.sarcomacds.rules.Variant;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The card texts of {@code hooks/cards/}, checked at start-up: every rule of the registry has one, every one belongs to
- * a rule of the registry, and each is a valid card.
+ * The card texts of {@code hooks/cards/} and their shared phrases, checked at start-up: every rule of the registry
+ * (and the consult) has one, every one belongs to a rule, each is a valid warning or option, every variant and phrase
+ * a rule declares has words that use only the values the rule passes, and no card text uses a placeholder nothing
+ * fills. A problem stops start-up with one sentence naming the file and the key.
  */
 @Component
 class CardTemplates {
 
-    private static final Set<String> INDICATORS = Set.of("info", "warning", "critical");
+    static final String PHRASES = "_phrases.json";
 
     private final Map<String, CardTemplate> byRule = new HashMap<>();
     private final Map<String, CaveatTemplate> caveats = new HashMap<>();
+    private final CardWords words;
 
     @Autowired
     CardTemplates() {
-        this(KnowledgeFiles.jsonFiles("cards"), Rules.ids());
-        for (KnowledgeFile file : KnowledgeFiles.jsonFiles("caveats")) {
+        this(KnowledgeFiles.jsonFiles("cards"), Rules.ALL, KnowledgeFiles.jsonFiles("caveats"));
+    }
+
+    CardTemplates(List<KnowledgeFile> files, List<RuleSpec> rules, List<KnowledgeFile> caveatFiles) {
+        Map<String, RuleSpec> specs = new LinkedHashMap<>();
+        rules.forEach(spec -> specs.put(spec.id(), spec));
+        Map<String, String> phrases = null;
+        for (KnowledgeFile file : files) {
+            if (file.name().equals(PHRASES)) {
+                phrases = CardChecks.phrases(file);
+                continue;
+            }
+            CardTemplate template = file.as(CardTemplate.class);
+            String id = template.ruleId();
+            if (!file.name().equals(id + ".json")) {
+                throw invalid(file.name(), "is named after a rule id other than its ruleId " + id);
+            }
+            if (id.equals(Consult.ID)) {
+                CardChecks.consult(template, file.name());
+            } else if (specs.containsKey(id)) {
+                CardChecks.rule(template, specs.get(id), file.name());
+            } else {
+                throw invalid(file.name(), "is the card text of " + id + ", which is not in the rule registry");
+            }
+            byRule.put(id, template);
+        }
+        if (phrases == null) {
+            throw new InvalidKnowledgeException("hooks/cards/" + PHRASES + " is missing: it holds the shared phrases.");
+        }
+        for (String id : specs.keySet()) {
+            if (!byRule.containsKey(id)) {
+                throw new InvalidKnowledgeException("Rule " + id + " has no card text in hooks/cards.");
+            }
+        }
+        if (!byRule.containsKey(Consult.ID)) {
+            throw new InvalidKnowledgeException("The consult " + Consult.ID + " has no card text in hooks/cards.");
+        }
+        this.words = new CardWords(phrases);
+        for (KnowledgeFile file : caveatFiles) {
             CaveatTemplate caveat = file.as(CaveatTemplate.class);
-            if (caveat.detail().isEmpty() || caveat.citations().isEmpty()) {
-                throw new IllegalStateException(file.name() + ": a caveat needs detail and citations");
+            if (caveat.line() == null
+                    || caveat.line().isBlank()
+                    || caveat.citations().isEmpty()) {
+                throw invalid("../caveats/" + file.name(), "needs a line and citations");
             }
             caveats.put(caveat.id(), caveat);
         }
         for (String caveatId : Rules.CAVEATS) {
             if (!caveats.containsKey(caveatId)) {
-                throw new IllegalStateException("Caveat " + caveatId + " has no text in hooks/caveats");
+                throw new InvalidKnowledgeException("Caveat " + caveatId + " has no text in hooks/caveats.");
             }
         }
     }
 
-    CardTemplates(List<KnowledgeFile> files, List<String> ruleIds) {
-        for (KnowledgeFile file : files) {
-            CardTemplate template = file.as(CardTemplate.class);
-            check(template, file.name());
-            if (!ruleIds.contains(template.ruleId())) {
-                throw new IllegalStateException(file.name() + " is the card text of " + template.ruleId()
-                        + ", which is not in the rule registry");
-            }
-            byRule.put(template.ruleId(), template);
-        }
-        for (String ruleId : ruleIds) {
-            if (!byRule.containsKey(ruleId)) {
-                throw new IllegalStateException("Rule " + ruleId + " has no card text in hooks/cards");
-            }
-        }
-    }
-
-    private static void check(CardTemplate template, String file) {
-        if (!INDICATORS.contains(template.indicator())
-                || template.summary() == null
-                || template.summary().length() >= 140
-                || template.source() == null
-                || template.source().label() == null
-                || template.citations().isEmpty()) {
-            throw new IllegalStateException(file + ": a card needs an indicator, a summary under 140 characters,"
-                    + " a source label and citations");
-        }
-        if (!template.indicator().equals("info") && template.overrideReasons().isEmpty()
-                || template.ruleId() == null
-                || !file.equals(template.ruleId() + ".json")) {
-            throw new IllegalStateException(file + ": warning and critical cards need override reasons, and the file"
-                    + " is named after its rule id");
-        }
-        if (template.overrideReasons().stream().anyMatch(r -> r.display() == null)) {
-            throw new IllegalStateException(file + ": every override reason needs a display");
-        }
+    static InvalidKnowledgeException invalid(String file, String problem) {
+        return new InvalidKnowledgeException("hooks/cards/" + file + " " + problem + ".");
     }
 
     CardTemplate forRule(String ruleId) {
@@ -83,5 +99,42 @@ class CardTemplates {
 
     CaveatTemplate caveat(String caveatId) {
         return caveats.get(caveatId);
+    }
+
+    CardWords words() {
+        return words;
+    }
+
+    /** The placeholders of a text that are not among those allowed, sorted; empty when none. */
+    static Set<String> unknown(String text, List<String> allowed) {
+        Set<String> unknown = new TreeSet<>(CardWords.placeholders(text));
+        unknown.removeAll(allowed);
+        return unknown;
+    }
+
+    /** The variants a card file must have words for: the rule's, or the consult's. */
+    static List<Variant> declared(RuleSpec spec) {
+        return spec == null ? Consult.VARIANTS : spec.variants();
+    }
+
+    /** Every phrase must have words, with no placeholder it does not declare, and the file nothing else. */
+    static void checkPhrases(Map<String, String> phrases) {
+        List<String> keys = new ArrayList<>();
+        for (Phrase phrase : Phrase.values()) {
+            keys.add(phrase.key());
+            String text = phrases.get(phrase.key());
+            if (text == null || text.isBlank()) {
+                throw invalid(PHRASES, "has no words for the phrase '" + phrase.key() + "'");
+            }
+            Set<String> unknown = unknown(text, phrase.placeholders());
+            if (!unknown.isEmpty()) {
+                throw invalid(PHRASES, "uses " + unknown + " in '" + phrase.key() + "', which no rule fills");
+            }
+        }
+        for (String key : phrases.keySet()) {
+            if (!keys.contains(key)) {
+                throw invalid(PHRASES, "has the phrase '" + key + "', which no rule or card uses");
+            }
+        }
     }
 }

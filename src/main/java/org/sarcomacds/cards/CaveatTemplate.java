@@ -3,15 +3,15 @@ package org.sarcomacds.cards;
 import java.util.List;
 
 /**
- * A paragraph that qualifies every card of a patient, from {@code hooks/caveats/<id>.json}.
+ * A sentence that qualifies every card of a patient, from {@code hooks/caveats/<id>.json}: the consult says it before
+ * its options, a warning after its detail.
  *
  * @param sourceStatement the words of the clinical source it implements
+ * @param line            the sentence (Markdown)
  */
-public record CaveatTemplate(
-        String id, String title, String sourceStatement, List<String> detail, List<String> citations) {
+public record CaveatTemplate(String id, String title, String sourceStatement, String line, List<String> citations) {
 
     public CaveatTemplate {
-        detail = List.copyOf(detail == null ? List.of() : detail);
         citations = List.copyOf(citations == null ? List.of() : citations);
     }
 }

@@ -20,6 +20,21 @@ public interface FeedbackStore {
      */
     boolean recordFeedback(String serviceId, Feedback feedback);
 
-    /** Per rule: cards shown and feedback received within [from, to). */
+    /** Per rule: cards shown and feedback received within [from, to); option rules counted inside the consult. */
     List<RuleSummary> summarize(Instant from, Instant to);
+
+    /**
+     * True when an order-select card of this rule, for this patient, encounter and user, with the same or a more
+     * urgent indicator, was answered (accepted or overridden) for every one of these draft orders, and its client
+     * did not refuse order-sign filtering. Read after the rules, never by one.
+     *
+     * @param indicators the indicators that count: the card's own and the more urgent ones
+     */
+    boolean answeredAtSelect(
+            String patientId,
+            String encounterId,
+            String userId,
+            String ruleId,
+            List<String> indicators,
+            List<String> draftIds);
 }

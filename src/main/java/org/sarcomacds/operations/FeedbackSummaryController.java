@@ -135,7 +135,10 @@ class FeedbackSummaryController {
      */
     record Summary(String from, String to, List<RuleSummary> rules, RuleSummary unknownCards) {}
 
-    /** One row per rule; the override reasons in one cell as {@code code=count; code=count}. */
+    /**
+     * One row per rule; the override reasons in one cell as {@code code=count; code=count}; an option rule of the
+     * next-line consult names the consult in {@code partOf}.
+     */
     static final class SummaryCsv {
 
         private static final String FORMULA_STARTS = "=+-@\t\r";
@@ -144,7 +147,7 @@ class FeedbackSummaryController {
 
         /** The rules, then (when there was any) the feedback on unknown cards as a last row of its own. */
         static String of(List<RuleSummary> rules, RuleSummary unknownCards) {
-            StringBuilder csv = new StringBuilder("ruleId,shown,accepted,overridden,overrideReasons\r\n");
+            StringBuilder csv = new StringBuilder("ruleId,shown,accepted,overridden,overrideReasons,partOf\r\n");
             List<RuleSummary> rows = new ArrayList<>(rules);
             if (unknownCards != null) {
                 rows.add(unknownCards);
@@ -166,6 +169,8 @@ class FeedbackSummaryController {
                         .append(rule.overridden())
                         .append(',')
                         .append(cell(reasons.toString()))
+                        .append(',')
+                        .append(rule.partOf() == null ? "" : cell(rule.partOf()))
                         .append("\r\n");
             }
             return csv.toString();

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
+import org.sarcomacds.CdsProperties;
 import org.sarcomacds.cards.Card;
 import org.sarcomacds.feedback.Feedback;
 import org.sarcomacds.feedback.FeedbackStore;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The CDS Hooks 2.0 endpoints: discovery, service calls and feedback. */
 @RestController
@@ -43,6 +45,7 @@ class CdsHooksController {
     private final FeedbackStore store;
     private final IssuedCardWriter issuedCards;
     private final List<HookListener> listeners;
+    private final String publicBaseUrl;
 
     CdsHooksController(
             ServiceCatalog catalog,
@@ -52,7 +55,8 @@ class CdsHooksController {
             HookService hooks,
             FeedbackStore store,
             IssuedCardWriter issuedCards,
-            ObjectProvider<HookListener> listeners) {
+            ObjectProvider<HookListener> listeners,
+            CdsProperties properties) {
         this.catalog = catalog;
         this.bodies = bodies;
         this.feedbackParser = feedbackParser;
@@ -61,6 +65,14 @@ class CdsHooksController {
         this.store = store;
         this.issuedCards = issuedCards;
         this.listeners = listeners.orderedStream().toList();
+        this.publicBaseUrl = properties.publicBaseUrl();
+    }
+
+    /** The service's external address for the cards' evidence links: cds.public-base-url, else as this call came. */
+    private String baseUrl(HttpServletRequest http) {
+        return publicBaseUrl.isBlank()
+                ? ServletUriComponentsBuilder.fromContextPath(http).build().toUriString()
+                : publicBaseUrl;
     }
 
     @Operation(summary = "Discovery: the CDS Services with their hooks and prefetch templates")
@@ -108,12 +120,11 @@ class CdsHooksController {
         HookAnswer answer;
         try (RequestBodyReader.Body body = bodies.receive(http);
                 CallGate.Turn turn = gate.enter()) {
-            answer = hooks.call(id, body, client);
+            answer = hooks.call(id, body, client, baseUrl(http));
         }
         try (MDC.MDCCloseable hookInstance =
                 MDC.putCloseable(LogContextFilter.HOOK_INSTANCE, LogText.token(answer.hookInstance()))) {
-            record(new IssuedCards(
-                    answer.serviceId(), answer.hookInstance(), answer.patientId(), Instant.now(), answer.cards()));
+            record(answer.issued(Instant.now()));
             log.info(
                     "hook {} outcome=200 cards={} rules={} ms={}",
                     answer.caller(),

@@ -76,7 +76,14 @@ class FeedbackParser {
         String reasonCode = reason.path("code").isString()
                 ? storable(reason.path("code").asString(), where + ".overrideReason.reason.code")
                 : null;
-        return new Feedback(card, outcome, accepted.size(), reasonCode, timestamp);
+        List<String> suggestionIds = new ArrayList<>();
+        for (int i = 0; accepted.isArray() && i < accepted.size(); i++) {
+            JsonNode id = accepted.get(i).path("id");
+            if (id.isString()) {
+                suggestionIds.add(storable(id.asString(), where + ".acceptedSuggestions[" + i + "].id"));
+            }
+        }
+        return new Feedback(card, outcome, suggestionIds, reasonCode, timestamp);
     }
 
     private static String storable(String value, String name) {

@@ -89,7 +89,19 @@ class HookRequestParser {
                 tokens(context, userId),
                 prefetch,
                 drafts,
-                selections);
+                selections,
+                coordination(body));
+    }
+
+    /** The PDDI CDS IG's configuration items; a value that is not a boolean counts as not sent. */
+    private static HookRequest.SignCoordination coordination(JsonNode body) {
+        JsonNode items = body.path("extension").path("pddi-configuration-items");
+        return new HookRequest.SignCoordination(
+                flag(items.path("cache-for-order-sign-filtering")), flag(items.path("filter-out-repeated-alerts")));
+    }
+
+    private static Boolean flag(JsonNode value) {
+        return value.isBoolean() ? value.asBoolean() : null;
     }
 
     private Bundle draftOrders(JsonNode context) {

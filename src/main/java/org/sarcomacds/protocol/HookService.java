@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The one way into the pipeline: request body → validated hook request → patient record → facts → rules → cards.
- * The HTTP endpoint, the start-up warm-up and the benchmark all call {@link #call}; what only the endpoint does
- * (storing the issued cards, metrics, the per-call log line) stays in the endpoint.
+ * The one way into the pipeline: request body → validated hook request → patient record → facts → rules → cards
+ * (then the cards already answered at order-select are left out at order-sign). The HTTP endpoint, the start-up
+ * warm-up and the benchmark all come in here; what only the endpoint does (storing the issued cards, metrics, the
+ * per-call log line) stays in the endpoint.
  */
 @Component
 public class HookService {
@@ -37,6 +38,7 @@ public class HookService {
     private final RuleEngine rules;
     private final CardFactory cards;
     private final LogPseudonyms pseudonyms;
+    private final AnsweredCardFilter answered;
 
     HookService(
             ServiceCatalog catalog,
@@ -46,7 +48,8 @@ public class HookService {
             FactExtractor facts,
             RuleEngine rules,
             CardFactory cards,
-            LogPseudonyms pseudonyms) {
+            LogPseudonyms pseudonyms,
+            AnsweredCardFilter answered) {
         this.catalog = catalog;
         this.bodies = bodies;
         this.parser = parser;
@@ -55,6 +58,12 @@ public class HookService {
         this.rules = rules;
         this.cards = cards;
         this.pseudonyms = pseudonyms;
+        this.answered = answered;
+    }
+
+    /** A call whose cards link to no evidence page (the warm-up, benchmarks): see the four-argument call. */
+    public HookAnswer call(String serviceId, byte[] body, AuthenticatedClient client) {
+        return call(serviceId, body, client, "");
     }
 
     /**
@@ -64,14 +73,15 @@ public class HookService {
      * @param serviceId the CDS service called
      * @param body      the request body as the client sent it (JSON)
      * @param client    the authenticated CDS client, or null when authentication is off
+     * @param baseUrl   this service's external address, for the cards' evidence links; blank for none
      * @throws CdsRequestException                                  unknown service (404), a bad request (400, 413)
      * @throws org.sarcomacds.record.RequiredDataUnavailableException required data neither prefetched nor fetchable
      * @throws org.sarcomacds.record.InvalidPrefetchException         prefetch that is not FHIR R4 (400)
      */
-    public HookAnswer call(String serviceId, byte[] body, AuthenticatedClient client) {
+    public HookAnswer call(String serviceId, byte[] body, AuthenticatedClient client, String baseUrl) {
         ServiceDefinition service = service(serviceId);
         try {
-            return call(service, bodies.parse(body), client);
+            return call(service, bodies.parse(body), client, baseUrl);
         } finally {
             MDC.remove(LogContextFilter.HOOK_INSTANCE);
         }
@@ -82,9 +92,9 @@ public class HookService {
      * {@code hookInstance} stays in the log context until the request ends ({@link LogContextFilter}), so the line
      * that answers an error carries it too.
      */
-    HookAnswer call(String serviceId, RequestBodyReader.Body body, AuthenticatedClient client) {
+    HookAnswer call(String serviceId, RequestBodyReader.Body body, AuthenticatedClient client, String baseUrl) {
         ServiceDefinition service = service(serviceId);
-        return call(service, bodies.parse(body), client);
+        return call(service, bodies.parse(body), client, baseUrl);
     }
 
     /** The warm-up's way to a request it then changes (its fetch path uses a trusted loopback FHIR server). */
@@ -94,7 +104,7 @@ public class HookService {
 
     /** Answers a request the warm-up prepared; the calls are neither stored nor counted. */
     HookAnswer answer(String serviceId, HookRequest request) {
-        return answer(service(serviceId), request, "service=" + serviceId + " client=warm-up", System.nanoTime());
+        return answer(service(serviceId), request, "service=" + serviceId + " client=warm-up", "", System.nanoTime());
     }
 
     private ServiceDefinition service(String serviceId) {
@@ -104,7 +114,7 @@ public class HookService {
                         "No CDS Service with id '" + LogText.token(serviceId) + "'; GET /cds-services lists them"));
     }
 
-    private HookAnswer call(ServiceDefinition service, JsonNode body, AuthenticatedClient client) {
+    private HookAnswer call(ServiceDefinition service, JsonNode body, AuthenticatedClient client, String baseUrl) {
         long start = System.nanoTime();
         // in the log context before the request is checked, so every line about this call carries it
         MDC.put(
@@ -113,10 +123,11 @@ public class HookService {
         HookRequest request = parser.parse(body, service, client);
         String caller = "service=" + service.id() + " client=" + (client == null ? "-" : LogText.token(client.issuer()))
                 + " patient=" + pseudonyms.patient(request.patientId());
-        return answer(service, request, caller, start);
+        return answer(service, request, caller, baseUrl, start);
     }
 
-    private HookAnswer answer(ServiceDefinition service, HookRequest request, String caller, long start) {
+    private HookAnswer answer(
+            ServiceDefinition service, HookRequest request, String caller, String baseUrl, long start) {
         try {
             PatientRecord record = records.assemble(new RecordRequest(
                     request.patientId(),
@@ -127,8 +138,19 @@ public class HookService {
                     request.fhirServer()));
             PatientFacts patientFacts =
                     facts.extract(record, request.hook(), request.draftOrders(), request.selections());
-            List<Card> answer = cards.cards(rules.evaluate(patientFacts), request.patientId());
-            return new HookAnswer(service.id(), request.hookInstance(), request.patientId(), caller, answer);
+            List<Card> answer =
+                    answered.apply(request, cards.cards(rules.evaluate(patientFacts), request.patientId(), baseUrl));
+            Boolean cache = request.coordination().cacheForOrderSign();
+            return new HookAnswer(
+                    service.id(),
+                    request.hookInstance(),
+                    request.patientId(),
+                    caller,
+                    answer,
+                    request.hook().id(),
+                    request.encounterId(),
+                    request.userId(),
+                    cache == null || cache);
         } catch (RuntimeException e) {
             // the status and reason are logged where the error is answered; this line ties the failure to the call
             log.info(

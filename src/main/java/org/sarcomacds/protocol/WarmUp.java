@@ -39,8 +39,6 @@ import tools.jackson.databind.node.ObjectNode;
 class WarmUp implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
-    private static final int MAX_ROUNDS = 400;
-    private static final long MAX_NANOS = 4_000_000_000L;
     private static final int MAX_FETCH_ROUNDS = 100;
     private static final long MAX_FETCH_NANOS = 500_000_000L;
     /**
@@ -54,7 +52,7 @@ class WarmUp implements SmartInitializingSingleton {
     private final HookService hooks;
     private final ObjectProvider<JsonMapper> responseMapper;
     private final int maxEntries;
-    private final boolean enabled;
+    private final CdsProperties.WarmUp limits;
     private int calls;
 
     WarmUp(
@@ -66,12 +64,12 @@ class WarmUp implements SmartInitializingSingleton {
         this.hooks = hooks;
         this.responseMapper = responseMapper;
         this.maxEntries = properties.limits().maxEntries();
-        this.enabled = properties.warmUp().enabled();
+        this.limits = properties.warmUp();
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (!enabled) {
+        if (!limits.enabled()) {
             log.info("warm-up off (cds.warm-up.enabled=false)");
             return;
         }
@@ -83,7 +81,10 @@ class WarmUp implements SmartInitializingSingleton {
         List<byte[]> requests = services.stream()
                 .map(s -> mapper.writeValueAsBytes(request(mapper, s, record)))
                 .toList();
-        for (int round = 0; round < MAX_ROUNDS && (round == 0 || System.nanoTime() - start < MAX_NANOS); round++) {
+        long maxNanos = limits.maxTime().toNanos();
+        for (int round = 0;
+                round == 0 || (round < limits.maxRounds() && System.nanoTime() - start < maxNanos);
+                round++) {
             for (int i = 0; i < services.size(); i++) {
                 ServiceDefinition service = services.get(i);
                 HookAnswer answer = hooks.call(service.id(), requests.get(i), null);
@@ -136,7 +137,8 @@ class WarmUp implements SmartInitializingSingleton {
                 call.tokens(),
                 Map.of(),
                 call.draftOrders(),
-                call.selections());
+                call.selections(),
+                call.coordination());
     }
 
     /** How many synthetic calls the warm-up made (none when it is off). */

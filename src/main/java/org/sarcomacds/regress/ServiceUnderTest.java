@@ -73,7 +73,8 @@ final class ServiceUnderTest implements AutoCloseable {
         fixed.put("cds.privacy.patient-hash-key", UUID.randomUUID().toString());
         fixed.put("springdoc.api-docs.enabled", "false");
         fixed.put("springdoc.swagger-ui.enabled", "false");
-        fixed.put("cds.public-base-url", "");
+        // a fixed address, so the evidence links of the golden cards do not depend on the port of the run
+        fixed.put("cds.public-base-url", "https://sarcoma-cds.invalid");
         fixed.put("cds.security.require-jwt", "false");
         fixed.put("cds.fetch.allow-loopback", "true");
         fixed.put("cds.fetch.require-https", "false");

@@ -5,42 +5,54 @@ import org.sarcomacds.facts.BodyProblem;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.text.Numbers;
 
-/**
- * Why there is no BSA, in the short words the trabectedin card has used for "BSA unknown (…)": the first problem of
- * {@link BodyMeasurements}. Until the card texts name each problem themselves (issue 12, card variants).
- */
+/** Why there is no BSA, as a card says it: the first problem of {@link BodyMeasurements}, in the words of {@code body.*}. */
 final class BodyText {
 
     private BodyText() {}
 
-    static String gap(BodyMeasurements body) {
-        return body.problems().isEmpty() ? "" : of(body.problems().getFirst());
+    /** The first problem, or null when there is none. */
+    static Text gap(BodyMeasurements body) {
+        return body.problems().isEmpty() ? null : of(body.problems().getFirst());
     }
 
-    private static String of(BodyProblem problem) {
+    private static Text of(BodyProblem problem) {
         return switch (problem.kind()) {
-            case MISSING_HEIGHT -> "no height in the record";
-            case MISSING_WEIGHT -> "no weight in the record";
-            case UNIT_NOT_READ -> "the unit of the " + measure(problem) + " is not one we read (cm, m, in; kg, g, lb)";
+            case MISSING_HEIGHT -> Phrase.BODY_MISSING_HEIGHT.text();
+            case MISSING_WEIGHT -> Phrase.BODY_MISSING_WEIGHT.text();
+            case UNIT_NOT_READ -> Phrase.BODY_UNIT_NOT_READ.with("measure", measure(problem));
             case IMPLAUSIBLE_HEIGHT, IMPLAUSIBLE_WEIGHT ->
-                "the latest " + measure(problem) + " ("
-                        + Numbers.plain(problem.result().value()) + " "
-                        + problem.result().unit() + ") is not plausible";
-            case IMPLAUSIBLE_BSA ->
-                "the body surface area (" + Numbers.plain(problem.converted()) + " m²) is not plausible";
+                Phrase.BODY_IMPLAUSIBLE.with(
+                        "measure",
+                        measure(problem),
+                        "value",
+                        Numbers.plain(problem.result().value()),
+                        "unit",
+                        problem.result().unit());
+            case IMPLAUSIBLE_BSA -> Phrase.BODY_IMPLAUSIBLE_BSA.with("value", Numbers.plain(problem.converted()));
             case WEIGHT_CHANGE ->
-                "the weight changed by " + Numbers.plain(problem.percent()) + "% since "
-                        + problem.previous().date();
+                Phrase.BODY_WEIGHT_CHANGE.with(
+                        "percent",
+                        Numbers.plain(problem.percent()),
+                        "since",
+                        dateOf(problem.previous().date()));
             case STALE_HEIGHT, STALE_WEIGHT ->
-                "the latest " + measure(problem) + " ("
-                        + (problem.result().date() == null
-                                ? "undated"
-                                : problem.result().date()) + ") is older than "
-                        + problem.windowDays() + " days";
+                Phrase.BODY_STALE.with(
+                        "measure",
+                        measure(problem),
+                        "date",
+                        dateOf(problem.result().date()),
+                        "days",
+                        String.valueOf(problem.windowDays()));
         };
     }
 
-    private static String measure(BodyProblem problem) {
-        return Concepts.HEIGHT.equals(problem.result().analyte()) ? "height" : "weight";
+    private static Object dateOf(java.time.LocalDate date) {
+        return date == null ? Phrase.BODY_UNDATED.text() : date.toString();
+    }
+
+    private static Text measure(BodyProblem problem) {
+        return Concepts.HEIGHT.equals(problem.result().analyte())
+                ? Phrase.MEASURE_HEIGHT.text()
+                : Phrase.MEASURE_WEIGHT.text();
     }
 }

@@ -17,7 +17,7 @@ final class BonePrimaryCaveat {
     static List<Finding> apply(List<Finding> findings, PatientFacts facts) {
         List<Evidence> bone = facts.primarySites().stream()
                 .filter(f -> f.concept().equals(Concepts.SITE_BONE))
-                .map(f -> new Evidence("Primary site: bone", f))
+                .map(f -> new Evidence(Phrase.ROLE_PRIMARY_SITE_BONE, f))
                 .toList();
         return bone.isEmpty()
                 ? findings

@@ -4,21 +4,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sarcomacds.facts.Concepts;
-import org.sarcomacds.facts.Fact;
 import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.PatientFacts;
 
 /**
  * LMS-CLINICAL-TRIALS: the source's highest-priority recommendation for metastatic leiomyosarcoma, whatever the
- * treatment history. The NTRK sentence is left to the NTRK card when a fusion is recorded.
+ * treatment history. The NTRK line is left to the NTRK option when a fusion is recorded.
  */
 class ClinicalTrialsRule implements Rule {
 
     static final String ID = "LMS-CLINICAL-TRIALS";
+
+    static final Variant NTRK_FUSION = Variant.of("ntrk-fusion-recorded");
+    static final Variant NTRK_NO_RESULT = Variant.of("ntrk-no-result");
+    static final Variant NTRK_NO_FUSION = Variant.of("ntrk-no-fusion");
+
     static final RuleSpec SPEC = RuleSpec.rule(ID, parameters -> new ClinicalTrialsRule())
             .answers(Hook.PATIENT_VIEW)
             .reads(Concepts.LEIOMYOSARCOMA, Concepts.METASTATIC_DISEASE)
-            .observes(Concepts.GENETIC_VARIANT);
+            .observes(Concepts.GENETIC_VARIANT)
+            .option()
+            .variants(NTRK_FUSION, NTRK_NO_RESULT, NTRK_NO_FUSION)
+            .fills("ntrk");
 
     @Override
     public Optional<Finding> evaluate(PatientFacts facts) {
@@ -26,17 +33,15 @@ class ClinicalTrialsRule implements Rule {
             return Optional.empty();
         }
         List<Evidence> evidence = DiseaseStates.metastaticEvidence(facts);
-        facts.ntrkResults().forEach(f -> evidence.add(new Evidence("NTRK result", f)));
-        return Optional.of(new Finding(ID, evidence, Map.of("ntrk", ntrkText(facts)), RuleNotes.of(evidence, facts)));
+        facts.ntrkResults().forEach(f -> evidence.add(new Evidence(Phrase.ROLE_NTRK_RESULT, f)));
+        Finding finding = new Finding(ID, evidence, Map.of("ntrk", ntrkText(facts)), RuleNotes.of(evidence, facts));
+        return Optional.of(DiseaseStates.withUnconfirmedMetastasis(finding, facts));
     }
 
-    private static String ntrkText(PatientFacts facts) {
+    private static Text ntrkText(PatientFacts facts) {
         if (!facts.ntrkFusions().isEmpty()) {
-            return "An NTRK fusion is recorded: see the NTRK card.";
+            return NTRK_FUSION.with();
         }
-        List<Fact> results = facts.ntrkResults();
-        return results.isEmpty()
-                ? "No NTRK fusion result was found in the record."
-                : "The record's NTRK result does not report a fusion.";
+        return facts.ntrkResults().isEmpty() ? NTRK_NO_RESULT.with() : NTRK_NO_FUSION.with();
     }
 }

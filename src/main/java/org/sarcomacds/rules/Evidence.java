@@ -5,6 +5,7 @@ import org.sarcomacds.facts.Fact;
 /**
  * A fact a rule relied on, and the part it played.
  *
- * @param role e.g. "Leiomyosarcoma", "Prior anthracycline", "Draft order"
+ * @param role e.g. {@link Phrase#ROLE_LEIOMYOSARCOMA}, {@link Phrase#ROLE_PRIOR_ANTHRACYCLINE}: its words are in
+ *             {@code hooks/cards/_phrases.json}
  */
-public record Evidence(String role, Fact fact) {}
+public record Evidence(Phrase role, Fact fact) {}

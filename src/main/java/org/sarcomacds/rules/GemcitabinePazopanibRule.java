@@ -18,9 +18,18 @@ import org.sarcomacds.facts.PatientFacts;
 class GemcitabinePazopanibRule implements Rule {
 
     static final String ID = "LMS-AVOID-GEMCITABINE-PAZOPANIB";
+
+    static final Variant BOTH_DRAFTED = Variant.of("both-drafted");
+    static final Variant GEMCITABINE_ON_PAZOPANIB = Variant.of("gemcitabine-drafted-on-pazopanib");
+    static final Variant PAZOPANIB_ON_GEMCITABINE = Variant.of("pazopanib-drafted-on-gemcitabine");
+    static final Variant BOTH_CURRENT = Variant.of("both-current");
+
     static final RuleSpec SPEC = RuleSpec.rule(ID, parameters -> new GemcitabinePazopanibRule())
             .answers(Hook.PATIENT_VIEW, Hook.ORDER_SELECT, Hook.ORDER_SIGN)
-            .reads(Concepts.LEIOMYOSARCOMA, Concepts.GEMCITABINE, Concepts.PAZOPANIB);
+            .reads(Concepts.LEIOMYOSARCOMA, Concepts.GEMCITABINE, Concepts.PAZOPANIB)
+            .warning("warning")
+            .variants(BOTH_DRAFTED, GEMCITABINE_ON_PAZOPANIB, PAZOPANIB_ON_GEMCITABINE, BOTH_CURRENT)
+            .fills("combination");
 
     @Override
     public Optional<Finding> evaluate(PatientFacts facts) {
@@ -44,11 +53,9 @@ class GemcitabinePazopanibRule implements Rule {
         if (present(facts, Concepts.GEMCITABINE)) {
             offending.addAll(facts.drafts(Concepts.PAZOPANIB));
         }
-        List<Evidence> evidence = new ArrayList<>();
-        facts.leiomyosarcoma().forEach(f -> evidence.add(new Evidence("Leiomyosarcoma", f)));
-        offending.forEach(d -> evidence.add(new Evidence("Draft order", d.drug())));
-        facts.currentExposures(Concepts.GEMCITABINE).forEach(f -> evidence.add(new Evidence("Current medication", f)));
-        facts.currentExposures(Concepts.PAZOPANIB).forEach(f -> evidence.add(new Evidence("Current medication", f)));
+        List<Evidence> evidence = leiomyosarcoma(facts);
+        offending.forEach(d -> evidence.add(new Evidence(Phrase.ROLE_DRAFT_ORDER, d.drug())));
+        evidence.addAll(currentDrugs(facts));
         return Optional.of(
                 new Finding(ID, evidence, Map.of("combination", combination(facts)), RuleNotes.of(evidence, facts))
                         .withRemovals(offending));
@@ -60,15 +67,25 @@ class GemcitabinePazopanibRule implements Rule {
                 || facts.currentExposures(Concepts.PAZOPANIB).isEmpty()) {
             return Optional.empty();
         }
+        List<Evidence> evidence = leiomyosarcoma(facts);
+        evidence.addAll(currentDrugs(facts));
+        return Optional.of(
+                new Finding(ID, evidence, Map.of("combination", BOTH_CURRENT.with()), RuleNotes.of(evidence, facts)));
+    }
+
+    private static List<Evidence> leiomyosarcoma(PatientFacts facts) {
         List<Evidence> evidence = new ArrayList<>();
-        facts.leiomyosarcoma().forEach(f -> evidence.add(new Evidence("Leiomyosarcoma", f)));
-        facts.currentExposures(Concepts.GEMCITABINE).forEach(f -> evidence.add(new Evidence("Current medication", f)));
-        facts.currentExposures(Concepts.PAZOPANIB).forEach(f -> evidence.add(new Evidence("Current medication", f)));
-        return Optional.of(new Finding(
-                ID,
-                evidence,
-                Map.of("combination", "**The record shows gemcitabine and pazopanib as current together.**"),
-                RuleNotes.of(evidence, facts)));
+        facts.leiomyosarcoma().forEach(f -> evidence.add(new Evidence(Phrase.ROLE_LEIOMYOSARCOMA, f)));
+        return evidence;
+    }
+
+    private static List<Evidence> currentDrugs(PatientFacts facts) {
+        List<Evidence> evidence = new ArrayList<>();
+        facts.currentExposures(Concepts.GEMCITABINE)
+                .forEach(f -> evidence.add(new Evidence(Phrase.ROLE_CURRENT_MEDICATION, f)));
+        facts.currentExposures(Concepts.PAZOPANIB)
+                .forEach(f -> evidence.add(new Evidence(Phrase.ROLE_CURRENT_MEDICATION, f)));
+        return evidence;
     }
 
     /** True when the drug is being ordered or is being taken now. */
@@ -76,15 +93,12 @@ class GemcitabinePazopanibRule implements Rule {
         return !facts.drafts(drug).isEmpty() || !facts.currentExposures(drug).isEmpty();
     }
 
-    private static String combination(PatientFacts facts) {
-        boolean bothDrafted = !facts.drafts(Concepts.GEMCITABINE).isEmpty()
-                && !facts.drafts(Concepts.PAZOPANIB).isEmpty();
-        if (bothDrafted) {
-            return "**The draft orders combine gemcitabine with pazopanib.**";
+    private static Text combination(PatientFacts facts) {
+        boolean gemcitabine = !facts.drafts(Concepts.GEMCITABINE).isEmpty();
+        boolean pazopanib = !facts.drafts(Concepts.PAZOPANIB).isEmpty();
+        if (gemcitabine && pazopanib) {
+            return BOTH_DRAFTED.with();
         }
-        String drafted = facts.drafts(Concepts.GEMCITABINE).isEmpty() ? "pazopanib" : "gemcitabine";
-        String taking = drafted.equals("gemcitabine") ? "pazopanib" : "gemcitabine";
-        return "**The draft order for " + drafted + " would combine it with " + taking
-                + ", which the record shows as active.**";
+        return gemcitabine ? GEMCITABINE_ON_PAZOPANIB.with() : PAZOPANIB_ON_GEMCITABINE.with();
     }
 }

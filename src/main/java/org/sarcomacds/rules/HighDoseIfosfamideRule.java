@@ -17,6 +17,11 @@ import org.sarcomacds.text.Numbers;
 class HighDoseIfosfamideRule implements Rule {
 
     static final String ID = "LMS-HIGH-DOSE-IFOSFAMIDE";
+
+    static final Variant NO_IFOSFAMIDE = Variant.of("no-ifosfamide");
+    static final Variant DOSE_NOT_RECORDED = Variant.of("dose-not-recorded", "highDose");
+    static final Variant BELOW_HIGH_DOSE = Variant.of("below-high-dose", "max");
+    static final Variant AFTER_DOCETAXEL = Variant.of("after-docetaxel");
     static final RuleSpec SPEC = RuleSpec.rule(ID, HighDoseIfosfamideRule::new)
             .answers(Hook.PATIENT_VIEW)
             .reads(
@@ -24,7 +29,10 @@ class HighDoseIfosfamideRule implements Rule {
                     Concepts.METASTATIC_DISEASE,
                     Concepts.ANTHRACYCLINES,
                     Concepts.IFOSFAMIDE,
-                    Concepts.DOCETAXEL);
+                    Concepts.DOCETAXEL)
+            .option()
+            .variants(NO_IFOSFAMIDE, DOSE_NOT_RECORDED, BELOW_HIGH_DOSE, AFTER_DOCETAXEL)
+            .fills("ifosfamideHistory", "docetaxel");
 
     private final ClinicalParameters parameters;
 
@@ -42,32 +50,27 @@ class HighDoseIfosfamideRule implements Rule {
             return Optional.empty();
         }
         List<Evidence> evidence = DiseaseStates.anthracyclineEvidence(facts);
-        ifosfamide.forEach(f -> evidence.add(new Evidence("Prior ifosfamide", f)));
-        facts.exposures(Concepts.DOCETAXEL).forEach(f -> evidence.add(new Evidence("Prior docetaxel", f)));
-        String docetaxel = facts.exposures(Concepts.DOCETAXEL).isEmpty()
-                ? ""
-                : " The record shows prior docetaxel: the source finds high-dose ifosfamide less attractive after standard"
-                        + " chemotherapy that included docetaxel.";
-        return Optional.of(new Finding(
+        ifosfamide.forEach(f -> evidence.add(new Evidence(Phrase.ROLE_PRIOR_IFOSFAMIDE, f)));
+        facts.exposures(Concepts.DOCETAXEL).forEach(f -> evidence.add(new Evidence(Phrase.ROLE_PRIOR_DOCETAXEL, f)));
+        Object docetaxel = facts.exposures(Concepts.DOCETAXEL).isEmpty() ? "" : AFTER_DOCETAXEL.with();
+        Finding finding = new Finding(
                 ID,
                 evidence,
-                Map.of("ifosfamideHistory", history(ifosfamide, highDose) + docetaxel),
-                RuleNotes.of(evidence, facts)));
+                Map.of("ifosfamideHistory", history(ifosfamide, highDose), "docetaxel", docetaxel),
+                RuleNotes.of(evidence, facts));
+        return Optional.of(DiseaseStates.withUnconfirmedMetastasis(finding, facts));
     }
 
-    private static String history(List<Fact> ifosfamide, double highDose) {
+    private static Text history(List<Fact> ifosfamide, double highDose) {
         if (ifosfamide.isEmpty()) {
-            return "The record shows no ifosfamide.";
+            return NO_IFOSFAMIDE.with();
         }
         List<Fact> dosed =
                 ifosfamide.stream().filter(f -> f.gramsPerM2PerCycle() != null).toList();
         if (dosed.isEmpty()) {
-            return "The record shows ifosfamide without a structured dose per cycle: check the chemotherapy record for"
-                    + " whether it reached " + Numbers.plain(highDose)
-                    + " g/m² per cycle before considering this option.";
+            return DOSE_NOT_RECORDED.with("highDose", Numbers.plain(highDose));
         }
         double max = dosed.stream().mapToDouble(Fact::gramsPerM2PerCycle).max().orElseThrow();
-        return "The record shows ifosfamide at up to " + Numbers.plain(max)
-                + " g/m² per cycle, below the high-dose range.";
+        return BELOW_HIGH_DOSE.with("max", Numbers.plain(max));
     }
 }

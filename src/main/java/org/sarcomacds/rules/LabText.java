@@ -8,45 +8,56 @@ import org.sarcomacds.facts.LabResult;
 import org.sarcomacds.facts.PatientFacts;
 import org.sarcomacds.text.Numbers;
 
-/** How a lab result reads on a card: name, value, multiple of ULN where the label uses one, date, and recency. */
+/**
+ * How a lab result reads on a card ({@link Phrase#LAB_RESULT}): name, value, multiple of ULN where the label uses one,
+ * date, and recency. The words are in {@code hooks/cards/_phrases.json}.
+ */
 final class LabText {
 
-    private static final Map<String, String> NAMES = Map.ofEntries(
-            Map.entry(Concepts.BILIRUBIN, "Total bilirubin"),
-            Map.entry(Concepts.AST, "AST"),
-            Map.entry(Concepts.ALT, "ALT"),
-            Map.entry(Concepts.ALKALINE_PHOSPHATASE, "ALP"),
-            Map.entry(Concepts.CREATINE_KINASE, "CPK"),
-            Map.entry(Concepts.NEUTROPHILS, "ANC"),
-            Map.entry(Concepts.PLATELETS, "Platelets"),
-            Map.entry(Concepts.HAEMOGLOBIN, "Haemoglobin"),
-            Map.entry(Concepts.LVEF, "LVEF"));
+    private static final Map<String, Phrase> NAMES = Map.ofEntries(
+            Map.entry(Concepts.BILIRUBIN, Phrase.ANALYTE_BILIRUBIN),
+            Map.entry(Concepts.AST, Phrase.ANALYTE_AST),
+            Map.entry(Concepts.ALT, Phrase.ANALYTE_ALT),
+            Map.entry(Concepts.ALKALINE_PHOSPHATASE, Phrase.ANALYTE_ALP),
+            Map.entry(Concepts.CREATINE_KINASE, Phrase.ANALYTE_CPK),
+            Map.entry(Concepts.NEUTROPHILS, Phrase.ANALYTE_ANC),
+            Map.entry(Concepts.PLATELETS, Phrase.ANALYTE_PLATELETS),
+            Map.entry(Concepts.HAEMOGLOBIN, Phrase.ANALYTE_HAEMOGLOBIN),
+            Map.entry(Concepts.LVEF, Phrase.ANALYTE_LVEF));
     /** Tests the label judges as multiples of the upper limit of normal. */
     private static final Set<String> ULN_TESTS = Set.of(
             Concepts.BILIRUBIN, Concepts.AST, Concepts.ALT, Concepts.ALKALINE_PHOSPHATASE, Concepts.CREATINE_KINASE);
 
     private LabText() {}
 
-    static String name(String analyte) {
-        return NAMES.getOrDefault(analyte, analyte);
+    /** The test's name on a card; the record's own name for a test without a phrase. */
+    static Object name(String analyte, String recorded) {
+        Phrase name = NAMES.get(analyte);
+        return name == null ? recorded : name.text();
     }
 
-    static String of(LabResult lab, PatientFacts facts, int recentDays) {
-        StringBuilder text = new StringBuilder(NAMES.getOrDefault(lab.analyte(), lab.display()))
-                .append(' ')
-                .append(Numbers.plain(lab.value()))
-                .append(' ')
-                .append(lab.unit());
+    static Object name(String analyte) {
+        return name(analyte, analyte);
+    }
+
+    static Text of(LabResult lab, PatientFacts facts, int recentDays) {
+        Object uln = "";
         if (ULN_TESTS.contains(lab.analyte())) {
-            lab.timesUln()
-                    .ifPresentOrElse(
-                            x -> text.append(" (").append(Numbers.plain(x)).append(" × ULN)"),
-                            () -> text.append(" (no reference range recorded)"));
+            uln = lab.timesUln()
+                    .<Object>map(x -> Phrase.LAB_TIMES_ULN.with("times", Numbers.plain(x)))
+                    .orElse(Phrase.LAB_NO_RANGE.text());
         }
-        text.append(", ").append(lab.date() == null ? "undated" : lab.date().toString());
-        if (lab.date() == null || ChronoUnit.DAYS.between(lab.date(), facts.asOf()) > recentDays) {
-            text.append(", older than ").append(recentDays).append(" days");
-        }
-        return text.append(" — ").append(lab.reference()).toString();
+        boolean old = lab.date() == null || ChronoUnit.DAYS.between(lab.date(), facts.asOf()) > recentDays;
+        return Phrase.LAB_RESULT.with(
+                "name", name(lab.analyte(), lab.display()),
+                "value", Numbers.plain(lab.value()),
+                "unit", lab.unit(),
+                "uln", uln,
+                "date",
+                        lab.date() == null
+                                ? Phrase.LAB_UNDATED.text()
+                                : lab.date().toString(),
+                "age", old ? Phrase.LAB_OLDER_THAN.with("days", String.valueOf(recentDays)) : "",
+                "reference", lab.reference());
     }
 }

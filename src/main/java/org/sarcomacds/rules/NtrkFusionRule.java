@@ -3,12 +3,10 @@ package org.sarcomacds.rules;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Fact;
 import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.PatientFacts;
-import org.sarcomacds.text.Markdown;
 
 /** LMS-NTRK-FUSION: metastatic leiomyosarcoma with an NTRK fusion, not yet on an NTRK inhibitor. */
 class NtrkFusionRule implements Rule {
@@ -17,7 +15,9 @@ class NtrkFusionRule implements Rule {
     static final RuleSpec SPEC = RuleSpec.rule(ID, parameters -> new NtrkFusionRule())
             .answers(Hook.PATIENT_VIEW)
             .reads(Concepts.LEIOMYOSARCOMA, Concepts.METASTATIC_DISEASE, Concepts.LAROTRECTINIB, Concepts.ENTRECTINIB)
-            .observes(Concepts.GENETIC_VARIANT);
+            .observes(Concepts.GENETIC_VARIANT)
+            .option()
+            .fills("fusion");
 
     @Override
     public Optional<Finding> evaluate(PatientFacts facts) {
@@ -27,12 +27,14 @@ class NtrkFusionRule implements Rule {
             return Optional.empty();
         }
         List<Evidence> evidence = DiseaseStates.metastaticEvidence(facts);
-        facts.ntrkFusions().forEach(f -> evidence.add(new Evidence("NTRK fusion", f)));
-        String genes = facts.ntrkFusions().stream()
+        facts.ntrkFusions().forEach(f -> evidence.add(new Evidence(Phrase.ROLE_NTRK_FUSION, f)));
+        List<Object> genes = facts.ntrkFusions().stream()
                 .map(Fact::display)
-                .map(Markdown::escape)
                 .distinct()
-                .collect(Collectors.joining(", "));
-        return Optional.of(new Finding(ID, evidence, Map.of("fusion", genes), RuleNotes.of(evidence, facts)));
+                .<Object>map(g -> g)
+                .toList();
+        Finding finding =
+                new Finding(ID, evidence, Map.of("fusion", new Text.Inline(genes)), RuleNotes.of(evidence, facts));
+        return Optional.of(DiseaseStates.withUnconfirmedMetastasis(finding, facts));
     }
 }

@@ -29,7 +29,9 @@ class OligometastaticLocalTherapyRule implements Rule {
                     Stream.concat(Concepts.METASTASIS_SITES.stream(), Concepts.SYSTEMIC_ANTICANCER_THERAPIES.stream())
                             .toList(),
                     Concepts.LEIOMYOSARCOMA,
-                    Concepts.METASTATIC_DISEASE);
+                    Concepts.METASTATIC_DISEASE)
+            .option()
+            .fills("count", "sites", "interval");
 
     private final ClinicalParameters parameters;
 
@@ -59,19 +61,21 @@ class OligometastaticLocalTherapyRule implements Rule {
             return Optional.empty();
         }
         List<Evidence> evidence = DiseaseStates.metastaticEvidence(facts);
-        evidence.add(new Evidence("Disease-free from", diseaseFree.get().basis()));
-        String sites = sited.stream()
+        evidence.add(
+                new Evidence(Phrase.ROLE_DISEASE_FREE_FROM, diseaseFree.get().basis()));
+        List<Object> sites = sited.stream()
                 .map(f -> f.concept()
                         .substring(Concepts.METASTASIS_PREFIX.length())
                         .replace('-', ' '))
                 .distinct()
-                .collect(Collectors.joining(", "));
+                .<Object>map(site -> site)
+                .toList();
         return Optional.of(new Finding(
                 ID,
                 evidence,
                 Map.of(
                         "count", String.valueOf(count),
-                        "sites", sites,
+                        "sites", new Text.Inline(sites),
                         "interval", String.valueOf(interval.get())),
                 RuleNotes.of(evidence, facts)));
     }

@@ -10,12 +10,18 @@ import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.PatientFacts;
 
 /**
- * LMS-REGORAFENIB-ALTERNATIVE: metastatic leiomyosarcoma after an anthracycline, regorafenib never given; the card
- * names pazopanib progression when the record shows it.
+ * LMS-REGORAFENIB-ALTERNATIVE: metastatic leiomyosarcoma after an anthracycline, regorafenib never given; the option
+ * says what the record shows about pazopanib.
  */
 class RegorafenibAlternativeRule implements Rule {
 
     static final String ID = "LMS-REGORAFENIB-ALTERNATIVE";
+
+    static final Variant PAZOPANIB_PROGRESSED = Variant.of("pazopanib-progressed");
+    static final Variant PAZOPANIB_CURRENT = Variant.of("pazopanib-current");
+    static final Variant PAZOPANIB_NONE = Variant.of("pazopanib-none");
+    static final Variant PAZOPANIB_STOPPED = Variant.of("pazopanib-stopped-reason-unknown");
+
     static final RuleSpec SPEC = RuleSpec.rule(ID, parameters -> new RegorafenibAlternativeRule())
             .answers(Hook.PATIENT_VIEW)
             .reads(
@@ -24,7 +30,10 @@ class RegorafenibAlternativeRule implements Rule {
                     Concepts.ANTHRACYCLINES,
                     Concepts.REGORAFENIB,
                     Concepts.PAZOPANIB)
-            .observes(Concepts.ECOG);
+            .observes(Concepts.ECOG)
+            .option()
+            .variants(PAZOPANIB_PROGRESSED, PAZOPANIB_CURRENT, PAZOPANIB_NONE, PAZOPANIB_STOPPED)
+            .fills("pazopanib");
 
     @Override
     public Optional<Finding> evaluate(PatientFacts facts) {
@@ -35,23 +44,21 @@ class RegorafenibAlternativeRule implements Rule {
         }
         List<Evidence> evidence = DiseaseStates.anthracyclineEvidence(facts);
         List<Fact> pazopanib = facts.exposures(Concepts.PAZOPANIB);
-        pazopanib.forEach(f -> evidence.add(new Evidence("Prior pazopanib", f)));
-        return Optional.of(
-                new Finding(ID, evidence, Map.of("pazopanib", pazopanibText(pazopanib)), RuleNotes.of(evidence, facts))
-                        .offeringOrders());
+        pazopanib.forEach(f -> evidence.add(new Evidence(Phrase.ROLE_PRIOR_PAZOPANIB, f)));
+        Finding finding =
+                new Finding(ID, evidence, Map.of("pazopanib", pazopanibText(pazopanib)), RuleNotes.of(evidence, facts));
+        return Optional.of(DiseaseStates.withUnconfirmedMetastasis(finding, facts)
+                .offeringOrders(DiseaseStates.treatedCondition(facts).orElseThrow()));
     }
 
-    private static String pazopanibText(List<Fact> pazopanib) {
+    private static Text pazopanibText(List<Fact> pazopanib) {
         if (pazopanib.stream().anyMatch(RegorafenibAlternativeRule::progressed)) {
-            return "The record shows progression on pazopanib; the source names regorafenib as an option even after"
-                    + " pazopanib progression, without cross-resistance concerns.";
+            return PAZOPANIB_PROGRESSED.with();
         }
         if (pazopanib.stream().anyMatch(Fact::current)) {
-            return "The record shows pazopanib as current: regorafenib would replace it, not be added to it.";
+            return PAZOPANIB_CURRENT.with();
         }
-        return pazopanib.isEmpty()
-                ? "The record shows no pazopanib."
-                : "The record shows prior pazopanib; the reason it was stopped is not recorded.";
+        return pazopanib.isEmpty() ? PAZOPANIB_NONE.with() : PAZOPANIB_STOPPED.with();
     }
 
     static boolean progressed(Fact exposure) {

@@ -10,23 +10,23 @@ final class RuleNotes {
 
     private RuleNotes() {}
 
-    static List<String> of(List<Evidence> evidence, PatientFacts facts) {
-        List<String> notes = new ArrayList<>();
+    static List<Text> of(List<Evidence> evidence, PatientFacts facts) {
+        List<Text> notes = new ArrayList<>();
         for (Evidence e : evidence) {
             Fact fact = e.fact();
             if (fact.byName()) {
-                notes.add(e.role() + " was recognised by name only (" + fact.matchedOn() + " in " + fact.reference()
-                        + "), not by a code: check the record.");
+                notes.add(Phrase.NOTE_BY_NAME.with(
+                        "role", e.role().text(), "matchedOn", fact.matchedOn(), "reference", fact.reference()));
             }
             if (fact.unconfirmed()) {
-                notes.add(e.role() + " is " + fact.note() + " in " + fact.reference()
-                        + ": confirm it before acting on this card.");
+                notes.add(Phrase.NOTE_UNCONFIRMED.with(
+                        "role", e.role().text(), "status", fact.note(), "reference", fact.reference()));
             }
             if (fact.note().equals("no clinical status recorded")) {
-                notes.add(fact.reference() + " has no clinical status; it was taken as active.");
+                notes.add(Phrase.NOTE_NO_CLINICAL_STATUS.with("reference", fact.reference()));
             }
         }
-        facts.gaps().forEach(gap -> notes.add("Not available when this card was made: " + gap + "."));
+        facts.gaps().forEach(gap -> notes.add(Phrase.NOTE_GAP.with("gap", gap)));
         return notes.stream().distinct().toList();
     }
 }

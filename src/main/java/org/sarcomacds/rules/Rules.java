@@ -8,7 +8,8 @@ import java.util.Optional;
  * logic and names the hooks it answers, the value sets and observations it reads, and its card text. Spring builds
  * the {@link RuleEngine} from this list, and so do the tests; {@code RuleRegistryTest} checks it against
  * {@code hooks/cards}, {@code hooks/valuesets}, the prefetch keys and the tables of {@code docs/clinical-rules.md}.
- * Adding a rule: {@code docs/clinical-rules.md}, "How to add a rule".
+ * Adding a rule: {@code docs/clinical-rules.md}, "How to add a rule". A rule is an <em>option</em> (composed with the
+ * others into the next-line consult, {@link Consult}) or a <em>warning</em> (a card of its own).
  */
 public final class Rules {
 
@@ -23,7 +24,8 @@ public final class Rules {
             NtrkFusionRule.SPEC,
             TrabectedinSafetyRule.SPEC,
             TrabectedinCyp3aRule.SPEC,
-            GemcitabinePazopanibRule.SPEC);
+            GemcitabinePazopanibRule.SPEC,
+            RegorafenibPazopanibRule.SPEC);
 
     /** Caveats qualify every card of a patient instead of making their own (text in {@code hooks/caveats/}). */
     public static final List<String> CAVEATS = List.of(BonePrimaryCaveat.ID);
@@ -32,6 +34,10 @@ public final class Rules {
 
     public static List<String> ids() {
         return ALL.stream().map(RuleSpec::id).toList();
+    }
+
+    public static List<RuleSpec> options() {
+        return ALL.stream().filter(RuleSpec::isOption).toList();
     }
 
     public static Optional<RuleSpec> find(String id) {

@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.DraftOrder;
 import org.sarcomacds.facts.Fact;
 import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.PatientFacts;
-import org.sarcomacds.text.Markdown;
 
 /**
  * LMS-TRABECTEDIN-CYP3A: trabectedin with a strong CYP3A inhibitor or inducer the patient takes now or that is being
@@ -21,9 +19,16 @@ import org.sarcomacds.text.Markdown;
 class TrabectedinCyp3aRule implements Rule {
 
     static final String ID = "LMS-TRABECTEDIN-CYP3A";
+
+    static final Variant INHIBITOR = Variant.of("inhibitor", "names");
+    static final Variant INDUCER = Variant.of("inducer", "names");
+
     static final RuleSpec SPEC = RuleSpec.rule(ID, parameters -> new TrabectedinCyp3aRule())
             .answers(Hook.PATIENT_VIEW, Hook.ORDER_SELECT, Hook.ORDER_SIGN)
-            .reads(Concepts.LEIOMYOSARCOMA, Concepts.TRABECTEDIN, Concepts.CYP3A_INHIBITORS, Concepts.CYP3A_INDUCERS);
+            .reads(Concepts.LEIOMYOSARCOMA, Concepts.TRABECTEDIN, Concepts.CYP3A_INHIBITORS, Concepts.CYP3A_INDUCERS)
+            .warning("warning")
+            .variants(INHIBITOR, INDUCER)
+            .fills("interaction");
 
     @Override
     public Optional<Finding> evaluate(PatientFacts facts) {
@@ -38,17 +43,20 @@ class TrabectedinCyp3aRule implements Rule {
         }
         List<Evidence> evidence =
                 trabectedinUnderReview ? TrabectedinExposure.evidence(facts) : runningTrabectedin(facts);
-        inhibitors.forEach(f -> evidence.add(new Evidence("Strong CYP3A inhibitor", f)));
-        inducers.forEach(f -> evidence.add(new Evidence("Strong CYP3A inducer", f)));
-        List<String> named = new ArrayList<>();
+        inhibitors.forEach(f -> evidence.add(new Evidence(Phrase.ROLE_STRONG_CYP3A_INHIBITOR, f)));
+        inducers.forEach(f -> evidence.add(new Evidence(Phrase.ROLE_STRONG_CYP3A_INDUCER, f)));
+        List<Text> named = new ArrayList<>();
         if (!inhibitors.isEmpty()) {
-            named.add("**" + names(inhibitors) + "** (strong CYP3A inhibitor) can raise trabectedin exposure");
+            named.add(INHIBITOR.with("names", names(inhibitors)));
         }
         if (!inducers.isEmpty()) {
-            named.add("**" + names(inducers) + "** (strong CYP3A inducer) can lower trabectedin exposure");
+            named.add(INDUCER.with("names", names(inducers)));
         }
-        return Optional.of(new Finding(
-                ID, evidence, Map.of("interaction", String.join("; ", named) + "."), RuleNotes.of(evidence, facts)));
+        List<DraftOrder> concerned = new ArrayList<>(facts.draftsUnderReview(Concepts.TRABECTEDIN));
+        concerned.addAll(facts.drafts(Concepts.CYP3A_INHIBITORS));
+        concerned.addAll(facts.drafts(Concepts.CYP3A_INDUCERS));
+        return Optional.of(new Finding(ID, evidence, Map.of("interaction", named), RuleNotes.of(evidence, facts))
+                .concerning(concerned));
     }
 
     /** The variant: on an order hook, a strong CYP3A inhibitor or inducer is under review while trabectedin runs. */
@@ -62,8 +70,9 @@ class TrabectedinCyp3aRule implements Rule {
 
     private static List<Evidence> runningTrabectedin(PatientFacts facts) {
         List<Evidence> evidence = new ArrayList<>();
-        facts.leiomyosarcoma().forEach(f -> evidence.add(new Evidence("Leiomyosarcoma", f)));
-        facts.currentExposures(Concepts.TRABECTEDIN).forEach(f -> evidence.add(new Evidence("Current trabectedin", f)));
+        facts.leiomyosarcoma().forEach(f -> evidence.add(new Evidence(Phrase.ROLE_LEIOMYOSARCOMA, f)));
+        facts.currentExposures(Concepts.TRABECTEDIN)
+                .forEach(f -> evidence.add(new Evidence(Phrase.ROLE_CURRENT_TRABECTEDIN, f)));
         return evidence;
     }
 
@@ -74,11 +83,8 @@ class TrabectedinCyp3aRule implements Rule {
         return found;
     }
 
-    private static String names(List<Fact> drugs) {
-        return drugs.stream()
-                .map(Fact::display)
-                .map(Markdown::escape)
-                .distinct()
-                .collect(Collectors.joining(", "));
+    private static Text.Inline names(List<Fact> drugs) {
+        return new Text.Inline(
+                drugs.stream().map(Fact::display).distinct().<Object>map(n -> n).toList());
     }
 }

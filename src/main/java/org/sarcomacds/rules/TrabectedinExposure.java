@@ -25,12 +25,13 @@ final class TrabectedinExposure {
 
     static List<Evidence> evidence(PatientFacts facts) {
         List<Evidence> evidence = new ArrayList<>();
-        facts.leiomyosarcoma().forEach(f -> evidence.add(new Evidence("Leiomyosarcoma", f)));
+        facts.leiomyosarcoma().forEach(f -> evidence.add(new Evidence(Phrase.ROLE_LEIOMYOSARCOMA, f)));
         if (facts.hook() == Hook.PATIENT_VIEW) {
             facts.currentExposures(Concepts.TRABECTEDIN)
-                    .forEach(f -> evidence.add(new Evidence("Current trabectedin", f)));
+                    .forEach(f -> evidence.add(new Evidence(Phrase.ROLE_CURRENT_TRABECTEDIN, f)));
         } else {
-            facts.drafts(Concepts.TRABECTEDIN).forEach(d -> evidence.add(new Evidence("Draft order", d.drug())));
+            facts.drafts(Concepts.TRABECTEDIN)
+                    .forEach(d -> evidence.add(new Evidence(Phrase.ROLE_DRAFT_ORDER, d.drug())));
         }
         return evidence;
     }

@@ -15,6 +15,9 @@ import org.sarcomacds.facts.PatientFacts;
 class TrabectedinLowDoseRadiotherapyRule implements Rule {
 
     static final String ID = "LMS-TRABECTEDIN-LOW-DOSE-RT";
+
+    static final Variant TRABECTEDIN_RECOMMENDED = Variant.of("trabectedin-recommended");
+    static final Variant TRABECTEDIN_CURRENT = Variant.of("trabectedin-current");
     static final RuleSpec SPEC = RuleSpec.rule(ID, parameters -> new TrabectedinLowDoseRadiotherapyRule())
             .answers(Hook.PATIENT_VIEW)
             .reads(
@@ -22,7 +25,10 @@ class TrabectedinLowDoseRadiotherapyRule implements Rule {
                     Concepts.METASTATIC_DISEASE,
                     Concepts.METASTASIS_BONE,
                     Concepts.ANTHRACYCLINES,
-                    Concepts.TRABECTEDIN);
+                    Concepts.TRABECTEDIN)
+            .option()
+            .variants(TRABECTEDIN_RECOMMENDED, TRABECTEDIN_CURRENT)
+            .fills("trabectedinStatus");
 
     @Override
     public Optional<Finding> evaluate(PatientFacts facts) {
@@ -34,13 +40,15 @@ class TrabectedinLowDoseRadiotherapyRule implements Rule {
             return Optional.empty();
         }
         List<Evidence> evidence = DiseaseStates.metastaticEvidence(facts);
-        evidence.removeIf(e -> e.role().equals("Metastatic disease"));
-        facts.activeMetastases(Concepts.METASTASIS_BONE).forEach(f -> evidence.add(new Evidence("Bone metastasis", f)));
-        facts.currentExposures(Concepts.TRABECTEDIN).forEach(f -> evidence.add(new Evidence("Current trabectedin", f)));
-        String status = facts.currentExposures(Concepts.TRABECTEDIN).isEmpty()
-                ? "Trabectedin is recommended for this patient (see the trabectedin card)."
-                : "The patient is receiving trabectedin.";
-        return Optional.of(
-                new Finding(ID, evidence, Map.of("trabectedinStatus", status), RuleNotes.of(evidence, facts)));
+        evidence.removeIf(e -> e.role() == Phrase.ROLE_METASTATIC_DISEASE);
+        facts.activeMetastases(Concepts.METASTASIS_BONE)
+                .forEach(f -> evidence.add(new Evidence(Phrase.ROLE_BONE_METASTASIS, f)));
+        facts.currentExposures(Concepts.TRABECTEDIN)
+                .forEach(f -> evidence.add(new Evidence(Phrase.ROLE_CURRENT_TRABECTEDIN, f)));
+        Text status = facts.currentExposures(Concepts.TRABECTEDIN).isEmpty()
+                ? TRABECTEDIN_RECOMMENDED.with()
+                : TRABECTEDIN_CURRENT.with();
+        Finding finding = new Finding(ID, evidence, Map.of("trabectedinStatus", status), RuleNotes.of(evidence, facts));
+        return Optional.of(DiseaseStates.withUnconfirmedMetastasis(finding, facts));
     }
 }

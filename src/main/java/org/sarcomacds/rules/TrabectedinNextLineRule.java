@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.sarcomacds.facts.BodySurfaceArea;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Fact;
@@ -13,17 +12,32 @@ import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.LabResult;
 import org.sarcomacds.facts.PatientFacts;
 import org.sarcomacds.knowledge.ClinicalParameters;
-import org.sarcomacds.text.Markdown;
 import org.sarcomacds.text.Numbers;
 
 /**
  * LMS-TRABECTEDIN-NEXT-LINE: metastatic leiomyosarcoma after an anthracycline, trabectedin never given. The US
  * indication needs only a prior anthracycline-containing regimen, so ifosfamide is not required. The order is offered
- * only when the liver tests do not rule out the standard starting dose.
+ * only when the liver tests do not rule out the standard starting dose; its dose is in mg only when the body surface
+ * area is known (otherwise the order states the dose per m² in its text and carries no dose quantity).
  */
 class TrabectedinNextLineRule implements Rule {
 
     static final String ID = "LMS-TRABECTEDIN-NEXT-LINE";
+
+    static final Variant DOSE_FROM_BSA = Variant.of("dose-from-bsa", "perM2", "bsa", "mg");
+    static final Variant DOSE_PER_M2 = Variant.of("dose-per-m2", "perM2");
+    static final Variant DOSE_NOTE = Variant.of("dose-note", "how");
+    static final Variant BSA_UNKNOWN = Variant.of("bsa-unknown", "gap", "perM2");
+    static final Variant NO_BILIRUBIN = Variant.of("no-bilirubin", "limit");
+    static final Variant NO_RANGE = Variant.of("no-reference-range", "name");
+    static final Variant BILIRUBIN_DO_NOT_GIVE = Variant.of("bilirubin-do-not-give", "result", "limit");
+    static final Variant BILIRUBIN_MODERATE = Variant.of("bilirubin-moderate-impairment", "result", "start");
+    static final Variant BILIRUBIN_ABOVE_ULN = Variant.of("bilirubin-above-uln", "result");
+    static final Variant ENZYME_ABOVE_LIMIT = Variant.of("enzyme-above-limit", "result", "limit");
+    static final Variant THERAPY_HISTORY = Variant.of("therapy-history", "history");
+    static final Variant THERAPY = Variant.of("therapy", "drug", "statuses");
+    static final Variant STATUS_WITH_NOTE = Variant.of("status-with-note", "status", "note");
+
     static final RuleSpec SPEC = RuleSpec.rule(ID, TrabectedinNextLineRule::new)
             .answers(Hook.PATIENT_VIEW)
             .reads(
@@ -31,7 +45,23 @@ class TrabectedinNextLineRule implements Rule {
                     Concepts.ANTHRACYCLINES,
                     Concepts.LEIOMYOSARCOMA,
                     Concepts.METASTATIC_DISEASE)
-            .observes(Concepts.BODY_MEASUREMENTS, Concepts.BILIRUBIN, Concepts.AST, Concepts.ALT, Concepts.ECOG);
+            .observes(Concepts.BODY_MEASUREMENTS, Concepts.BILIRUBIN, Concepts.AST, Concepts.ALT, Concepts.ECOG)
+            .option()
+            .variants(
+                    DOSE_FROM_BSA,
+                    DOSE_PER_M2,
+                    DOSE_NOTE,
+                    BSA_UNKNOWN,
+                    NO_BILIRUBIN,
+                    NO_RANGE,
+                    BILIRUBIN_DO_NOT_GIVE,
+                    BILIRUBIN_MODERATE,
+                    BILIRUBIN_ABOVE_ULN,
+                    ENZYME_ABOVE_LIMIT,
+                    THERAPY_HISTORY,
+                    THERAPY,
+                    STATUS_WITH_NOTE)
+            .fills("dose", "liver", "doseMg");
 
     private final ClinicalParameters parameters;
 
@@ -45,15 +75,16 @@ class TrabectedinNextLineRule implements Rule {
             return Optional.empty();
         }
         List<Evidence> evidence = DiseaseStates.anthracyclineEvidence(facts);
-        List<String> notes = new ArrayList<>(RuleNotes.of(evidence, facts));
-        Map<String, String> fills = new HashMap<>();
-        fills.put("therapyHistory", therapyHistory(facts));
+        List<Text> notes = new ArrayList<>(RuleNotes.of(evidence, facts));
+        notes.add(THERAPY_HISTORY.with("history", therapyHistory(facts)));
+        Map<String, Object> fills = new HashMap<>();
         fills.putAll(dose(facts, notes));
-        Optional<String> liverProblem = liverProblem(facts);
-        fills.put(
-                "liver", liverProblem.map(p -> "**" + Markdown.escape(p) + "**").orElse(""));
-        Finding finding = new Finding(ID, evidence, fills, notes);
-        return Optional.of(liverProblem.isPresent() ? finding : finding.offeringOrders());
+        Optional<Text> liverProblem = liverProblem(facts);
+        fills.put("liver", liverProblem.<Object>map(p -> p).orElse(""));
+        Finding finding = DiseaseStates.withUnconfirmedMetastasis(new Finding(ID, evidence, fills, notes), facts);
+        Optional<String> condition = DiseaseStates.treatedCondition(facts);
+        return Optional.of(
+                liverProblem.isPresent() || condition.isEmpty() ? finding : finding.offeringOrders(condition.get()));
     }
 
     /** Also read by the low-dose radiotherapy rule, which goes with this recommendation. */
@@ -63,85 +94,78 @@ class TrabectedinNextLineRule implements Rule {
                 && facts.drafts(Concepts.TRABECTEDIN).isEmpty();
     }
 
-    private Map<String, String> dose(PatientFacts facts, List<String> notes) {
+    /** The dose for the option and the order: in mg from the BSA, else per m² only (and no dose in mg). */
+    private Map<String, Object> dose(PatientFacts facts, List<Text> notes) {
         ClinicalParameters.Trabectedin t = parameters.trabectedin();
+        String perM2 = Numbers.plain(t.startingDoseMgPerM2());
         Optional<BodySurfaceArea> bsa = facts.bsa();
         if (bsa.isEmpty()) {
-            notes.add("Body surface area unknown (" + BodyText.gap(facts.body()) + "): the suggested order states "
-                    + Numbers.plain(t.startingDoseMgPerM2()) + " mg/m²; calculate the dose in mg before signing.");
-            return Map.of(
-                    "doseValue",
-                    Numbers.plain(t.startingDoseMgPerM2()),
-                    "doseUnit",
-                    "mg/m2",
-                    "doseText",
-                    Numbers.plain(t.startingDoseMgPerM2()) + " mg/m² (BSA unknown)");
+            notes.add(BSA_UNKNOWN.with("gap", BodyText.gap(facts.body()), "perM2", perM2));
+            return Map.of("dose", DOSE_PER_M2.with("perM2", perM2));
         }
         double mg = Math.round(t.startingDoseMgPerM2() * bsa.get().squareMetres() * 100) / 100.0;
-        String text = Numbers.plain(t.startingDoseMgPerM2()) + " mg/m² × "
-                + Numbers.plain(bsa.get().squareMetres()) + " m² = " + Numbers.plain(mg) + " mg";
-        notes.add("Dose: " + text + "; BSA by " + bsa.get().how() + ".");
-        return Map.of("doseValue", Numbers.plain(mg), "doseUnit", "mg", "doseText", text);
+        Text dose = DOSE_FROM_BSA.with(
+                "perM2", perM2, "bsa", Numbers.plain(bsa.get().squareMetres()), "mg", Numbers.plain(mg));
+        notes.add(DOSE_NOTE.with("how", bsa.get().how()));
+        return Map.of("dose", dose, "doseMg", Numbers.plain(mg));
     }
 
     /** A reason the standard starting dose may be wrong, from the label's liver criteria; empty when none is known. */
-    private Optional<String> liverProblem(PatientFacts facts) {
+    private Optional<Text> liverProblem(PatientFacts facts) {
         ClinicalParameters.Trabectedin t = parameters.trabectedin();
         int recent = parameters.labs().recentDays();
+        String astAltLimit = Numbers.plain(t.astAltMaxUln());
         Optional<LabResult> bilirubin = facts.lab(Concepts.BILIRUBIN);
         if (bilirubin.isEmpty()) {
-            return Optional.of(
-                    "No order is suggested: the record has no total bilirubin, and the standard starting dose"
-                            + " needs a normal bilirubin and AST/ALT ≤ " + Numbers.plain(t.astAltMaxUln()) + " × ULN.");
+            return Optional.of(NO_BILIRUBIN.with("limit", astAltLimit));
         }
         if (bilirubin.get().timesUln().isEmpty()) {
-            return Optional.of("No order is suggested: the latest total bilirubin has no reference range in the record,"
-                    + " so it cannot be checked against the ULN.");
+            return Optional.of(NO_RANGE.with("name", LabText.name(Concepts.BILIRUBIN)));
         }
         double times = bilirubin.get().timesUln().get();
         if (times > 1.0) {
-            String level = times > t.bilirubinDoNotGiveAboveUln()
-                    ? "above " + Numbers.plain(t.bilirubinDoNotGiveAboveUln())
-                            + " × ULN, where the US label says not to give trabectedin"
-                    : times >= t.bilirubinModerateImpairmentFromUln()
-                            ? "moderate hepatic impairment, where the US label starts at "
-                                    + Numbers.plain(t.moderateHepaticImpairmentDosesMgPerM2()
-                                            .get(0)) + " mg/m²"
-                            : "above the ULN; the standard starting dose needs a normal bilirubin";
-            return Optional.of("No order is suggested: latest " + LabText.of(bilirubin.get(), facts, recent) + " — "
-                    + level + ".");
+            Text result = LabText.of(bilirubin.get(), facts, recent);
+            if (times > t.bilirubinDoNotGiveAboveUln()) {
+                return Optional.of(BILIRUBIN_DO_NOT_GIVE.with(
+                        "result", result, "limit", Numbers.plain(t.bilirubinDoNotGiveAboveUln())));
+            }
+            if (times >= t.bilirubinModerateImpairmentFromUln()) {
+                return Optional.of(BILIRUBIN_MODERATE.with(
+                        "result",
+                        result,
+                        "start",
+                        Numbers.plain(t.moderateHepaticImpairmentDosesMgPerM2().get(0))));
+            }
+            return Optional.of(BILIRUBIN_ABOVE_ULN.with("result", result));
         }
         for (String enzyme : List.of(Concepts.AST, Concepts.ALT)) {
             Optional<LabResult> lab = facts.lab(enzyme);
             if (lab.isPresent() && lab.get().timesUln().isEmpty()) {
-                return Optional.of("No order is suggested: the latest " + LabText.name(enzyme)
-                        + " has no reference range in the record, so it cannot be checked against the ULN.");
+                return Optional.of(NO_RANGE.with("name", LabText.name(enzyme)));
             }
             if (lab.isPresent() && lab.get().timesUln().get() > t.astAltMaxUln()) {
-                return Optional.of("No order is suggested: latest " + LabText.of(lab.get(), facts, recent)
-                        + " — above " + Numbers.plain(t.astAltMaxUln())
-                        + " × ULN; the standard starting dose needs AST/ALT ≤ "
-                        + Numbers.plain(t.astAltMaxUln()) + " × ULN.");
+                return Optional.of(
+                        ENZYME_ABOVE_LIMIT.with("result", LabText.of(lab.get(), facts, recent), "limit", astAltLimit));
             }
         }
         return Optional.empty();
     }
 
-    /** The systemic therapies in the record, e.g. "doxorubicin (completed), pazopanib (stopped: Disease progression)". */
-    private static String therapyHistory(PatientFacts facts) {
-        List<String> lines = new ArrayList<>();
+    /** The systemic therapies in the record, each with its statuses, e.g. pazopanib (stopped: Disease progression). */
+    private static Object therapyHistory(PatientFacts facts) {
+        List<Object> lines = new ArrayList<>();
         for (String drug : Concepts.SYSTEMIC_THERAPIES) {
             List<Fact> exposures = facts.exposures(drug);
             if (!exposures.isEmpty()) {
-                lines.add(drug + " ("
-                        + exposures.stream()
-                                .map(f ->
-                                        Markdown.escape(f.note().isEmpty() ? f.status() : f.status() + ": " + f.note()))
-                                .distinct()
-                                .collect(Collectors.joining("; "))
-                        + ")");
+                List<Object> statuses = exposures.stream()
+                        .map(f -> f.note().isEmpty()
+                                ? (Object) f.status()
+                                : STATUS_WITH_NOTE.with("status", f.status(), "note", f.note()))
+                        .distinct()
+                        .toList();
+                lines.add(THERAPY.with("drug", drug, "statuses", new Text.Inline(statuses)));
             }
         }
-        return lines.isEmpty() ? "none recorded" : String.join(", ", lines);
+        return lines.isEmpty() ? Phrase.NONE_RECORDED.text() : new Text.Inline(lines);
     }
 }

@@ -34,13 +34,15 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
     }
 
     /**
-     * The admin endpoints carry their own bearer token ({@code cds.admin.token}) in the same header, and Actuator's
-     * probes must answer without one (in {@code prod} they listen on the management port, outside this filter).
+     * The admin endpoints carry their own bearer token ({@code cds.admin.token}) in the same header, Actuator's
+     * probes must answer without one (in {@code prod} they listen on the management port, outside this filter), and
+     * the evidence pages a card links to are opened by a clinician's browser, which has no client token (they hold no
+     * patient data).
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/admin/") || path.startsWith("/actuator/");
+        return path.startsWith("/admin/") || path.startsWith("/actuator/") || path.startsWith("/evidence/");
     }
 
     @Override

@@ -36,7 +36,10 @@ import tools.jackson.databind.node.ObjectNode;
  * resource, and answers every query the services' prefetch templates render, with the right resources. The service
  * itself fetching from it gives the golden cards, which is what "let the service fetch" on the try-it page does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the address the golden cards' evidence links have (the regress runner's, ServiceUnderTest)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "cds.public-base-url=https://sarcoma-cds.invalid")
 class DemoFhirEndpointTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

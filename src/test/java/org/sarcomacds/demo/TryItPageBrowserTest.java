@@ -36,6 +36,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sarcomacds.support.Fixture;
+import org.sarcomacds.support.InfoLogs;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -52,7 +53,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * then a missing browser is a failure, so CI can never pass without running it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({OutputCaptureExtension.class, InfoLogs.class})
 class TryItPageBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -62,7 +63,7 @@ class TryItPageBrowserTest {
 
     private static final String LMS_PATIENT = "lms-bone-femur-after-doxorubicin";
     private static final String ON_PAZOPANIB = "lms-uterine-on-pazopanib";
-    private static final String TRABECTEDIN = "LMS-TRABECTEDIN-NEXT-LINE";
+    private static final String CONSULT = "LMS-NEXT-LINE-OPTIONS";
     private static final String GEM_PAZ = "LMS-AVOID-GEMCITABINE-PAZOPANIB";
 
     private static ChromeDriver browser;
@@ -130,18 +131,21 @@ class TryItPageBrowserTest {
         open();
 
         choosePatient(LMS_PATIENT);
-        WebElement trabectedin = card("cards-patient-view", TRABECTEDIN);
-        assertThat(trabectedin.getAttribute("data-indicator")).isEqualTo("info");
-        assertThat(trabectedin.findElement(By.cssSelector(".card-summary")).getText())
-                .containsIgnoringCase("trabectedin");
-        assertThat(trabectedin.findElements(By.cssSelector(".card-detail h4")))
+        WebElement consult = card("cards-patient-view", CONSULT);
+        assertThat(consult.getAttribute("data-indicator")).isEqualTo("info");
+        assertThat(consult.findElement(By.cssSelector(".card-summary")).getText())
+                .containsIgnoringCase("next-line options");
+        assertThat(consult.findElement(By.cssSelector(".card-detail")).getText())
+                .contains("Trabectedin, the preferred next line");
+        assertThat(consult.findElements(By.cssSelector(".card-detail h4")))
                 .as("Markdown headings rendered")
                 .extracting(WebElement::getText)
                 .contains("Why this card");
-        assertThat(trabectedin.findElement(By.cssSelector(".card-source a")).getAttribute("href"))
-                .startsWith("https://");
-        assertThat(trabectedin.getText()).doesNotContain("###", "**");
-        screenshot("01-lms-trabectedin-card", trabectedin);
+        assertThat(consult.findElements(By.cssSelector(".card-links a")))
+                .extracting(a -> a.getAttribute("href"))
+                .anySatisfy(href -> assertThat(href).endsWith("/evidence/LMS-TRABECTEDIN-NEXT-LINE"));
+        assertThat(consult.getText()).doesNotContain("###", "**");
+        screenshot("01-lms-next-line-consult", consult);
 
         assertThat(browser.findElement(By.cssSelector(
                                 ".patient-button[data-patient-id='" + ON_PAZOPANIB + "'] .patient-problems"))
@@ -209,7 +213,7 @@ class TryItPageBrowserTest {
                 browser.findElement(By.cssSelector(".patient-button[data-patient-id='" + LMS_PATIENT + "']"));
         patient.sendKeys(Keys.ENTER);
         waitForChart(patient);
-        card("cards-patient-view", TRABECTEDIN);
+        card("cards-patient-view", CONSULT);
 
         String request = lastCall("cards-patient-view");
         assertThat(request)

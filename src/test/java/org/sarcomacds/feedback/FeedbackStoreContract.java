@@ -67,7 +67,7 @@ abstract class FeedbackStoreContract {
     }
 
     private Feedback overridden(Card card, String reason, Instant at) {
-        return new Feedback(card.uuid(), "overridden", 0, reason, at.toString());
+        return new Feedback(card.uuid(), "overridden", List.of(), reason, at.toString());
     }
 
     private RuleSummary summary(String ruleId) {
@@ -92,10 +92,10 @@ abstract class FeedbackStoreContract {
     void theSameInstantWrittenWithAnotherOffsetIsTheSameItem() {
         Card card = card(rule, "warning");
         assertThat(store.recordFeedback(
-                        "svc", new Feedback(card.uuid(), "overridden", 0, null, "2100-01-01T10:00:00Z")))
+                        "svc", new Feedback(card.uuid(), "overridden", List.of(), null, "2100-01-01T10:00:00Z")))
                 .isTrue();
         assertThat(store.recordFeedback(
-                        "svc", new Feedback(card.uuid(), "overridden", 0, null, "2100-01-01T11:00:00+01:00")))
+                        "svc", new Feedback(card.uuid(), "overridden", List.of(), null, "2100-01-01T11:00:00+01:00")))
                 .isFalse();
     }
 
@@ -103,7 +103,8 @@ abstract class FeedbackStoreContract {
     void anotherOutcomeOrTimeIsAnotherItem() {
         Card card = card(rule, "warning");
         assertThat(store.recordFeedback("svc", overridden(card, null, window))).isTrue();
-        assertThat(store.recordFeedback("svc", new Feedback(card.uuid(), "accepted", 1, null, window.toString())))
+        assertThat(store.recordFeedback(
+                        "svc", new Feedback(card.uuid(), "accepted", List.of("s1"), null, window.toString())))
                 .isTrue();
         assertThat(store.recordFeedback("svc", overridden(card, null, window.plusMillis(1))))
                 .isTrue();
@@ -159,7 +160,11 @@ abstract class FeedbackStoreContract {
         store.recordFeedback(
                 "svc",
                 new Feedback(
-                        a.uuid(), "accepted", 1, null, window.plusSeconds(20).toString()));
+                        a.uuid(),
+                        "accepted",
+                        List.of("s1"),
+                        null,
+                        window.plusSeconds(20).toString()));
         store.recordFeedback("svc", overridden(b, "tumour-board", window.plusSeconds(30)));
         store.recordFeedback("svc", overridden(c, "tumour-board", window.plusSeconds(40)));
         store.recordFeedback("svc", overridden(d, null, window.plusSeconds(50)));
@@ -232,5 +237,110 @@ abstract class FeedbackStoreContract {
         writer.stop();
         assertThat(summary(rule).shown()).as("written by stop").isEqualTo(3);
         assertThat(failures).isEmpty();
+    }
+
+    /** An order-select or order-sign card of this rule about these drafts, issued to a user in an encounter. */
+    private Card draftCard(String indicator, String... drafts) {
+        return new Card(
+                UUID.randomUUID().toString(),
+                "summary",
+                null,
+                indicator,
+                new CardSource("label", null, new Coding(CARD_RULE_SYSTEM, rule, null)),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                rule,
+                List.of(),
+                Map.of(),
+                List.of(drafts));
+    }
+
+    private void issuedAtSelect(Card card, String encounter, boolean signFiltering) {
+        store.recordIssued(List.of(new IssuedCards(
+                "lms-order-select",
+                "select-1",
+                "patient-1",
+                window,
+                List.of(card),
+                "order-select",
+                encounter,
+                "Practitioner/u1",
+                signFiltering)));
+    }
+
+    private boolean answered(String encounter, String user, String indicator, String... drafts) {
+        return store.answeredAtSelect(
+                "patient-1",
+                encounter,
+                user,
+                rule,
+                indicator.equals("critical") ? List.of("critical") : List.of("warning", "critical"),
+                List.of(drafts));
+    }
+
+    @Test
+    void aCardAnsweredAtSelectIsKnownForTheSameDraftsEncounterAndUserOnly() {
+        Card card = draftCard("warning", "MedicationRequest/d1", "MedicationRequest/d2");
+        issuedAtSelect(card, "Encounter/e1", true);
+
+        assertThat(answered("Encounter/e1", "Practitioner/u1", "warning", "MedicationRequest/d1"))
+                .as("issued, but not answered yet")
+                .isFalse();
+        store.recordFeedback("lms-order-select", overridden(card, "tumour-board", window.plusSeconds(5)));
+
+        assertThat(answered(
+                        "Encounter/e1", "Practitioner/u1", "warning", "MedicationRequest/d1", "MedicationRequest/d2"))
+                .isTrue();
+        assertThat(answered("Encounter/e2", "Practitioner/u1", "warning", "MedicationRequest/d1"))
+                .as("another encounter")
+                .isFalse();
+        assertThat(answered("Encounter/e1", "Practitioner/u2", "warning", "MedicationRequest/d1"))
+                .as("another user: a resident selects, an attending signs")
+                .isFalse();
+        assertThat(answered(
+                        "Encounter/e1", "Practitioner/u1", "warning", "MedicationRequest/d1", "MedicationRequest/d3"))
+                .as("a draft the answered card was not about")
+                .isFalse();
+        assertThat(answered("Encounter/e1", "Practitioner/u1", "critical", "MedicationRequest/d1"))
+                .as("an answered warning does not stand for a critical card")
+                .isFalse();
+    }
+
+    @Test
+    void aCardWhoseClientRefusedOrderSignFilteringIsNeverCountedAsAnswered() {
+        Card card = draftCard("critical", "MedicationRequest/d9");
+        issuedAtSelect(card, "Encounter/e1", false);
+        store.recordFeedback("lms-order-select", overridden(card, "treating-team", window.plusSeconds(5)));
+
+        assertThat(answered("Encounter/e1", "Practitioner/u1", "critical", "MedicationRequest/d9"))
+                .isFalse();
+    }
+
+    @Test
+    void noEncounterMeansNothingWasAnswered() {
+        Card card = draftCard("warning", "MedicationRequest/d1");
+        issuedAtSelect(card, null, true);
+        store.recordFeedback("lms-order-select", overridden(card, "tumour-board", window.plusSeconds(5)));
+
+        assertThat(answered(null, "Practitioner/u1", "warning", "MedicationRequest/d1"))
+                .isFalse();
+    }
+
+    @Test
+    void theStoreKeepsNoIdOfAnEncounterUserOrDraftOnlyKeyedHashes() {
+        Card card = draftCard("warning", "MedicationRequest/d-secret");
+        issuedAtSelect(card, "Encounter/e-secret", true);
+
+        String row = jdbc.queryForList(
+                        "SELECT c.encounter_hash, c.user_hash, d.draft_hash FROM issued_card c JOIN issued_card_draft d"
+                                + " ON d.card_uuid = c.card_uuid WHERE c.card_uuid = ?",
+                        card.uuid())
+                .toString();
+        assertThat(row)
+                .doesNotContain("secret")
+                .doesNotContain("Practitioner")
+                .contains(new KeyedHash("contract-test-key").hex("Encounter/e-secret"));
     }
 }

@@ -283,5 +283,16 @@ class IssuedCardWriterTest {
         public List<RuleSummary> summarize(Instant from, Instant to) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public boolean answeredAtSelect(
+                String patientId,
+                String encounterId,
+                String userId,
+                String ruleId,
+                List<String> indicators,
+                List<String> draftIds) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

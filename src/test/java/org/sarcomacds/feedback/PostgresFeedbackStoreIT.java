@@ -2,6 +2,7 @@ package org.sarcomacds.feedback;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.support.PostgresUnderTest;
@@ -34,7 +35,7 @@ class PostgresFeedbackStoreIT extends FeedbackStoreContract {
                 new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 "contract-test-key");
-        Feedback nul = new Feedback("nul\u0000card", "overridden", 0, null, "2100-01-01T00:00:00Z");
+        Feedback nul = new Feedback("nul\u0000card", "overridden", List.of(), null, "2100-01-01T00:00:00Z");
         assertThatThrownBy(() -> store.recordFeedback("svc", nul))
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .isNotInstanceOf(DataAccessResourceFailureException.class);

@@ -36,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
 class FeedbackSummaryEndpointTest {
 
     static final String TOKEN = "admin-token-for-tests-0123456789";
-    private static final String RULE = "LMS-TRABECTEDIN-NEXT-LINE";
+    private static final String RULE = "LMS-NEXT-LINE-OPTIONS";
     private static final String SUMMARY = "/admin/feedback/summary";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -91,6 +91,55 @@ class FeedbackSummaryEndpointTest {
     }
 
     @Test
+    void anAcceptedSuggestionOfTheConsultCountsForTheOptionItCameFrom() {
+        Instant from = Instant.now();
+        ObjectNode request = (ObjectNode) Fixture.read(Path.of("docs/examples/patient-view-lms-uterine.json"));
+        request.put("hookInstance", UUID.randomUUID().toString());
+        JsonNode consult = client.post("/cds-services/lms-patient-view", request)
+                .json()
+                .path("cards")
+                .valueStream()
+                .filter(card -> card.path("source")
+                        .path("topic")
+                        .path("code")
+                        .asString()
+                        .equals(RULE))
+                .findFirst()
+                .orElseThrow();
+        JsonNode regorafenib = consult.path("suggestions")
+                .valueStream()
+                .filter(s -> s.path("label").asString().startsWith("Draft regorafenib"))
+                .findFirst()
+                .orElseThrow();
+        ObjectNode feedback = JSON.createObjectNode();
+        feedback.putArray("feedback")
+                .addObject()
+                .put("card", consult.path("uuid").asString())
+                .put("outcome", "accepted")
+                .put("outcomeTimestamp", Instant.now().toString())
+                .putArray("acceptedSuggestions")
+                .addObject()
+                .put("id", regorafenib.path("uuid").asString());
+        assertThat(client.post("/cds-services/lms-patient-view/feedback", feedback)
+                        .status())
+                .isEqualTo(200);
+
+        JsonNode summary = summary(
+                        "?from=" + from + "&to=" + Instant.now().plusSeconds(60), "Authorization", "Bearer " + TOKEN)
+                .json();
+
+        JsonNode option = RestartScenario.ruleEntry(summary, "LMS-REGORAFENIB-ALTERNATIVE");
+        assertThat(option.path("partOf").asString()).isEqualTo(RULE);
+        assertThat(option.path("shown").asLong()).isEqualTo(1);
+        assertThat(option.path("accepted").asLong()).isEqualTo(1);
+        JsonNode trials = RestartScenario.ruleEntry(summary, "LMS-CLINICAL-TRIALS");
+        assertThat(trials.path("shown").asLong()).isEqualTo(1);
+        assertThat(trials.path("accepted").asLong()).isZero();
+        assertThat(RestartScenario.ruleEntry(summary, RULE).path("accepted").asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aWindowBeforeTheCardsCountsNothing() {
         cardShownAndOverridden("too-early");
         HookClient.Reply reply = summary("?from=2001-01-01&to=2001-01-31", "Authorization", "Bearer " + TOKEN);
@@ -111,9 +160,9 @@ class FeedbackSummaryEndpointTest {
         }) {
             assertThat(reply.status()).as(reply.body()).isEqualTo(200);
             assertThat(reply.contentType()).startsWith("text/csv");
-            assertThat(reply.body()).startsWith("ruleId,shown,accepted,overridden,overrideReasons\r\n");
+            assertThat(reply.body()).startsWith("ruleId,shown,accepted,overridden,overrideReasons,partOf\r\n");
             assertThat(reply.body())
-                    .containsPattern("\r\n" + RULE + ",[1-9][0-9]*,0,[1-9][0-9]*,\"[^\"]*tumour-board=[1-9]");
+                    .containsPattern("\r\n" + RULE + ",[1-9][0-9]*,[0-9]+,[1-9][0-9]*,\"[^\"]*tumour-board=[1-9]");
         }
     }
 

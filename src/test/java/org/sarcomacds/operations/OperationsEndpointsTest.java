@@ -68,7 +68,7 @@ class OperationsEndpointsTest {
         assertIncreased(before, text, "cds_requests_seconds_count", "service=\"lms-patient-view\"", "status=\"412\"");
         assertIncreased(before, text, "cds_requests_seconds_count", "endpoint=\"feedback\"", "status=\"200\"");
         assertIncreased(before, text, "cds_requests_seconds_bucket", "service=\"lms-patient-view\"");
-        assertIncreased(before, text, "cds_cards_total", "indicator=\"info\"", "rule=\"LMS-TRABECTEDIN-NEXT-LINE\"");
+        assertIncreased(before, text, "cds_cards_total", "indicator=\"info\"", "rule=\"LMS-NEXT-LINE-OPTIONS\"");
         assertIncreased(before, text, "cds_prefetch_total", "key=\"conditions\"", "source=\"supplied\"");
         assertIncreased(before, text, "cds_prefetch_total", "key=\"conditions\"", "source=\"fetched\"");
         assertIncreased(before, text, "cds_fhir_fetch_seconds_count", "key=\"conditions\"", "outcome=\"error\"");

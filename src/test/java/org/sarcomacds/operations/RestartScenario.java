@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.SarcomaCdsApplication;
+import org.sarcomacds.support.CardRules;
 import org.sarcomacds.support.Fixture;
 import org.sarcomacds.support.HookClient;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 abstract class RestartScenario {
 
     private static final String TOKEN = "restart-test-token";
-    private static final String RULE = "LMS-TRABECTEDIN-NEXT-LINE";
+    private static final String RULE = "LMS-NEXT-LINE-OPTIONS";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Command-line arguments that point the service at the database under test. */
@@ -96,13 +97,9 @@ abstract class RestartScenario {
         return body;
     }
 
+    /** The uuid of the card of this rule, or of the consult that lists it as an option. */
     static String cardOf(JsonNode response, String ruleId) {
-        for (JsonNode card : response.path("cards")) {
-            if (card.path("source").path("topic").path("code").asString("").equals(ruleId)) {
-                return card.path("uuid").asString();
-            }
-        }
-        throw new AssertionError("no " + ruleId + " card in " + response);
+        return CardRules.cardUuid(response, ruleId);
     }
 
     static JsonNode ruleEntry(JsonNode summary, String ruleId) {

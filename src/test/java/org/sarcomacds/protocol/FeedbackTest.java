@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sarcomacds.protocol.ProtocolHttp.JSON;
 import static org.sarcomacds.protocol.ProtocolHttp.assertOperationOutcome;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,7 +83,8 @@ class FeedbackTest {
     void acceptedWithSuggestionsIs200AndRecorded(CapturedOutput output) {
         assertOk(http.postJson(FEEDBACK, body(accepted(card))));
         assertThat(output.getOut()).contains("card=" + card + " outcome=accepted acceptedSuggestions=1");
-        assertThat(store.recordFeedback("lms-order-sign", new Feedback(card, "accepted", 1, null, TIMESTAMP)))
+        assertThat(store.recordFeedback(
+                        "lms-order-sign", new Feedback(card, "accepted", List.of("s1"), null, TIMESTAMP)))
                 .as("already recorded by the HTTP call")
                 .isFalse();
     }
@@ -126,7 +128,8 @@ class FeedbackTest {
                 .contains(
                         "feedback service=lms-order-sign items=1 new=1",
                         "feedback service=lms-order-sign items=1 new=0");
-        assertThat(store.recordFeedback("lms-order-sign", new Feedback(card, "accepted", 1, null, TIMESTAMP)))
+        assertThat(store.recordFeedback(
+                        "lms-order-sign", new Feedback(card, "accepted", List.of("s1"), null, TIMESTAMP)))
                 .isFalse();
     }
 
@@ -149,7 +152,7 @@ class FeedbackTest {
                 http.postJson(FEEDBACK, body(overridden(card), overridden("card\u0000" + card))),
                 400,
                 "feedback[1].card contains a control character");
-        assertThat(store.recordFeedback("lms-order-sign", new Feedback(card, "overridden", 0, null, TIMESTAMP)))
+        assertThat(store.recordFeedback("lms-order-sign", new Feedback(card, "overridden", List.of(), null, TIMESTAMP)))
                 .as("the valid item of the refused body was not stored")
                 .isTrue();
     }
@@ -307,7 +310,7 @@ class FeedbackTest {
         assertThat(http.postJson(FEEDBACK, body(overridden(card), bad)).status())
                 .isEqualTo(400);
         assertThat(output.getOut()).doesNotContain("card=" + card);
-        assertThat(store.recordFeedback("lms-order-sign", new Feedback(card, "overridden", 0, null, TIMESTAMP)))
+        assertThat(store.recordFeedback("lms-order-sign", new Feedback(card, "overridden", List.of(), null, TIMESTAMP)))
                 .as("the valid item of a refused call was not recorded")
                 .isTrue();
     }

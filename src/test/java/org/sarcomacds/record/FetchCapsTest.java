@@ -6,7 +6,7 @@ import static org.sarcomacds.record.HookCalls.JSON;
 import static org.sarcomacds.record.HookCalls.PATIENT;
 import static org.sarcomacds.record.HookCalls.TRABECTEDIN;
 import static org.sarcomacds.record.HookCalls.assertPreconditionFailed;
-import static org.sarcomacds.record.HookCalls.detail;
+import static org.sarcomacds.record.HookCalls.cardOf;
 import static org.sarcomacds.record.HookCalls.ok;
 import static org.sarcomacds.record.HookCalls.prefetchWithout;
 import static org.sarcomacds.record.HookCalls.request;
@@ -98,7 +98,7 @@ class FetchCapsTest {
                     request("patient-view", prefetchWithout(client, List.of("genomics")), ehr.baseUrl())));
 
             assertThat(ruleIds(response)).contains(TRABECTEDIN);
-            assertThat(detail(response, ruleIds(response).indexOf(TRABECTEDIN)))
+            assertThat(cardOf(response, TRABECTEDIN).path("detail").asString())
                     .contains("genomics (cut short: only its first 100 entries were read");
         }
     }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sarcomacds.support.CdsResponseAssertions.assertValidResponse;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.sarcomacds.demo.InMemoryFhir;
+import org.sarcomacds.support.CardRules;
 import org.sarcomacds.support.Fixture;
 import org.sarcomacds.support.HookClient;
 import tools.jackson.databind.JsonNode;
@@ -85,12 +85,13 @@ final class HookCalls {
         return outcome;
     }
 
+    /** The rules of the answer's cards, with the options of the next-line consult (see {@link CardRules}). */
     static List<String> ruleIds(JsonNode response) {
-        List<String> ids = new ArrayList<>();
-        response.path("cards")
-                .forEach(card ->
-                        ids.add(card.path("source").path("topic").path("code").asString()));
-        return ids;
+        return CardRules.ruleIds(response);
+    }
+
+    static JsonNode cardOf(JsonNode response, String ruleId) {
+        return CardRules.card(response, ruleId);
     }
 
     static String detail(JsonNode response, int card) {

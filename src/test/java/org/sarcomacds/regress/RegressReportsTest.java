@@ -18,7 +18,7 @@ import org.w3c.dom.NodeList;
 
 /**
  * The runner on a deliberately broken fixture folder ({@code src/test/resources/regress/broken}): a changed and an
- * unapproved card, a missing baseline, a scenario.md naming a card the service does not give, and a transaction
+ * approved card the service no longer gives, a missing baseline, a scenario.md naming a card the service does not give, and a transaction
  * Bundle with {@code urn:uuid} references and two entries that cannot be read. Exit code 1, and each report says
  * what differs and where.
  */
@@ -46,8 +46,8 @@ class RegressReportsTest {
         assertThat(exitCode).as(console).isEqualTo(1);
         assertThat(console)
                 .contains("DIFFERENT changed-card patient-view (prefetch): The cards differ from"
-                        + " patient-view.expected.json (LMS-TRABECTEDIN-NEXT-LINE changed, LMS-HIGH-DOSE-IFOSFAMIDE"
-                        + " unexpected).")
+                        + " patient-view.expected.json (LMS-AVOID-GEMCITABINE-PAZOPANIB missing, LMS-NEXT-LINE-OPTIONS"
+                        + " changed).")
                 .contains("regress: 2 of 8 cases match, 6 different");
     }
 
@@ -61,10 +61,10 @@ class RegressReportsTest {
         assertThat(suites.getAttribute("failures")).isEqualTo("6");
 
         assertThat(failure(junit, "changed-card", "patient-view (fetch)"))
-                .contains("Card LMS-TRABECTEDIN-NEXT-LINE (info): changed")
-                .contains("- Metastatic leiomyosarcoma after an anthracycline: consider Trabectedin (old wording)")
-                .contains("+ Metastatic leiomyosarcoma after an anthracycline: consider trabectedin as the next line")
-                .contains("Card LMS-HIGH-DOSE-IFOSFAMIDE (info): unexpected: returned, not expected");
+                .contains("Card LMS-NEXT-LINE-OPTIONS (info): changed")
+                .contains("- Metastatic leiomyosarcoma: next-line options (old wording)")
+                .contains("+ Metastatic leiomyosarcoma: next-line options, in the clinical source's order")
+                .contains("Card LMS-AVOID-GEMCITABINE-PAZOPANIB (warning): missing");
         assertThat(failure(junit, "missing-expected", "patient-view (prefetch)"))
                 .contains("There is no patient-view.expected.json: run with --record");
         assertThat(failure(junit, "wrong-rules", "patient-view (prefetch)"))
@@ -87,10 +87,8 @@ class RegressReportsTest {
                 .startsWith("<!DOCTYPE html>")
                 .contains("2 of 8 cases match")
                 .contains("(exit code 1)")
-                .contains("<span class=\"del\">- Metastatic leiomyosarcoma after an anthracycline: consider"
-                        + " Trabectedin (old wording)")
-                .contains("<span class=\"add\">+ Metastatic leiomyosarcoma after an anthracycline: consider"
-                        + " trabectedin")
+                .contains("<span class=\"del\">- Metastatic leiomyosarcoma: next-line options (old wording)")
+                .contains("<span class=\"add\">+ Metastatic leiomyosarcoma: next-line options, in the clinical")
                 .contains("<code>detail</code>")
                 .contains("Observation/bad-date")
                 .doesNotContain("<script")
@@ -104,7 +102,7 @@ class RegressReportsTest {
         assertThat(md)
                 .contains("| transaction-bundle | patient-view | fetch | ✅ match |")
                 .contains("| changed-card | patient-view | prefetch | ❌ different |")
-                .contains("```diff\n- Metastatic leiomyosarcoma after an anthracycline: consider Trabectedin (old")
+                .contains("```diff\n- Metastatic leiomyosarcoma: next-line options (old wording)")
                 .contains("| Evaluated as of | 2026-11-27 |");
     }
 

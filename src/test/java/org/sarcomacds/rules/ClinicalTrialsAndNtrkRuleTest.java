@@ -5,6 +5,7 @@ import static org.sarcomacds.rules.FactsBuilder.metastaticLms;
 import static org.sarcomacds.rules.FactsBuilder.patient;
 
 import org.junit.jupiter.api.Test;
+import org.sarcomacds.cards.Rendered;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Hook;
 
@@ -16,8 +17,8 @@ class ClinicalTrialsAndNtrkRuleTest {
     @Test
     void trialsFireForAnyMetastaticLmsWithoutTreatmentHistory() {
         assertThat(trials.evaluate(Hook.PATIENT_VIEW, metastaticLms().build()))
-                .hasValueSatisfying(f ->
-                        assertThat(f.fills()).containsEntry("ntrk", "No NTRK fusion result was found in the record."));
+                .hasValueSatisfying(
+                        f -> assertThat(Rendered.fill(f, "ntrk")).isEqualTo("No NTRK fusion result in the record."));
     }
 
     @Test
@@ -36,8 +37,8 @@ class ClinicalTrialsAndNtrkRuleTest {
                         Hook.PATIENT_VIEW,
                         metastaticLms().ntrkResult("NTRK3", true).build()))
                 .hasValueSatisfying(f -> {
-                    assertThat(f.fills()).containsEntry("ntrk", "An NTRK fusion is recorded: see the NTRK card.");
-                    assertThat(f.evidence()).extracting(Evidence::role).contains("NTRK result");
+                    assertThat(Rendered.fill(f, "ntrk")).isEqualTo("An NTRK fusion is recorded: see the NTRK option.");
+                    assertThat(f.evidence()).extracting(Evidence::role).contains(Phrase.ROLE_NTRK_RESULT);
                 });
     }
 
@@ -46,8 +47,8 @@ class ClinicalTrialsAndNtrkRuleTest {
         assertThat(trials.evaluate(
                         Hook.PATIENT_VIEW,
                         metastaticLms().ntrkResult("NTRK3", false).build()))
-                .hasValueSatisfying(f -> assertThat(f.fills())
-                        .containsEntry("ntrk", "The record's NTRK result does not report a fusion."));
+                .hasValueSatisfying(f ->
+                        assertThat(Rendered.fill(f, "ntrk")).isEqualTo("The record's NTRK result reports no fusion."));
     }
 
     @Test
@@ -55,7 +56,7 @@ class ClinicalTrialsAndNtrkRuleTest {
         assertThat(ntrk.evaluate(
                         Hook.PATIENT_VIEW,
                         metastaticLms().ntrkResult("NTRK3", true).build()))
-                .hasValueSatisfying(f -> assertThat(f.fills()).containsEntry("fusion", "NTRK3 fusion"));
+                .hasValueSatisfying(f -> assertThat(Rendered.fill(f, "fusion")).isEqualTo("NTRK3 fusion"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sarcomacds.rules.FactsBuilder.patient;
 
 import org.junit.jupiter.api.Test;
+import org.sarcomacds.cards.Rendered;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.DraftOrder;
 import org.sarcomacds.facts.Hook;
@@ -22,7 +23,7 @@ class GemcitabinePazopanibRuleTest {
                                 .current(Concepts.PAZOPANIB)
                                 .build()))
                 .hasValueSatisfying(f -> {
-                    assertThat(f.fills().get("combination")).contains("as current together");
+                    assertThat(Rendered.fill(f, "combination")).contains("as current together");
                     assertThat(f.removals()).isEmpty();
                 });
     }
@@ -45,7 +46,7 @@ class GemcitabinePazopanibRuleTest {
 
         assertThat(rule.evaluate(Hook.ORDER_SIGN, facts.build())).hasValueSatisfying(f -> {
             assertThat(f.removals()).extracting(d -> d.drug().concept()).containsExactly(Concepts.GEMCITABINE);
-            assertThat(f.fills().get("combination"))
+            assertThat(Rendered.fill(f, "combination"))
                     .isEqualTo(
                             "**The draft order for gemcitabine would combine it with pazopanib, which the record shows as active.**");
         });
@@ -57,7 +58,7 @@ class GemcitabinePazopanibRuleTest {
 
         assertThat(rule.evaluate(Hook.ORDER_SIGN, facts.build())).hasValueSatisfying(f -> {
             assertThat(f.removals()).hasSize(2);
-            assertThat(f.fills().get("combination")).contains("draft orders combine gemcitabine with pazopanib");
+            assertThat(Rendered.fill(f, "combination")).contains("draft orders combine gemcitabine with pazopanib");
         });
     }
 

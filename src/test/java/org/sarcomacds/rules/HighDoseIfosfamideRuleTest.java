@@ -7,6 +7,7 @@ import static org.sarcomacds.rules.FactsBuilder.metastaticLms;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.sarcomacds.cards.Rendered;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Hook;
 
@@ -16,7 +17,7 @@ class HighDoseIfosfamideRuleTest {
 
     @Test
     void firesWithoutIfosfamide() {
-        assertThat(fire(afterAnthracycline()).fills().get("ifosfamideHistory"))
+        assertThat(Rendered.fill(fire(afterAnthracycline()), "ifosfamideHistory"))
                 .isEqualTo("The record shows no ifosfamide.");
     }
 
@@ -29,15 +30,15 @@ class HighDoseIfosfamideRuleTest {
     void firesJustBelowTheHighDoseRangeAndCallsItModerate() {
         Finding finding = fire(afterAnthracycline().exposure(ifosfamide(11.9)));
 
-        assertThat(finding.fills().get("ifosfamideHistory"))
+        assertThat(Rendered.fill(finding, "ifosfamideHistory"))
                 .contains("up to 11.9 g/m² per cycle, below the high-dose range");
-        assertThat(finding.evidence()).extracting(Evidence::role).contains("Prior ifosfamide");
+        assertThat(finding.evidence()).extracting(Evidence::role).contains(Phrase.ROLE_PRIOR_IFOSFAMIDE);
     }
 
     @Test
     void firesWithAnUnknownDoseAndAsksToCheck() {
-        assertThat(fire(afterAnthracycline().exposure(ifosfamide(null))).fills().get("ifosfamideHistory"))
-                .contains("without a structured dose per cycle")
+        assertThat(Rendered.fill(fire(afterAnthracycline().exposure(ifosfamide(null))), "ifosfamideHistory"))
+                .contains("without a dose per cycle")
                 .contains("12 g/m²");
     }
 
@@ -49,8 +50,11 @@ class HighDoseIfosfamideRuleTest {
 
     @Test
     void saysItIsLessAttractiveAfterDocetaxel() {
-        assertThat(fire(afterAnthracycline().past(Concepts.DOCETAXEL)).fills().get("ifosfamideHistory"))
-                .contains("less attractive after standard chemotherapy that included docetaxel");
+        Finding finding = fire(afterAnthracycline().past(Concepts.DOCETAXEL));
+
+        assertThat(Rendered.fill(finding, "docetaxel"))
+                .isEqualTo("Less attractive after docetaxel, which the record shows.");
+        assertThat(Rendered.fill(fire(afterAnthracycline()), "docetaxel")).isEmpty();
     }
 
     @Test

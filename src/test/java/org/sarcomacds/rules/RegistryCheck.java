@@ -22,14 +22,15 @@ import org.sarcomacds.record.PrefetchDefinition;
  * Checks the rule registry against everything it names: card texts, value sets, the services' prefetch keys and the
  * two tables of {@code docs/clinical-rules.md}. Each disagreement is one sentence that says what to fix.
  *
- * @param cards       card file name to the rule id it holds, e.g. {@code LMS-X.json → LMS-X}
+ * @param cards       card file name to what it holds: the rule id, its variants, whether it is an option, and the
+ *                    indicators it has override reasons for
  * @param valueSets   the ids of the value sets in {@code hooks/valuesets/}
  * @param rulesDoc    the text of {@code docs/clinical-rules.md}
  */
 record RegistryCheck(
         List<RuleSpec> rules,
         List<String> caveats,
-        Map<String, String> cards,
+        Map<String, CardText> cards,
         Set<String> valueSets,
         List<String> metastasisSites,
         List<ServiceDefinition> services,
@@ -38,7 +39,16 @@ record RegistryCheck(
 
     private static final Pattern RULE_ID = Pattern.compile("`(LMS-[A-Z0-9-]+)`");
 
-    RegistryCheck withCards(Map<String, String> changed) {
+    /**
+     * What the registry checks in one card file.
+     *
+     * @param variants             the keys of its {@code variants}
+     * @param option               true when it has an {@code option} (an entry of the consult)
+     * @param overrideIndicators   the indicators it has override reasons for
+     */
+    record CardText(String ruleId, Set<String> variants, boolean option, Set<String> overrideIndicators) {}
+
+    RegistryCheck withCards(Map<String, CardText> changed) {
         return new RegistryCheck(rules, caveats, changed, valueSets, metastasisSites, services, prefetch, rulesDoc);
     }
 
@@ -68,20 +78,62 @@ record RegistryCheck(
     private void cards(List<String> problems) {
         for (RuleSpec rule : rules) {
             String file = rule.id() + ".json";
-            if (!cards.containsKey(file)) {
+            CardText card = cards.get(file);
+            if (card == null) {
                 problems.add("Rule " + rule.id() + " has no card text: hooks/" + rule.cardFile() + " is missing.");
-            } else if (!rule.id().equals(cards.get(file))) {
-                problems.add("hooks/" + rule.cardFile() + " holds the card text of " + cards.get(file) + ", not of "
+            } else if (!rule.id().equals(card.ruleId())) {
+                problems.add("hooks/" + rule.cardFile() + " holds the card text of " + card.ruleId() + ", not of "
                         + rule.id() + ".");
+            } else {
+                kind(rule, card, problems);
+                variants(rule.id(), keys(rule.variants()), card, problems);
             }
         }
+        CardText consult = cards.get(Consult.ID + ".json");
+        if (consult == null) {
+            problems.add(
+                    "The consult " + Consult.ID + " has no card text: hooks/" + Consult.cardFile() + " is missing.");
+        } else {
+            variants(Consult.ID, keys(Consult.VARIANTS), consult, problems);
+        }
         Set<String> ids = ids();
-        cards.forEach((file, ruleId) -> {
-            if (!ids.contains(ruleId)) {
-                problems.add("hooks/cards/" + file + " is the card text of " + ruleId
+        ids.add(Consult.ID);
+        cards.forEach((file, card) -> {
+            if (!ids.contains(card.ruleId())) {
+                problems.add("hooks/cards/" + file + " is the card text of " + card.ruleId()
                         + ", which is not in the rule registry (Rules.ALL).");
             }
         });
+    }
+
+    /** An option's card text is an entry of the consult; a warning's has override reasons for what it raises. */
+    private static void kind(RuleSpec rule, CardText card, List<String> problems) {
+        if (rule.isOption() != card.option()) {
+            problems.add("Rule " + rule.id() + " is " + (rule.isOption() ? "an option" : "a warning")
+                    + " in the registry, but hooks/" + rule.cardFile() + " is written as "
+                    + (card.option() ? "an option" : "a warning") + ".");
+        }
+        Set<String> needed = new TreeSet<>(rule.indicators());
+        needed.remove("info");
+        if (!rule.isOption() && !needed.equals(new TreeSet<>(card.overrideIndicators()))) {
+            problems.add("Rule " + rule.id() + " may raise " + needed + ", but hooks/" + rule.cardFile()
+                    + " has override reasons for " + new TreeSet<>(card.overrideIndicators()) + ".");
+        }
+    }
+
+    private static void variants(String id, Set<String> declared, CardText card, List<String> problems) {
+        Set<String> missing = new TreeSet<>(declared);
+        missing.removeAll(card.variants());
+        Set<String> extra = new TreeSet<>(card.variants());
+        extra.removeAll(declared);
+        missing.forEach(key -> problems.add(
+                id + " declares the variant '" + key + "', which hooks/cards/" + id + ".json has no words for."));
+        extra.forEach(key -> problems.add(
+                "hooks/cards/" + id + ".json has the variant '" + key + "', which " + id + " does not declare."));
+    }
+
+    private static Set<String> keys(List<Variant> variants) {
+        return variants.stream().map(Variant::key).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private void valueSets(List<String> problems) {
@@ -149,15 +201,20 @@ record RegistryCheck(
         }
     }
 
-    /** The rules table: one row per rule, its hooks as the registry declares them; caveats answer "all". */
+    /**
+     * The rules table: one row per rule, its hooks and its kind (option or warning) as the registry declares them;
+     * caveats answer "all" and are of kind "caveat", the consult of kind "consult".
+     */
     private void rulesTable(List<String> problems) {
         Map<String, String> hooksById = new LinkedHashMap<>();
-        for (List<String> row : table("| # | rule id | hooks |")) {
+        Map<String, String> kindById = new LinkedHashMap<>();
+        for (List<String> row : table("| # | rule id | hooks | kind |")) {
             Matcher id = RULE_ID.matcher(row.get(1));
             if (!id.find()) {
                 problems.add("docs/clinical-rules.md: the rules table has a row without a rule id: " + row + ".");
                 continue;
             }
+            kindById.put(id.group(1), row.get(3));
             if (hooksById.put(id.group(1), row.get(2)) != null) {
                 problems.add("docs/clinical-rules.md lists " + id.group(1) + " twice in the rules table.");
             }
@@ -170,12 +227,22 @@ record RegistryCheck(
                 problems.add("docs/clinical-rules.md says " + rule.id() + " answers '" + listed
                         + "', but its RuleSpec answers " + ids(rule.hooks()) + ".");
             }
+            String kind = rule.isOption() ? "option" : "warning";
+            if (listed != null && !kind.equals(kindById.get(rule.id()))) {
+                problems.add("docs/clinical-rules.md says " + rule.id() + " is of kind '" + kindById.get(rule.id())
+                        + "', but its RuleSpec makes it " + kind + ".");
+            }
         }
+        if (!"consult".equals(kindById.get(Consult.ID))) {
+            problems.add("docs/clinical-rules.md needs a row for the consult " + Consult.ID
+                    + " in the rules table, of kind 'consult'.");
+        }
+        hooksById.remove(Consult.ID);
         for (String caveat : caveats) {
             String listed = hooksById.remove(caveat);
-            if (listed == null || !listed.equals("all")) {
+            if (listed == null || !listed.equals("all") || !"caveat".equals(kindById.get(caveat))) {
                 problems.add("docs/clinical-rules.md needs a row for caveat " + caveat
-                        + " in the rules table, with hooks 'all'.");
+                        + " in the rules table, with hooks 'all' and kind 'caveat'.");
             }
         }
         hooksById
@@ -245,6 +312,6 @@ record RegistryCheck(
     }
 
     private Set<String> ids() {
-        return rules.stream().map(RuleSpec::id).collect(Collectors.toSet());
+        return rules.stream().map(RuleSpec::id).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

@@ -7,6 +7,7 @@ import static org.sarcomacds.rules.FactsBuilder.metastaticLms;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.sarcomacds.cards.Rendered;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Hook;
 
@@ -18,8 +19,8 @@ class RegorafenibAlternativeRuleTest {
     void firesWithOrdersForMetastaticLmsAfterAnthracycline() {
         Finding finding = fire(afterAnthracycline());
 
-        assertThat(finding.offerOrders()).isTrue();
-        assertThat(finding.fills()).containsEntry("pazopanib", "The record shows no pazopanib.");
+        assertThat(finding.offersOrders()).isTrue();
+        assertThat(Rendered.fill(finding, "pazopanib")).isEqualTo("The record shows no pazopanib.");
     }
 
     @Test
@@ -53,8 +54,8 @@ class RegorafenibAlternativeRuleTest {
         Finding finding = fire(
                 afterAnthracycline().exposure(medication(Concepts.PAZOPANIB, "stopped", false, "Disease progression")));
 
-        assertThat(finding.fills().get("pazopanib")).contains("progression on pazopanib");
-        assertThat(finding.evidence()).extracting(Evidence::role).contains("Prior pazopanib");
+        assertThat(Rendered.fill(finding, "pazopanib")).contains("progression on pazopanib");
+        assertThat(finding.evidence()).extracting(Evidence::role).contains(Phrase.ROLE_PRIOR_PAZOPANIB);
     }
 
     @Test
@@ -62,16 +63,14 @@ class RegorafenibAlternativeRuleTest {
         Finding finding =
                 fire(afterAnthracycline().exposure(medication(Concepts.PAZOPANIB, "stopped", false, "toxicity")));
 
-        assertThat(finding.fills().get("pazopanib"))
+        assertThat(Rendered.fill(finding, "pazopanib"))
                 .doesNotContain("progression")
-                .contains("the reason it was stopped is not recorded");
+                .contains("why it was stopped is not recorded");
     }
 
     @Test
     void currentPazopanibWouldBeReplaced() {
-        assertThat(fire(afterAnthracycline().current(Concepts.PAZOPANIB))
-                        .fills()
-                        .get("pazopanib"))
+        assertThat(Rendered.fill(fire(afterAnthracycline().current(Concepts.PAZOPANIB)), "pazopanib"))
                 .contains("regorafenib would replace it");
     }
 

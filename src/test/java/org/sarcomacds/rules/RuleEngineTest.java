@@ -28,7 +28,7 @@ class RuleEngineTest {
         assertThat(findings).hasSizeGreaterThanOrEqualTo(4).allSatisfy(f -> {
             assertThat(f.caveats()).containsExactly("LMS-BONE-PRIMARY-EXTRAPOLATED");
             assertThat(f.evidence())
-                    .filteredOn(e -> e.role().equals("Primary site: bone"))
+                    .filteredOn(e -> e.role().equals(Phrase.ROLE_PRIMARY_SITE_BONE))
                     .singleElement()
                     .satisfies(e -> assertThat(e.fact().reference()).isEqualTo(FactsBuilder.LMS_REF));
         });
@@ -43,7 +43,7 @@ class RuleEngineTest {
 
         assertThat(findings).isNotEmpty().allSatisfy(f -> {
             assertThat(f.caveats()).isEmpty();
-            assertThat(f.evidence()).noneSatisfy(e -> assertThat(e.role()).isEqualTo("Primary site: bone"));
+            assertThat(f.evidence()).noneSatisfy(e -> assertThat(e.role()).isEqualTo(Phrase.ROLE_PRIMARY_SITE_BONE));
         });
     }
 
@@ -61,7 +61,7 @@ class RuleEngineTest {
 
     @Test
     void theRegistryHasEveryRuleOnce() {
-        assertThat(Rules.ids()).doesNotHaveDuplicates().hasSize(10);
+        assertThat(Rules.ids()).doesNotHaveDuplicates().hasSize(11);
     }
 
     @Test

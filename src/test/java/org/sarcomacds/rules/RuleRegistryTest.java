@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.knowledge.KnowledgeFiles;
@@ -19,6 +20,7 @@ import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
 import org.sarcomacds.protocol.ServiceCatalog;
 import org.sarcomacds.protocol.ServiceDefinition;
 import org.sarcomacds.record.PrefetchDefinition;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,7 +46,7 @@ class RuleRegistryTest {
     @Test
     void aRuleWithoutItsCardTextIsOneSentence() throws IOException {
         RegistryCheck check = check();
-        Map<String, String> cards = new LinkedHashMap<>(check.cards());
+        Map<String, RegistryCheck.CardText> cards = new LinkedHashMap<>(check.cards());
         cards.remove("LMS-NTRK-FUSION.json");
 
         assertThat(check.withCards(cards).problems())
@@ -109,10 +111,67 @@ class RuleRegistryTest {
                         + " row to the traceability table.");
     }
 
+    @Test
+    void aVariantTheRuleDeclaresButItsCardTextLacksIsOneSentence() throws IOException {
+        RegistryCheck check = check();
+        Map<String, RegistryCheck.CardText> cards = new LinkedHashMap<>(check.cards());
+        RegistryCheck.CardText safety = cards.get("LMS-TRABECTEDIN-SAFETY.json");
+        Set<String> variants = new TreeSet<>(safety.variants());
+        variants.remove("summary-do-not-give");
+        variants.add("summary-stale");
+        cards.put(
+                "LMS-TRABECTEDIN-SAFETY.json",
+                new RegistryCheck.CardText(safety.ruleId(), variants, false, safety.overrideIndicators()));
+
+        assertThat(check.withCards(cards).problems())
+                .containsExactly(
+                        "LMS-TRABECTEDIN-SAFETY declares the variant 'summary-do-not-give', which"
+                                + " hooks/cards/LMS-TRABECTEDIN-SAFETY.json has no words for.",
+                        "hooks/cards/LMS-TRABECTEDIN-SAFETY.json has the variant 'summary-stale', which"
+                                + " LMS-TRABECTEDIN-SAFETY does not declare.");
+    }
+
+    @Test
+    void anOptionWhoseCardTextIsAWarningIsOneSentence() throws IOException {
+        RegistryCheck check = check();
+        Map<String, RegistryCheck.CardText> cards = new LinkedHashMap<>(check.cards());
+        RegistryCheck.CardText trials = cards.get("LMS-CLINICAL-TRIALS.json");
+        cards.put(
+                "LMS-CLINICAL-TRIALS.json",
+                new RegistryCheck.CardText(trials.ruleId(), trials.variants(), false, Set.of()));
+
+        assertThat(check.withCards(cards).problems())
+                .containsExactly("Rule LMS-CLINICAL-TRIALS is an option in the registry, but"
+                        + " hooks/cards/LMS-CLINICAL-TRIALS.json is written as a warning.");
+    }
+
+    @Test
+    void aKindInTheDocsThatDisagreesWithTheRegistryIsOneSentence() throws IOException {
+        RegistryCheck check = check();
+        String doc = check.rulesDoc()
+                .replace(
+                        "| 7b | `LMS-NTRK-FUSION` | patient-view | option |",
+                        "| 7b | `LMS-NTRK-FUSION` | patient-view | warning |");
+
+        assertThat(check.withRulesDoc(doc).problems())
+                .containsExactly("docs/clinical-rules.md says LMS-NTRK-FUSION is of kind 'warning', but its RuleSpec"
+                        + " makes it option.");
+    }
+
     private static RegistryCheck check() throws IOException {
-        Map<String, String> cards = new LinkedHashMap<>();
+        Map<String, RegistryCheck.CardText> cards = new LinkedHashMap<>();
         for (KnowledgeFile file : KnowledgeFiles.jsonFiles("cards")) {
-            cards.put(file.name(), JSON.readTree(file.text()).path("ruleId").asString());
+            if (file.name().startsWith("_")) {
+                continue; // the shared phrases
+            }
+            JsonNode card = JSON.readTree(file.text());
+            cards.put(
+                    file.name(),
+                    new RegistryCheck.CardText(
+                            card.path("ruleId").asString(),
+                            new TreeSet<>(card.path("variants").propertyNames()),
+                            card.has("option"),
+                            new TreeSet<>(card.path("overrideReasons").propertyNames())));
         }
         Set<String> valueSets = new HashSet<>();
         for (KnowledgeFile file : KnowledgeFiles.jsonFiles("valuesets")) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sarcomacds.rules.FactsBuilder.patient;
 
 import org.junit.jupiter.api.Test;
+import org.sarcomacds.cards.Rendered;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Hook;
 
@@ -18,9 +19,9 @@ class TrabectedinCyp3aRuleTest {
                         onTrabectedin().current(Concepts.CYP3A_INHIBITORS).build())
                 .orElseThrow();
 
-        assertThat(finding.fills().get("interaction"))
-                .isEqualTo("**strong-cyp3a-inhibitors** (strong CYP3A inhibitor) can raise trabectedin exposure.");
-        assertThat(finding.evidence()).extracting(Evidence::role).contains("Strong CYP3A inhibitor");
+        assertThat(Rendered.fill(finding, "interaction"))
+                .isEqualTo("- **strong-cyp3a-inhibitors** (strong CYP3A inhibitor) can raise trabectedin exposure.");
+        assertThat(finding.evidence()).extracting(Evidence::role).contains(Phrase.ROLE_STRONG_CYP3A_INHIBITOR);
     }
 
     @Test
@@ -34,7 +35,7 @@ class TrabectedinCyp3aRuleTest {
                                 .build())
                 .orElseThrow();
 
-        assertThat(finding.fills().get("interaction"))
+        assertThat(Rendered.fill(finding, "interaction"))
                 .contains("(strong CYP3A inducer) can lower trabectedin exposure");
     }
 
@@ -70,12 +71,15 @@ class TrabectedinCyp3aRuleTest {
                         onTrabectedin().draft(Concepts.CYP3A_INHIBITORS, true).build())
                 .orElseThrow();
 
-        assertThat(finding.fills().get("interaction"))
+        assertThat(Rendered.fill(finding, "interaction"))
                 .isEqualTo(
-                        "**strong-cyp3a-inhibitors (draft)** (strong CYP3A inhibitor) can raise trabectedin exposure.");
+                        "- **strong-cyp3a-inhibitors (draft)** (strong CYP3A inhibitor) can raise trabectedin exposure.");
         assertThat(finding.evidence())
                 .extracting(Evidence::role)
-                .containsExactly("Leiomyosarcoma", "Current trabectedin", "Strong CYP3A inhibitor");
+                .containsExactly(
+                        Phrase.ROLE_LEIOMYOSARCOMA,
+                        Phrase.ROLE_CURRENT_TRABECTEDIN,
+                        Phrase.ROLE_STRONG_CYP3A_INHIBITOR);
     }
 
     @Test
@@ -83,7 +87,7 @@ class TrabectedinCyp3aRuleTest {
         assertThat(rule.evaluate(
                         Hook.ORDER_SIGN,
                         onTrabectedin().draft(Concepts.CYP3A_INDUCERS, false).build()))
-                .hasValueSatisfying(f -> assertThat(f.fills().get("interaction"))
+                .hasValueSatisfying(f -> assertThat(Rendered.fill(f, "interaction"))
                         .contains("(strong CYP3A inducer) can lower trabectedin exposure"));
     }
 

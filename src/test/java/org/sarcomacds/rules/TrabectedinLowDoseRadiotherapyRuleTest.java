@@ -5,6 +5,7 @@ import static org.sarcomacds.rules.FactsBuilder.patient;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.sarcomacds.cards.Rendered;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Hook;
 
@@ -16,16 +17,18 @@ class TrabectedinLowDoseRadiotherapyRuleTest {
     void firesWithABoneMetastasisWhenTrabectedinIsRecommended() {
         Finding finding = fire(boneMetastatic().past(Concepts.DOXORUBICIN));
 
-        assertThat(finding.fills().get("trabectedinStatus")).contains("recommended");
-        assertThat(finding.evidence()).extracting(Evidence::role).containsExactly("Leiomyosarcoma", "Bone metastasis");
+        assertThat(Rendered.fill(finding, "trabectedinStatus")).isEqualTo("trabectedin is an option above.");
+        assertThat(finding.evidence())
+                .extracting(Evidence::role)
+                .containsExactly(Phrase.ROLE_LEIOMYOSARCOMA, Phrase.ROLE_BONE_METASTASIS);
     }
 
     @Test
     void firesWithABoneMetastasisWhenTrabectedinIsCurrent() {
         Finding finding = fire(boneMetastatic().past(Concepts.DOXORUBICIN).current(Concepts.TRABECTEDIN));
 
-        assertThat(finding.fills().get("trabectedinStatus")).isEqualTo("The patient is receiving trabectedin.");
-        assertThat(finding.evidence()).extracting(Evidence::role).contains("Current trabectedin");
+        assertThat(Rendered.fill(finding, "trabectedinStatus")).isEqualTo("the patient is receiving trabectedin.");
+        assertThat(finding.evidence()).extracting(Evidence::role).contains(Phrase.ROLE_CURRENT_TRABECTEDIN);
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.sarcomacds.rules.FactsBuilder.patient;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.sarcomacds.cards.Rendered;
 import org.sarcomacds.facts.BodyMeasurements;
 import org.sarcomacds.facts.BodyProblem;
 import org.sarcomacds.facts.Concepts;
@@ -25,34 +26,34 @@ class TrabectedinNextLineRuleTest {
         Finding finding = fire(afterAnthracycline().normalLiver().bsa(1.99));
 
         assertThat(finding.ruleId()).isEqualTo("LMS-TRABECTEDIN-NEXT-LINE");
-        assertThat(finding.offerOrders()).isTrue();
+        assertThat(finding.offersOrders()).isTrue();
         assertThat(finding.fills()).containsEntry("liver", "");
         assertThat(finding.evidence())
                 .extracting(Evidence::role)
-                .containsExactly("Leiomyosarcoma", "Metastatic disease", "Prior anthracycline");
+                .containsExactly(
+                        Phrase.ROLE_LEIOMYOSARCOMA, Phrase.ROLE_METASTATIC_DISEASE, Phrase.ROLE_PRIOR_ANTHRACYCLINE);
     }
 
     @Test
     void doseIsFilledInMilligramsFromBodySurfaceArea() {
         Finding finding = fire(afterAnthracycline().normalLiver().bsa(1.99));
 
-        assertThat(finding.fills())
-                .containsEntry("doseValue", "2.99")
-                .containsEntry("doseUnit", "mg")
-                .containsEntry("doseText", "1.5 mg/m² × 1.99 m² = 2.99 mg");
-        assertThat(finding.notes()).anySatisfy(n -> assertThat(n).startsWith("Dose: 1.5 mg/m² × 1.99 m² = 2.99 mg"));
+        assertThat(finding.fills()).containsEntry("doseMg", "2.99");
+        assertThat(Rendered.fill(finding, "dose")).isEqualTo("1.5 mg/m² × 1.99 m² = 2.99 mg");
+        assertThat(Rendered.notes(finding)).anySatisfy(n -> assertThat(n).startsWith("Body surface area by "));
     }
 
     @Test
     void doseStaysPerSquareMetreWithANoteWhenBodySurfaceAreaIsUnknown() {
         Finding finding = fire(afterAnthracycline().normalLiver());
 
-        assertThat(finding.fills()).containsEntry("doseValue", "1.5").containsEntry("doseUnit", "mg/m2");
-        assertThat(finding.notes())
+        assertThat(finding.fills()).doesNotContainKey("doseMg");
+        assertThat(Rendered.fill(finding, "dose")).startsWith("1.5 mg/m² (body surface area unknown");
+        assertThat(Rendered.notes(finding))
                 .anySatisfy(n -> assertThat(n)
                         .startsWith("Body surface area unknown (no weight in the record)")
-                        .contains("calculate the dose in mg"));
-        assertThat(finding.offerOrders()).isTrue();
+                        .contains("carries no dose in mg"));
+        assertThat(finding.offersOrders()).isTrue();
     }
 
     @Test
@@ -67,10 +68,10 @@ class TrabectedinNextLineRuleTest {
 
         Finding finding = fire(afterAnthracycline().normalLiver().body(body));
 
-        assertThat(finding.fills()).containsEntry("doseUnit", "mg/m2");
-        assertThat(finding.notes())
+        assertThat(finding.fills()).doesNotContainKey("doseMg");
+        assertThat(Rendered.notes(finding))
                 .anySatisfy(n -> assertThat(n)
-                        .startsWith("Body surface area unknown (the latest weight (824 kg) is not" + " plausible)"));
+                        .startsWith("Body surface area unknown (the latest weight (824 kg) is not plausible)"));
     }
 
     @Test
@@ -120,7 +121,7 @@ class TrabectedinNextLineRuleTest {
     @Test
     void offersOrdersWhenBilirubinIsExactlyTheUpperLimit() {
         assertThat(fire(afterAnthracycline().normalLiver().lab(Concepts.BILIRUBIN, 1.2, "mg/dL", 1.2))
-                        .offerOrders())
+                        .offersOrders())
                 .isTrue();
     }
 
@@ -128,8 +129,8 @@ class TrabectedinNextLineRuleTest {
     void withholdsOrdersWhenBilirubinIsAboveTheUpperLimit() {
         Finding finding = fire(afterAnthracycline().normalLiver().lab(Concepts.BILIRUBIN, 1.3, "mg/dL", 1.2));
 
-        assertThat(finding.offerOrders()).isFalse();
-        assertThat(finding.fills().get("liver"))
+        assertThat(finding.offersOrders()).isFalse();
+        assertThat(Rendered.fill(finding, "liver"))
                 .startsWith("**No order is suggested")
                 .contains("the standard starting dose needs a normal bilirubin");
     }
@@ -138,38 +139,38 @@ class TrabectedinNextLineRuleTest {
     void withholdsOrdersAndNamesTheLabelLimitWhenBilirubinIsAboveThreeTimesTheUpperLimit() {
         Finding finding = fire(afterAnthracycline().normalLiver().lab(Concepts.BILIRUBIN, 4.2, "mg/dL", 1.2));
 
-        assertThat(finding.offerOrders()).isFalse();
-        assertThat(finding.fills().get("liver")).contains("3.5 × ULN").contains("says not to give trabectedin");
+        assertThat(finding.offersOrders()).isFalse();
+        assertThat(Rendered.fill(finding, "liver")).contains("3.5 × ULN").contains("says not to give trabectedin");
     }
 
     @Test
     void withholdsOrdersWhenBilirubinHasNoReferenceRange() {
         Finding finding = fire(afterAnthracycline().normalLiver().lab(Concepts.BILIRUBIN, 5.0, "mg/dL", null));
 
-        assertThat(finding.offerOrders()).isFalse();
-        assertThat(finding.fills().get("liver")).contains("no reference range");
+        assertThat(finding.offersOrders()).isFalse();
+        assertThat(Rendered.fill(finding, "liver")).contains("no reference range");
     }
 
     @Test
     void withholdsOrdersWhenAltHasNoReferenceRange() {
         Finding finding = fire(afterAnthracycline().normalLiver().lab(Concepts.ALT, 300, "U/L", null));
 
-        assertThat(finding.offerOrders()).isFalse();
-        assertThat(finding.fills().get("liver")).contains("ALT has no reference range");
+        assertThat(finding.offersOrders()).isFalse();
+        assertThat(Rendered.fill(finding, "liver")).contains("ALT has no reference range");
     }
 
     @Test
     void withholdsOrdersWhenBilirubinIsMissing() {
         Finding finding = fire(afterAnthracycline().normalLiver().withoutLab(Concepts.BILIRUBIN));
 
-        assertThat(finding.offerOrders()).isFalse();
-        assertThat(finding.fills().get("liver")).contains("the record has no total bilirubin");
+        assertThat(finding.offersOrders()).isFalse();
+        assertThat(Rendered.fill(finding, "liver")).contains("the record has no total bilirubin");
     }
 
     @Test
     void offersOrdersWhenAstIsExactlyTwoAndAHalfTimesTheUpperLimit() {
         assertThat(fire(afterAnthracycline().normalLiver().lab(Concepts.AST, 100, "U/L", 40.0))
-                        .offerOrders())
+                        .offersOrders())
                 .isTrue();
     }
 
@@ -177,16 +178,16 @@ class TrabectedinNextLineRuleTest {
     void withholdsOrdersWhenAstIsAboveTwoAndAHalfTimesTheUpperLimit() {
         Finding finding = fire(afterAnthracycline().normalLiver().lab(Concepts.AST, 104, "U/L", 40.0));
 
-        assertThat(finding.offerOrders()).isFalse();
-        assertThat(finding.fills().get("liver")).contains("AST 104 U/L (2.6 × ULN)");
+        assertThat(finding.offersOrders()).isFalse();
+        assertThat(Rendered.fill(finding, "liver")).contains("AST 104 U/L (2.6 × ULN)");
     }
 
     @Test
     void withholdsOrdersWhenAltIsAboveTwoAndAHalfTimesTheUpperLimit() {
         Finding finding = fire(afterAnthracycline().normalLiver().lab(Concepts.ALT, 104, "U/L", 40.0));
 
-        assertThat(finding.offerOrders()).isFalse();
-        assertThat(finding.fills().get("liver")).contains("ALT 104 U/L");
+        assertThat(finding.offersOrders()).isFalse();
+        assertThat(Rendered.fill(finding, "liver")).contains("ALT 104 U/L");
     }
 
     @Test
@@ -195,8 +196,9 @@ class TrabectedinNextLineRuleTest {
                 .normalLiver()
                 .exposure(FactsBuilder.medication(Concepts.PAZOPANIB, "stopped", false, "Disease progression")));
 
-        assertThat(finding.fills().get("therapyHistory"))
-                .isEqualTo("doxorubicin (completed), pazopanib (stopped: Disease progression)");
+        assertThat(Rendered.notes(finding))
+                .contains("Systemic therapy in the record: doxorubicin (completed), pazopanib (stopped: Disease"
+                        + " progression).");
     }
 
     private Optional<Finding> evaluate(FactsBuilder facts) {

@@ -5,6 +5,7 @@ import static org.sarcomacds.rules.FactsBuilder.patient;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.sarcomacds.cards.Rendered;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Hook;
 
@@ -17,10 +18,10 @@ class TrabectedinSafetyRuleTest {
         Finding finding = fire(onTrabectedin());
 
         assertThat(finding.indicator()).isEqualTo("info");
-        assertThat(finding.fills().get("assessment"))
+        assertThat(Rendered.fill(finding, "assessment"))
                 .isEqualTo("The latest results in the record meet the label's pre-dose criteria.");
-        assertThat(finding.fills().get("results")).contains("Total bilirubin 0.8 mg/dL (0.67 × ULN)");
-        assertThat(finding.notes()).noneSatisfy(n -> assertThat(n).startsWith("No result in the record"));
+        assertThat(Rendered.fill(finding, "results")).contains("Total bilirubin 0.8 mg/dL (0.67 × ULN)");
+        assertThat(Rendered.notes(finding)).noneSatisfy(n -> assertThat(n).startsWith("No result in the record"));
     }
 
     @Test
@@ -28,7 +29,7 @@ class TrabectedinSafetyRuleTest {
         Finding finding = fire(onTrabectedin().lab(Concepts.BILIRUBIN, 1.32, "mg/dL", 1.2));
 
         assertThat(finding.indicator()).isEqualTo("warning");
-        assertThat(finding.fills().get("assessment")).contains("Total bilirubin 1.1 × ULN: above the ULN");
+        assertThat(Rendered.fill(finding, "assessment")).contains("Total bilirubin 1.1 × ULN: above the ULN");
     }
 
     @Test
@@ -36,7 +37,7 @@ class TrabectedinSafetyRuleTest {
         Finding finding = fire(onTrabectedin().lab(Concepts.BILIRUBIN, 1.92, "mg/dL", 1.2));
 
         assertThat(finding.indicator()).isEqualTo("warning");
-        assertThat(finding.fills().get("assessment"))
+        assertThat(Rendered.fill(finding, "assessment"))
                 .contains("1.6 × ULN: moderate hepatic impairment")
                 .contains("0.9 mg/m²");
     }
@@ -53,7 +54,7 @@ class TrabectedinSafetyRuleTest {
         Finding finding = fire(onTrabectedin().lab(Concepts.BILIRUBIN, 4.2, "mg/dL", 1.2));
 
         assertThat(finding.indicator()).isEqualTo("critical");
-        assertThat(finding.fills().get("assessment")).contains("3.5 × ULN").contains("do not give trabectedin");
+        assertThat(Rendered.fill(finding, "assessment")).contains("3.5 × ULN").contains("do not give trabectedin");
     }
 
     @Test
@@ -61,7 +62,7 @@ class TrabectedinSafetyRuleTest {
         Finding finding = fire(onTrabectedin().lab(Concepts.BILIRUBIN, 5.0, "mg/dL", null));
 
         assertThat(finding.indicator()).isEqualTo("warning");
-        assertThat(finding.fills().get("assessment"))
+        assertThat(Rendered.fill(finding, "assessment"))
                 .contains("Total bilirubin has no reference range")
                 .doesNotContain("meet the label's pre-dose criteria");
     }
@@ -71,7 +72,7 @@ class TrabectedinSafetyRuleTest {
         Finding finding = fire(onTrabectedin().lab(Concepts.CREATINE_KINASE, 900, "U/L", null));
 
         assertThat(finding.indicator()).isEqualTo("warning");
-        assertThat(finding.fills().get("assessment")).contains("CPK has no reference range");
+        assertThat(Rendered.fill(finding, "assessment")).contains("CPK has no reference range");
     }
 
     @Test
@@ -79,7 +80,7 @@ class TrabectedinSafetyRuleTest {
         Finding finding = fire(onTrabectedin().lab(Concepts.NEUTROPHILS, 0.4, "G/dm3", null));
 
         assertThat(finding.indicator()).isEqualTo("warning");
-        assertThat(finding.fills().get("assessment"))
+        assertThat(Rendered.fill(finding, "assessment"))
                 .contains("ANC is recorded in a unit this service does not read (G/dm3)");
     }
 
@@ -90,9 +91,9 @@ class TrabectedinSafetyRuleTest {
                 .lab(Concepts.HAEMOGLOBIN, 7.0, "g/dl", null));
 
         assertThat(finding.indicator()).isEqualTo("warning");
-        assertThat(finding.fills().get("assessment"))
+        assertThat(Rendered.fill(finding, "assessment"))
                 .contains("ANC 400/µL: below 1500/µL")
-                .contains("haemoglobin 7 g/dL: below 9 g/dL");
+                .contains("Haemoglobin 7 g/dL: below 9 g/dL");
     }
 
     @Test
@@ -100,7 +101,7 @@ class TrabectedinSafetyRuleTest {
         Finding finding = fire(onTrabectedin().lab(Concepts.NEUTROPHILS, 1.2, "10*3/uL", null));
 
         assertThat(finding.indicator()).isEqualTo("warning");
-        assertThat(finding.fills().get("assessment")).contains("ANC 1200/µL: below 1500/µL");
+        assertThat(Rendered.fill(finding, "assessment")).contains("ANC 1200/µL: below 1500/µL");
     }
 
     @Test
@@ -115,7 +116,7 @@ class TrabectedinSafetyRuleTest {
         Finding finding = fire(onTrabectedin().lab(Concepts.PLATELETS, 90, "10*3/uL", null));
 
         assertThat(finding.indicator()).isEqualTo("warning");
-        assertThat(finding.fills().get("assessment")).contains("platelets 90000/µL: below 100000/µL");
+        assertThat(Rendered.fill(finding, "assessment")).contains("Platelets 90000/µL: below 100000/µL");
     }
 
     @Test
@@ -123,7 +124,7 @@ class TrabectedinSafetyRuleTest {
         Finding finding = fire(onTrabectedin().lab(Concepts.HAEMOGLOBIN, 85, "g/L", null));
 
         assertThat(finding.indicator()).isEqualTo("warning");
-        assertThat(finding.fills().get("assessment")).contains("haemoglobin 8.5 g/dL: below 9 g/dL");
+        assertThat(Rendered.fill(finding, "assessment")).contains("Haemoglobin 8.5 g/dL: below 9 g/dL");
     }
 
     @Test
@@ -131,7 +132,7 @@ class TrabectedinSafetyRuleTest {
         Finding finding = fire(onTrabectedin().lab(Concepts.CREATINE_KINASE, 600, "U/L", 200.0));
 
         assertThat(finding.indicator()).isEqualTo("warning");
-        assertThat(finding.fills().get("assessment")).contains("CPK 3 × ULN: above 2.5 × ULN");
+        assertThat(Rendered.fill(finding, "assessment")).contains("CPK 3 × ULN: above 2.5 × ULN");
     }
 
     @Test
@@ -145,9 +146,9 @@ class TrabectedinSafetyRuleTest {
         Finding finding = fire(onTrabectedin().withoutLab(Concepts.PLATELETS).withoutLab(Concepts.LVEF));
 
         assertThat(finding.indicator()).isEqualTo("info");
-        assertThat(finding.notes())
+        assertThat(Rendered.notes(finding))
                 .contains("No result in the record for: Platelets, LVEF. Check them before the dose.");
-        assertThat(finding.fills().get("results")).doesNotContain("Platelets");
+        assertThat(Rendered.fill(finding, "results")).doesNotContain("Platelets");
     }
 
     @Test
@@ -182,7 +183,49 @@ class TrabectedinSafetyRuleTest {
                                 .build())
                 .orElseThrow();
 
-        assertThat(finding.evidence()).extracting(Evidence::role).containsExactly("Leiomyosarcoma", "Draft order");
+        assertThat(finding.evidence())
+                .extracting(Evidence::role)
+                .containsExactly(Phrase.ROLE_LEIOMYOSARCOMA, Phrase.ROLE_DRAFT_ORDER);
+    }
+
+    @Test
+    void theCriticalCardSaysWhatToDoAndOffersToDeleteTheDraftUnderReview() {
+        Finding finding = rule.evaluate(
+                        Hook.ORDER_SELECT,
+                        patient()
+                                .lms()
+                                .normalPreDoseLabs()
+                                .lab(Concepts.BILIRUBIN, 4.2, "mg/dL", 1.2)
+                                .draft(Concepts.TRABECTEDIN, true)
+                                .build())
+                .orElseThrow();
+
+        assertThat(finding.indicator()).isEqualTo("critical");
+        assertThat(Rendered.summary(finding))
+                .startsWith("Do not give trabectedin: total bilirubin 3.5 × ULN on ")
+                .endsWith("(label: do not give above 3 × ULN)");
+        assertThat(finding.removals())
+                .singleElement()
+                .satisfies(d -> assertThat(d.selected()).isTrue());
+        assertThat(finding.concerns()).isEqualTo(finding.removals());
+    }
+
+    @Test
+    void aWarningAtAnOrderHookIsAboutTheDraftButOffersNoDeletion() {
+        Finding finding = rule.evaluate(
+                        Hook.ORDER_SIGN,
+                        patient()
+                                .lms()
+                                .normalPreDoseLabs()
+                                .lab(Concepts.PLATELETS, 90, "10*3/uL", null)
+                                .draft(Concepts.TRABECTEDIN, false)
+                                .build())
+                .orElseThrow();
+
+        assertThat(finding.indicator()).isEqualTo("warning");
+        assertThat(finding.summary()).isNull();
+        assertThat(finding.removals()).isEmpty();
+        assertThat(finding.concerns()).hasSize(1);
     }
 
     @Test
@@ -192,8 +235,8 @@ class TrabectedinSafetyRuleTest {
         assertThat(evaluate(patient().lms().normalPreDoseLabs().draft(Concepts.TRABECTEDIN, true)))
                 .isEmpty();
         assertThat(evaluate(onTrabectedin()))
-                .hasValueSatisfying(
-                        f -> assertThat(f.evidence()).extracting(Evidence::role).contains("Current trabectedin"));
+                .hasValueSatisfying(f ->
+                        assertThat(f.evidence()).extracting(Evidence::role).contains(Phrase.ROLE_CURRENT_TRABECTEDIN));
     }
 
     @Test

@@ -229,6 +229,17 @@ class JwtAuthenticationTest {
     }
 
     @Test
+    void theEvidencePagesACardLinksToNeedNoToken() {
+        HttpResponse<String> page = send("/evidence/LMS-TRABECTEDIN-NEXT-LINE", "GET", null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Demetri");
+        assertThat(send(SERVICE, "POST", null).statusCode())
+                .as("the services still do")
+                .isEqualTo(401);
+    }
+
+    @Test
     void refusalIsABare401WithTheSameBodyWhateverTheReason() {
         HttpResponse<String> missing = send(SERVICE, "POST", null);
         HttpResponse<String> expired = send(

@@ -83,10 +83,11 @@ class StartupRefusalTest {
                 new CdsProperties.Admin(""),
                 new CdsProperties.Store(1000, Duration.ofMillis(100)),
                 new CdsProperties.FeedbackSettings(100, new CdsProperties.RateLimit(600, 100)),
-                new CdsProperties.WarmUp(true),
+                new CdsProperties.WarmUp(true, Duration.ofSeconds(4), 400),
                 new CdsProperties.Knowledge(""),
                 new CdsProperties.Sandbox(List.of()),
-                new CdsProperties.Capacity(8, Duration.ofSeconds(5), Duration.ofSeconds(10), null));
+                new CdsProperties.Capacity(8, Duration.ofSeconds(5), Duration.ofSeconds(10), null),
+                new CdsProperties.OrderSign(true));
     }
 
     private static CdsProperties.Client client(String issuer, String jwksUrl, String... jku) {

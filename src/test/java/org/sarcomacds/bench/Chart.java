@@ -26,6 +26,12 @@ final class Chart {
     static final String ATC = "http://www.whocc.no/atc";
     static final String UCUM = "http://unitsofmeasure.org";
     static final String LOCAL_MED = "urn:oid:1.2.840.114350.1.13.0.1.7.2.698288";
+    /**
+     * Made-up medication codes of the wide chart: numbers that look like RxNorm codes, in a local system under the
+     * OID arc reserved for examples (2.999), so none of them can be read as a claim about a real drug's code.
+     */
+    static final String EXAMPLE_LOCAL_MED = "urn:oid:2.999.14.1.7.2";
+
     static final LocalDate TODAY = LocalDate.of(2026, 11, 16);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -58,6 +64,39 @@ final class Chart {
         chart.medications(3, 1);
         chart.labs(9);
         chart.vitals(1, 1);
+        return chart;
+    }
+
+    /**
+     * The chart of an EHR with a wide medication list: 18 Conditions (the sarcoma, two metastases and 15 unrelated
+     * comorbidities), doxorubicin and pazopanib as in the realistic chart, and 60 further distinct medications — 40
+     * supportive drugs (MedicationStatements) and 20 prescriptions (MedicationRequests) — each with its own local
+     * code and free-text name, every third through a Medication reference; a year of labs.
+     */
+    static Chart wideMedications() {
+        Chart chart = new Chart("bench-lms-wide", 23);
+        chart.patient();
+        chart.conditions(18);
+        chart.medications(6, 1, 6);
+        chart.pazopanibNow();
+        chart.distinctMedications();
+        chart.labs(150);
+        chart.vitals(1, 4);
+        return chart;
+    }
+
+    /**
+     * A long record of about 1,000 resources in the request (within {@code cds.limits}): 60 Conditions, 560
+     * MedicationStatements and 360 MedicationRequests over years of treatment, 400 labs (of which the templates ask
+     * for the latest of each test).
+     */
+    static Chart large() {
+        Chart chart = new Chart("bench-lms-large", 99);
+        chart.patient();
+        chart.conditions(60);
+        chart.medications(560, 360);
+        chart.labs(400);
+        chart.vitals(2, 12);
         return chart;
     }
 
@@ -148,9 +187,11 @@ final class Chart {
             {"Z92.21", "Personal history of antineoplastic chemotherapy", "active"},
             {"Z79.01", "Long term (current) use of anticoagulants", "active"}
         };
-        for (int i = 0; i < n - 3 && i < history.length; i++) {
-            condition("cond-hx-" + i, date(400 + 40 * i), history[i][2], history[i][1], new String[][] {
-                {ICD10, history[i][0], history[i][1]}
+        // beyond the 17 comorbidities (the large chart), the same problems recorded again at earlier encounters
+        for (int i = 0; i < n - 3; i++) {
+            String[] problem = history[i % history.length];
+            condition("cond-hx-" + i, date(400 + 40 * i), problem[2], problem[1], new String[][] {
+                {ICD10, problem[0], problem[1]}
             });
         }
     }
@@ -201,6 +242,11 @@ final class Chart {
     };
 
     private void medications(int statements, int requests) {
+        medications(statements, requests, Math.min(6, Math.max(1, statements / 10)));
+    }
+
+    /** The first {@code cycles} statements are doxorubicin cycles, the rest cycle through the chart's other drugs. */
+    private void medications(int statements, int requests, int cycles) {
         for (int d = 0; d < 2; d++) {
             ObjectNode m = resource("Medication", "med-" + d);
             ObjectNode code = m.putObject("code");
@@ -229,7 +275,7 @@ final class Chart {
         }
         for (int i = 0; i < statements; i++) {
             // the first statements are six doxorubicin cycles (or fewer in a small chart), then the current drugs
-            int drug = i < Math.min(6, Math.max(1, statements / 10)) ? 0 : 1 + (i % (DRUGS.length - 1));
+            int drug = i < cycles ? 0 : 1 + (i % (DRUGS.length - 1));
             ObjectNode s = resource("MedicationStatement", "ms-" + i);
             s.put("status", drug == 0 ? "completed" : DRUGS[drug][3]);
             medication(s, drug);
@@ -278,6 +324,138 @@ final class Chart {
                     .put("display", d[0]);
         }
         cc.put("text", d[0]);
+    }
+
+    private void pazopanibNow() {
+        ObjectNode s = resource("MedicationStatement", "ms-pazopanib");
+        s.put("status", "active");
+        medication(s, 1);
+        subject(s);
+        s.putObject("effectivePeriod").put("start", date(60));
+        s.put("dateAsserted", date(60));
+        s.putArray("dosage").addObject().put("text", "800 mg once daily without food");
+    }
+
+    /** {name as coded, free text as entered}: supportive drugs, then prescriptions for the comorbidities. */
+    private static final String[][] SUPPORTIVE = {
+        {"ondansetron 8 MG Oral Tablet", "ondansetron 8 mg tablet, take 1 tablet every 8 hours as needed for nausea"},
+        {"prochlorperazine maleate 10 MG Oral Tablet", "prochlorperazine 10 mg tablet PRN nausea"},
+        {"metoclopramide 10 MG Oral Tablet", "metoclopramide 10 mg tab before meals"},
+        {"aprepitant 125 MG Oral Capsule", "aprepitant 125 mg capsule day 1 of cycle"},
+        {"olanzapine 5 MG Oral Tablet", "olanzapine 5 mg at bedtime days 1-4"},
+        {"lorazepam 0.5 MG Oral Tablet", "lorazepam 0.5 mg tablet q6h PRN anxiety/nausea"},
+        {"omeprazole 20 MG Delayed Release Oral Capsule", "omeprazole DR 20 mg capsule daily"},
+        {"famotidine 20 MG Oral Tablet", "famotidine 20 mg BID"},
+        {"docusate sodium 100 MG Oral Capsule", "docusate 100 mg capsule twice daily"},
+        {"sennosides 8.6 MG Oral Tablet", "senna 8.6 mg 2 tabs at bedtime"},
+        {"polyethylene glycol 3350 17 G Oral Powder", "PEG 3350 17 g powder in 8 oz water daily"},
+        {"bisacodyl 10 MG Rectal Suppository", "bisacodyl 10 mg suppository PRN constipation"},
+        {"oxycodone hydrochloride 5 MG Oral Tablet", "oxycodone 5 mg tablet q4h PRN pain"},
+        {"morphine sulfate 15 MG Extended Release Oral Tablet", "morphine ER 15 mg q12h"},
+        {"hydromorphone hydrochloride 2 MG Oral Tablet", "hydromorphone 2 mg q4h PRN breakthrough pain"},
+        {"acetaminophen 500 MG Oral Tablet", "acetaminophen 500 mg 2 tabs q6h PRN (max 3 g/day)"},
+        {"gabapentin 300 MG Oral Capsule", "gabapentin 300 mg TID for neuropathy"},
+        {"pregabalin 75 MG Oral Capsule", "pregabalin 75 mg BID"},
+        {"duloxetine 30 MG Delayed Release Oral Capsule", "duloxetine 30 mg daily"},
+        {"sertraline 50 MG Oral Tablet", "sertraline 50 mg daily"},
+        {"mirtazapine 15 MG Oral Tablet", "mirtazapine 15 mg at bedtime (appetite, sleep)"},
+        {"zolpidem tartrate 5 MG Oral Tablet", "zolpidem 5 mg at bedtime PRN insomnia"},
+        {"enoxaparin sodium 80 MG/0.8 ML Prefilled Syringe", "enoxaparin 80 mg SC q12h"},
+        {"filgrastim 480 MCG/0.8 ML Prefilled Syringe", "filgrastim 480 mcg SC daily x 5 days"},
+        {"epoetin alfa 40000 UNT/ML Injectable Solution", "epoetin alfa 40,000 units SC weekly"},
+        {"ferrous sulfate 325 MG Oral Tablet", "ferrous sulfate 325 mg daily with orange juice"},
+        {"folic acid 1 MG Oral Tablet", "folic acid 1 mg daily"},
+        {"cyanocobalamin 1000 MCG Oral Tablet", "vitamin B12 1000 mcg daily"},
+        {"cholecalciferol 1000 UNT Oral Tablet", "vitamin D3 1,000 units daily"},
+        {"calcium carbonate 500 MG Chewable Tablet", "calcium carbonate 500 mg chew TID PRN heartburn"},
+        {"magnesium oxide 400 MG Oral Tablet", "magnesium oxide 400 mg BID"},
+        {"potassium chloride 20 MEQ Extended Release Oral Tablet", "KCl ER 20 mEq daily"},
+        {"allopurinol 100 MG Oral Tablet", "allopurinol 100 mg daily"},
+        {"chlorhexidine gluconate 0.12 % Oral Rinse", "chlorhexidine 0.12% rinse 15 mL BID"},
+        {"nystatin 100000 UNT/ML Oral Suspension", "nystatin suspension 5 mL swish and swallow QID"},
+        {"acyclovir 400 MG Oral Tablet", "acyclovir 400 mg BID (prophylaxis)"},
+        {"lidocaine 50 MG/ML Medicated Patch", "lidocaine 5% patch, 12 h on / 12 h off"},
+        {"megestrol acetate 40 MG/ML Oral Suspension", "megestrol 400 mg (10 mL) daily"},
+        {"dronabinol 2.5 MG Oral Capsule", "dronabinol 2.5 mg BID before meals"},
+        {"sodium chloride 0.9 % Nasal Spray", "saline nasal spray PRN dryness"}
+    };
+
+    private static final String[][] PRESCRIPTIONS = {
+        {"amlodipine 10 MG Oral Tablet", "amlodipine 10 mg daily"},
+        {"lisinopril 10 MG Oral Tablet", "lisinopril 10 mg daily"},
+        {"metoprolol succinate 25 MG Extended Release Oral Tablet", "metoprolol succinate ER 25 mg daily"},
+        {"atorvastatin 20 MG Oral Tablet", "atorvastatin 20 mg at bedtime"},
+        {"rosuvastatin 10 MG Oral Tablet", "rosuvastatin 10 mg daily"},
+        {"metformin hydrochloride 1000 MG Oral Tablet", "metformin 1000 mg BID with meals"},
+        {"sitagliptin 100 MG Oral Tablet", "sitagliptin 100 mg daily"},
+        {"insulin glargine 100 UNT/ML Pen Injector", "insulin glargine 18 units SC at bedtime"},
+        {"levothyroxine sodium 88 MCG Oral Tablet", "levothyroxine 88 mcg daily before breakfast"},
+        {"losartan potassium 50 MG Oral Tablet", "losartan 50 mg daily"},
+        {"hydrochlorothiazide 25 MG Oral Tablet", "HCTZ 25 mg daily"},
+        {"furosemide 20 MG Oral Tablet", "furosemide 20 mg daily"},
+        {"spironolactone 25 MG Oral Tablet", "spironolactone 25 mg daily"},
+        {"escitalopram 10 MG Oral Tablet", "escitalopram 10 mg daily"},
+        {"bupropion hydrochloride 150 MG Extended Release Oral Tablet", "bupropion XL 150 mg every morning"},
+        {"montelukast 10 MG Oral Tablet", "montelukast 10 mg at bedtime"},
+        {"albuterol 0.09 MG/ACTUAT Metered Dose Inhaler", "albuterol HFA 2 puffs q4h PRN wheeze"},
+        {"fluticasone propionate 0.05 MG/ACTUAT Nasal Spray", "fluticasone nasal 2 sprays each nostril daily"},
+        {"alendronate sodium 70 MG Oral Tablet", "alendronate 70 mg weekly"},
+        {"apixaban 2.5 MG Oral Tablet", "apixaban 2.5 mg BID"}
+    };
+
+    /** The 60 distinct medications of the wide chart, each with its own code in the example local system. */
+    private void distinctMedications() {
+        java.util.Set<Integer> codes = new java.util.HashSet<>();
+        for (int i = 0; i < SUPPORTIVE.length + PRESCRIPTIONS.length; i++) {
+            boolean supportive = i < SUPPORTIVE.length;
+            String[] drug = supportive ? SUPPORTIVE[i] : PRESCRIPTIONS[i - SUPPORTIVE.length];
+            int code;
+            do {
+                code = 100_000 + random.nextInt(2_000_000); // looks like an RxNorm code; system says it is not
+            } while (!codes.add(code));
+            ObjectNode use = supportive
+                    ? resource("MedicationStatement", "ms-w-" + i)
+                    : resource("MedicationRequest", "mr-w-" + i);
+            boolean ended = i % 4 == 3;
+            use.put("status", supportive ? (ended ? "completed" : "active") : (ended ? "stopped" : "active"));
+            if (!supportive) {
+                use.put("intent", "order");
+            }
+            if (i % 3 == 0) {
+                ObjectNode medication = resource("Medication", "med-w-" + i);
+                localCode(medication.putObject("code"), code, drug[0]).put("text", drug[0]);
+                medication.put("status", "active");
+                use.putObject("medicationReference")
+                        .put("reference", "Medication/med-w-" + i)
+                        .put("display", drug[0]);
+            } else {
+                localCode(use.putObject("medicationCodeableConcept"), code, drug[0])
+                        .put("text", drug[1]);
+            }
+            subject(use);
+            int start = 15 + random.nextInt(600);
+            if (supportive) {
+                ObjectNode period = use.putObject("effectivePeriod").put("start", date(start));
+                if (ended) {
+                    period.put("end", date(start / 2));
+                }
+                use.put("dateAsserted", date(start));
+                use.putArray("dosage").addObject().put("text", drug[1]);
+            } else {
+                use.put("authoredOn", date(start));
+                use.putObject("requester").put("display", "Dr. Ruth Okafor, Internal Medicine");
+                use.putArray("dosageInstruction").addObject().put("text", drug[1]);
+            }
+        }
+    }
+
+    private static ObjectNode localCode(ObjectNode concept, int code, String display) {
+        concept.putArray("coding")
+                .addObject()
+                .put("system", EXAMPLE_LOCAL_MED)
+                .put("code", String.valueOf(code))
+                .put("display", display);
+        return concept;
     }
 
     private static String dosage(int drug) {

@@ -19,7 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
  * would: the prefetch of the benchmark and the FHIR stub of the fetch path both come from here, so whatever the
  * service's templates ask for — and only that — is what it gets. Supports {@code patient}, {@code subject},
  * {@code code}, {@code category}, {@code status}, {@code _sort=-date}, {@code _count} and
- * {@code _include=X:medication}; any other parameter is not applied (a superset is returned) and is reported.
+ * {@code _include=X:medication}; any other parameter is not applied (a superset is returned) and is reported. An EHR
+ * that ignores {@code _sort} and {@code _count} (as some do on Observation searches) answers every match, oldest
+ * first.
  */
 final class FhirSearch {
 
@@ -27,10 +29,16 @@ final class FhirSearch {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Chart chart;
+    private final boolean ignoresSortAndCount;
     final Set<String> ignoredParameters = new TreeSet<>();
 
     FhirSearch(Chart chart) {
+        this(chart, false);
+    }
+
+    FhirSearch(Chart chart, boolean ignoresSortAndCount) {
         this.chart = chart;
+        this.ignoresSortAndCount = ignoresSortAndCount;
     }
 
     /** A read answers the resource (or null if absent); a search answers a searchset Bundle. */
@@ -58,11 +66,13 @@ final class FhirSearch {
                 matches.add(r);
             }
         }
-        if ("-date".equals(params.get("_sort"))) {
+        if (ignoresSortAndCount) {
+            matches.sort(Comparator.comparing(FhirSearch::date));
+        } else if ("-date".equals(params.get("_sort"))) {
             matches.sort(Comparator.comparing(FhirSearch::date).reversed());
         }
         int total = matches.size();
-        if (params.containsKey("_count")) {
+        if (params.containsKey("_count") && !ignoresSortAndCount) {
             matches = matches.subList(0, Math.min(matches.size(), Integer.parseInt(params.get("_count"))));
         }
         Set<String> included = new LinkedHashSet<>();
