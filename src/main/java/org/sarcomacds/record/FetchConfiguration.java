@@ -48,7 +48,6 @@ class FetchConfiguration {
                 .addInterceptor(new FhirAnswerGuard(
                         fhir,
                         json,
-                        answers,
                         new ServerSlots(fetch.maxPerServer()),
                         fetch.maxResponseSize().toBytes()))
                 .build();
@@ -59,7 +58,7 @@ class FetchConfiguration {
         // without this, fetches would go out on HAPI's default client, which follows redirects (with the token) and
         // has none of the checks above.
         fhir.setRestfulClientFactory(clients);
-        return new FhirFetcher(fhir, clients, fetch);
+        return new FhirFetcher(fhir, clients, answers, fetch);
     }
 
     /** Fetches wait on the EHR, not on the CPU: a virtual thread each; {@link ServerSlots} bounds them per server. */

@@ -8,20 +8,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.HttpUrl;
 
 /**
- * One fetch of a hook call: the EHR's FHIR server, the call's deadline ({@code System.nanoTime()} based) and the bytes
- * its answers have taken so far. HAPI builds the requests and OkHttp sends them, and neither knows the hook call: this
+ * One fetch of a hook call: the EHR's FHIR server, the call ({@link FetchCall}: its deadline and its share of the byte
+ * budget) and the bytes this fetch's answers have taken so far. HAPI builds the requests and OkHttp sends them, and neither knows the hook call: this
  * interceptor, registered on the HAPI client the fetch uses, tags each request with the fetch, and the OkHttp side
  * reads the tag ({@link FhirAnswerGuard}, {@link DeadlineCalls}).
  */
 final class FetchScope implements IClientInterceptor {
 
     private final FhirEndpoint endpoint;
-    private final long deadline;
+    private final FetchCall call;
     private final AtomicLong bytes = new AtomicLong();
 
-    FetchScope(FhirEndpoint endpoint, long deadline) {
+    FetchScope(FhirEndpoint endpoint, FetchCall call) {
         this.endpoint = endpoint;
-        this.deadline = deadline;
+        this.call = call;
     }
 
     @Override
@@ -33,11 +33,16 @@ final class FetchScope implements IClientInterceptor {
     public void interceptResponse(IHttpResponse response) {}
 
     long deadline() {
-        return deadline;
+        return call.deadline();
     }
 
     long remainingNanos() {
-        return deadline - System.nanoTime();
+        return call.deadline() - System.nanoTime();
+    }
+
+    /** The hook call's reservation, which every answer of the call grows. */
+    ByteBudget.Reservation bytes() {
+        return call.bytes();
     }
 
     /** The bearer token, or null when the server is open or {@code url} is not under its base URL. */

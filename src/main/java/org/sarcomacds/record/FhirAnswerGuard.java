@@ -15,7 +15,7 @@ import tools.jackson.core.exc.StreamConstraintsException;
  * What every request to a FHIR server and its answer go through before HAPI's parser reads a byte, as an OkHttp
  * interceptor on the client HAPI's client sends with. A request waits for a {@link ServerSlots slot} at its server
  * within its hook call's deadline, and carries the bearer token only to the call's own FHIR base URL. A successful
- * answer is read in full against its size cap and the process-wide {@link ByteBudget}, then checked token by token by
+ * answer is read in full against its size cap and its hook call's share of the process-wide {@link ByteBudget}, then checked token by token by
  * {@link UntrustedJson#check} (nesting, string and number lengths, a decimal written out in at most 100 characters)
  * and {@link NumbersInText}; only then does HAPI parse it, as JSON whatever its declared type, so HAPI's
  * {@code toPlainString} of every decimal writes out at most 100 characters. A failed answer's body is dropped unread:
@@ -27,14 +27,12 @@ final class FhirAnswerGuard implements Interceptor {
 
     private final FhirContext fhir;
     private final UntrustedJson json;
-    private final ByteBudget budget;
     private final ServerSlots slots;
     private final long maxResponseBytes;
 
-    FhirAnswerGuard(FhirContext fhir, UntrustedJson json, ByteBudget budget, ServerSlots slots, long maxResponseBytes) {
+    FhirAnswerGuard(FhirContext fhir, UntrustedJson json, ServerSlots slots, long maxResponseBytes) {
         this.fhir = fhir;
         this.json = json;
-        this.budget = budget;
         this.slots = slots;
         this.maxResponseBytes = maxResponseBytes;
     }
@@ -79,19 +77,20 @@ final class FhirAnswerGuard implements Interceptor {
     }
 
     private Response checked(Response response, FetchScope scope) throws IOException {
-        ByteBudget.Reservation reservation = budget.open();
         try (response) {
-            HeldAnswer answer = HeldAnswer.read(response.body(), maxResponseBytes, reservation);
-            scope.read(answer.contentLength());
-            check(answer);
+            HeldAnswer answer = HeldAnswer.read(response.body(), maxResponseBytes, scope.bytes());
+            try {
+                scope.read(answer.contentLength());
+                check(answer);
+            } catch (RuntimeException e) {
+                answer.refused();
+                throw e;
+            }
             return response.newBuilder()
                     .header("Content-Type", answer.contentType().toString())
                     .removeHeader("Content-Length")
                     .body(answer)
                     .build();
-        } catch (IOException | RuntimeException e) {
-            reservation.close();
-            throw e;
         }
     }
 

@@ -37,28 +37,35 @@ class FhirFetcher {
 
     private final FhirContext fhir;
     private final IRestfulClientFactory clients;
+    private final ByteBudget budget;
     private final int pageSize;
     private final int maxEntries;
     private final long maxSearchBytes;
 
-    FhirFetcher(FhirContext fhir, IRestfulClientFactory clients, CdsProperties.Fetch fetch) {
+    FhirFetcher(FhirContext fhir, IRestfulClientFactory clients, ByteBudget budget, CdsProperties.Fetch fetch) {
         this.fhir = fhir;
         this.clients = clients;
+        this.budget = budget;
         this.pageSize = fetch.pageSize();
         this.maxEntries = fetch.maxSearchEntries();
         this.maxSearchBytes = fetch.maxSearchSize().toBytes();
     }
 
+    /** The fetches of one hook call, all due by {@code deadline} ({@code System.nanoTime()} based); close it when the call ends. */
+    FetchCall call(long deadline) {
+        return new FetchCall(deadline, budget.open());
+    }
+
     /**
-     * Runs a rendered prefetch query before {@code deadline} ({@code System.nanoTime()} based): a read
+     * Runs a rendered prefetch query within {@code call}: a read
      * ({@code Patient/123}) or a search ({@code Condition?patient=123}), with all its pages unless the template asks
      * for its first page only ({@link PrefetchTemplates#firstPageOnly}).
      */
-    Fetched fetch(FhirEndpoint endpoint, String query, boolean firstPageOnly, long deadline) {
+    Fetched fetch(FhirEndpoint endpoint, String query, boolean firstPageOnly, FetchCall call) {
         if (READ.matcher(query).matches()) {
-            return read(endpoint, query, deadline);
+            return read(endpoint, query, call);
         }
-        FetchScope scope = new FetchScope(endpoint, deadline);
+        FetchScope scope = new FetchScope(endpoint, call);
         IGenericClient client = client(endpoint, scope);
         String url = withPageSize(search(base(endpoint) + "/" + query)).toString();
         Bundle bundle = translated(
@@ -68,9 +75,9 @@ class FhirFetcher {
     }
 
     /** Continues a prefetched search Bundle whose first page the client already sent: the resources of the others. */
-    Fetched remainingPages(FhirEndpoint endpoint, Bundle firstPage, long deadline) {
+    Fetched remainingPages(FhirEndpoint endpoint, Bundle firstPage, FetchCall call) {
         int firstPageSize = BundleResources.of(firstPage).size();
-        FetchScope scope = new FetchScope(endpoint, deadline);
+        FetchScope scope = new FetchScope(endpoint, call);
         Fetched all = pages(endpoint, client(endpoint, scope), scope, firstPage, BundleResources.of(firstPage));
         List<Resource> rest = all.resources()
                 .subList(
@@ -80,8 +87,8 @@ class FhirFetcher {
     }
 
     /** Reads one resource by relative reference; a resource the server does not have is nothing. */
-    Fetched read(FhirEndpoint endpoint, String reference, long deadline) {
-        IGenericClient client = client(endpoint, new FetchScope(endpoint, deadline));
+    Fetched read(FhirEndpoint endpoint, String reference, FetchCall call) {
+        IGenericClient client = client(endpoint, new FetchScope(endpoint, call));
         String[] typeAndId = reference.split("/", 2);
         Resource resource = translated(() -> {
             try {

@@ -13,8 +13,8 @@ import tools.jackson.core.JsonParser;
 
 /**
  * A FHIR server's answer read in full and held in memory, counted against the answer's size cap and reserved in the
- * process-wide {@link ByteBudget} as its bytes arrive; closing it (HAPI closes every response it has read) gives the
- * reservation back.
+ * process-wide {@link ByteBudget} as its bytes arrive. The reservation is the hook call's ({@link FetchCall}): the
+ * resources HAPI parses from the answer stay in memory until the call ends, so the bytes stay counted until then.
  */
 final class HeldAnswer extends ResponseBody {
 
@@ -24,13 +24,15 @@ final class HeldAnswer extends ResponseBody {
     private final int offset;
     private final int length;
     private final ByteBudget.Reservation reservation;
+    private final long taken;
     private BufferedSource source;
 
-    private HeldAnswer(byte[] bytes, int offset, int length, ByteBudget.Reservation reservation) {
+    private HeldAnswer(byte[] bytes, int offset, int length, ByteBudget.Reservation reservation, long taken) {
         this.bytes = bytes;
         this.offset = offset;
         this.length = length;
         this.reservation = reservation;
+        this.taken = taken;
     }
 
     /**
@@ -44,28 +46,42 @@ final class HeldAnswer extends ResponseBody {
         if (declared > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        if (declared > 0) {
-            reservation.grow(declared); // refused before a byte is read when the budget has no room for it
-        }
-        byte[] bytes = new byte[declared > 0 ? (int) declared : 8192];
-        byte[] chunk = new byte[8192];
-        int count = 0;
-        try (InputStream in = body.byteStream()) {
-            for (int n; (n = in.read(chunk)) >= 0; count += n) {
-                if (count + n > maxBytes) {
-                    throw tooLarge(maxBytes);
-                }
-                if (count + n > reservation.held()) {
-                    reservation.grow(count + n - reservation.held());
-                }
-                if (count + n > bytes.length) {
-                    bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes, Math.max(count + n, 2L * bytes.length)));
-                }
-                System.arraycopy(chunk, 0, bytes, count, n);
+        long taken = 0;
+        try {
+            if (declared > 0) {
+                reservation.grow(declared); // refused before a byte is read when the budget has no room for it
+                taken = declared;
             }
+            byte[] bytes = new byte[declared > 0 ? (int) declared : 8192];
+            byte[] chunk = new byte[8192];
+            int count = 0;
+            try (InputStream in = body.byteStream()) {
+                for (int n; (n = in.read(chunk)) >= 0; count += n) {
+                    if (count + n > maxBytes) {
+                        throw tooLarge(maxBytes);
+                    }
+                    if (count + n > taken) {
+                        reservation.grow(count + n - taken);
+                        taken = count + n;
+                    }
+                    if (count + n > bytes.length) {
+                        bytes = Arrays.copyOf(bytes, (int) Math.min(maxBytes, Math.max(count + n, 2L * bytes.length)));
+                    }
+                    System.arraycopy(chunk, 0, bytes, count, n);
+                }
+            }
+            int bom =
+                    count >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+            return new HeldAnswer(bytes, bom, count - bom, reservation, taken);
+        } catch (IOException | RuntimeException e) {
+            reservation.giveBack(taken);
+            throw e;
         }
-        int bom = count >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
-        return new HeldAnswer(bytes, bom, count - bom, reservation);
+    }
+
+    /** Gives the bytes back to the budget: the answer was refused, so nothing of it stays in memory. */
+    void refused() {
+        reservation.giveBack(taken);
     }
 
     private static FetchException tooLarge(long maxBytes) {
@@ -112,7 +128,6 @@ final class HeldAnswer extends ResponseBody {
 
     @Override
     public void close() {
-        reservation.close();
         if (source != null) {
             super.close();
         }

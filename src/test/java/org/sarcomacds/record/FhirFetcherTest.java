@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Observation;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.support.SocketFhirServer;
 import org.sarcomacds.support.SocketFhirServer.Answer;
@@ -31,8 +34,22 @@ class FhirFetcherTest {
     @Autowired
     FhirFetcher fetcher;
 
-    private static long inSeconds(int seconds) {
-        return System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    private final List<FetchCall> calls = new ArrayList<>();
+
+    /** A hook call's fetches due in {@code seconds}; its bytes go back to the shared budget after the test. */
+    private FetchCall inSeconds(int seconds) {
+        return within(System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds));
+    }
+
+    private FetchCall within(long deadline) {
+        FetchCall call = fetcher.call(deadline);
+        calls.add(call);
+        return call;
+    }
+
+    @AfterEach
+    void endCalls() {
+        calls.forEach(FetchCall::close);
     }
 
     private static Answer text(int status, String body) {
@@ -127,7 +144,7 @@ class FhirFetcherTest {
             long deadline = start + TimeUnit.MILLISECONDS.toNanos(300);
 
             assertThatThrownBy(() -> fetcher.fetch(
-                            new FhirEndpoint(ehr.baseUrl(), null), "Condition?patient=p1", false, deadline))
+                            new FhirEndpoint(ehr.baseUrl(), null), "Condition?patient=p1", false, within(deadline)))
                     .isInstanceOf(FetchException.class)
                     .hasMessage("the FHIR server did not answer in time");
             // a bound, not a benchmark: the server would take 5 s, the read timeout is 2 s, the deadline 0.3 s
