@@ -126,20 +126,22 @@ public class HookService {
         return answer(service, request, caller, baseUrl, start);
     }
 
+    private List<Card> cards(HookRequest request, PatientRecord record, String baseUrl) {
+        PatientFacts patientFacts = facts.extract(record, request.hook(), request.draftOrders(), request.selections());
+        return answered.apply(request, cards.cards(rules.evaluate(patientFacts), request.patientId(), baseUrl));
+    }
+
     private HookAnswer answer(
             ServiceDefinition service, HookRequest request, String caller, String baseUrl, long start) {
         try {
-            PatientRecord record = records.assemble(new RecordRequest(
+            RecordRequest wanted = new RecordRequest(
                     request.patientId(),
                     service.prefetch(),
                     service.requiredPrefetch(),
                     request.tokens(),
                     request.prefetch(),
-                    request.fhirServer()));
-            PatientFacts patientFacts =
-                    facts.extract(record, request.hook(), request.draftOrders(), request.selections());
-            List<Card> answer =
-                    answered.apply(request, cards.cards(rules.evaluate(patientFacts), request.patientId(), baseUrl));
+                    request.fhirServer());
+            List<Card> answer = records.using(wanted, record -> cards(request, record, baseUrl));
             Boolean cache = request.coordination().cacheForOrderSign();
             return new HookAnswer(
                     service.id(),

@@ -59,14 +59,19 @@ public final class ByteBudget {
         }
     }
 
-    /** The bytes one holder has; closing it gives them back. Used by one thread at a time. */
+    /**
+     * The bytes one holder has; closing it gives them back. Several threads may grow one reservation (the fetches of
+     * one hook call); once closed, it grows no more, so a fetch still running after its call ended cannot hold bytes
+     * that nobody will give back.
+     */
     public final class Reservation implements AutoCloseable {
 
         private long held;
+        private boolean closed;
 
-        /** @throws Exhausted when the budget has no room for {@code bytes} more */
-        public void grow(long bytes) {
-            if (!tryReserve(bytes)) {
+        /** @throws Exhausted when the budget has no room for {@code bytes} more, or the reservation was closed */
+        public synchronized void grow(long bytes) {
+            if (closed || !tryReserve(bytes)) {
                 throw new Exhausted("the service is holding as many " + name + " as its memory allows ("
                         + (capacity < 1024 * 1024 ? capacity / 1024 + " KB" : capacity / (1024 * 1024) + " MB")
                         + "); try again shortly");
@@ -74,14 +79,22 @@ public final class ByteBudget {
             held += bytes;
         }
 
-        public long held() {
+        /** Gives back {@code bytes} of what this reservation holds (what a refused answer had taken). */
+        public synchronized void giveBack(long bytes) {
+            long returned = Math.min(bytes, held);
+            used.addAndGet(-returned);
+            held -= returned;
+        }
+
+        public synchronized long held() {
             return held;
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
             used.addAndGet(-held);
             held = 0;
+            closed = true;
         }
     }
 }

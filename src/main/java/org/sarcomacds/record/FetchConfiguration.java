@@ -1,6 +1,8 @@
 package org.sarcomacds.record;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.okhttp.client.OkHttpRestfulClientFactory;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,11 @@ class FetchConfiguration {
     @Bean
     FhirFetcher fhirFetcher(FhirContext fhir, UntrustedJson json, CdsProperties properties, HostResolver resolver) {
         CdsProperties.Fetch fetch = properties.fetch();
+        ByteBudget answers = new ByteBudget(
+                "FHIR answers",
+                fetch.maxBytesInFlight() == null
+                        ? ByteBudget.ofHeap(16)
+                        : fetch.maxBytesInFlight().toBytes());
         OkHttpClient http = new OkHttpClient.Builder()
                 .followRedirects(false)
                 .followSslRedirects(false)
@@ -38,20 +45,20 @@ class FetchConfiguration {
                 .connectTimeout(fetch.connectTimeout())
                 .readTimeout(fetch.readTimeout())
                 .callTimeout(fetch.deadline())
+                .addInterceptor(new FhirAnswerGuard(
+                        fhir,
+                        json,
+                        new ServerSlots(fetch.maxPerServer()),
+                        fetch.maxResponseSize().toBytes()))
                 .build();
-        ByteBudget answers = new ByteBudget(
-                "FHIR answers",
-                fetch.maxBytesInFlight() == null
-                        ? ByteBudget.ofHeap(16)
-                        : fetch.maxBytesInFlight().toBytes());
-        FhirGet get = new FhirGet(
-                http,
-                fhir,
-                json,
-                answers,
-                new ServerSlots(fetch.maxPerServer()),
-                fetch.maxResponseSize().toBytes());
-        return new FhirFetcher(get, fetch);
+        OkHttpRestfulClientFactory clients = new OkHttpRestfulClientFactory(fhir);
+        clients.setHttpClient(new DeadlineCalls(http));
+        clients.setServerValidationMode(ServerValidationModeEnum.NEVER);
+        // HAPI builds each request with the FhirContext's client factory, not with the factory that made the client:
+        // without this, fetches would go out on HAPI's default client, which follows redirects (with the token) and
+        // has none of the checks above.
+        fhir.setRestfulClientFactory(clients);
+        return new FhirFetcher(fhir, clients, answers, fetch);
     }
 
     /** Fetches wait on the EHR, not on the CPU: a virtual thread each; {@link ServerSlots} bounds them per server. */

@@ -68,22 +68,36 @@ public class RecordAssembler {
     }
 
     /**
+     * The record of {@code request}, for a caller that keeps it only briefly (a snapshot to disk); a hook call uses
+     * {@link #using}.
+     */
+    public PatientRecord assemble(RecordRequest request) {
+        return using(request, record -> record);
+    }
+
+    /**
+     * Assembles the record and hands it to {@code use}; the bytes of the FHIR answers it was read from stay counted
+     * in the fetch budget until {@code use} returns, since the record's resources are in memory until then.
+     *
      * @throws RequiredDataUnavailableException when a required key is neither prefetched nor fetchable
      * @throws FetchCapacityException           when a required key could not be fetched for lack of room just now
      * @throws InvalidPrefetchException         when the client's prefetch is not FHIR R4
      */
-    public PatientRecord assemble(RecordRequest request) {
-        Assembly assembly = new Assembly(request, System.nanoTime() + deadlineNanos);
-        request.templates().forEach(assembly::readPrefetch);
-        assembly.awaitFetches();
-        assembly.resolveMedications();
-        return assembly.result();
+    public <T> T using(RecordRequest request, Function<PatientRecord, T> use) {
+        try (FetchCall call = fetcher.call(System.nanoTime() + deadlineNanos)) {
+            Assembly assembly = new Assembly(request, call);
+            request.templates().forEach(assembly::readPrefetch);
+            assembly.awaitFetches();
+            assembly.resolveMedications();
+            return use.apply(assembly.result());
+        }
     }
 
     /** The state of one hook call's assembly; never shared between calls. */
     private final class Assembly {
 
         private final RecordRequest request;
+        private final FetchCall call;
         private final long deadline;
         private final RecordBuilder record;
         private final Map<String, String> unavailable = new LinkedHashMap<>();
@@ -94,9 +108,10 @@ public class RecordAssembler {
 
         private final Map<String, CompletableFuture<Fetched>> fetches = new LinkedHashMap<>();
 
-        Assembly(RecordRequest request, long deadline) {
+        Assembly(RecordRequest request, FetchCall call) {
             this.request = request;
-            this.deadline = deadline;
+            this.call = call;
+            this.deadline = call.deadline();
             this.record = new RecordBuilder(request.patientId());
         }
 
@@ -110,7 +125,7 @@ public class RecordAssembler {
                 if (data.morePages() != null && !firstPageOnly) {
                     fetch(
                             key,
-                            server -> fetcher.remainingPages(server, data.morePages(), deadline),
+                            server -> fetcher.remainingPages(server, data.morePages(), call),
                             "more pages, and no FHIR server to read them from");
                 }
                 return;
@@ -122,7 +137,7 @@ public class RecordAssembler {
             } else {
                 fetch(
                         key,
-                        server -> fetcher.fetch(server, query.get(), firstPageOnly, deadline),
+                        server -> fetcher.fetch(server, query.get(), firstPageOnly, call),
                         why + ", and no FHIR server this service may call");
             }
             FetchListener.Source source =
@@ -149,7 +164,7 @@ public class RecordAssembler {
                 FhirEndpoint server = request.fhirServer().get();
                 Map<String, CompletableFuture<Fetched>> reads = new LinkedHashMap<>();
                 unresolved.forEach(ref ->
-                        reads.put(ref, startFetch("medication", () -> fetcher.read(server, ref, deadline))));
+                        reads.put(ref, startFetch("medication", () -> fetcher.read(server, ref, call))));
                 collect(reads, new LinkedHashMap<>(), new LinkedHashMap<>());
             }
             record.unresolvedMedicationReferences()

@@ -2,11 +2,14 @@ package org.sarcomacds.record;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.sarcomacds.CdsProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -21,7 +24,9 @@ import tools.jackson.databind.node.ValueNode;
  * The one reader of JSON that comes from outside the process — hook request bodies and FHIR servers' answers — with a
  * bound on everything that could make a small document expensive: nesting depth, string length, number length, and
  * the exponent of a decimal. {@code 1E999999999} is eleven characters, but written out in full it is a billion
- * digits; such a number is refused while it is read, so nothing downstream can expand it.
+ * digits; such a number is refused while it is read, so nothing downstream can expand it. Request bodies are read
+ * into a tree ({@link #read}); a FHIR server's answer is checked token by token ({@link #check}) before HAPI's client
+ * parses it.
  */
 @Component
 public final class UntrustedJson {
@@ -78,6 +83,50 @@ public final class UntrustedJson {
         return mapper.readTree(json);
     }
 
+    /**
+     * Reads the whole document token by token and builds nothing, with the bounds of {@link #read} and one more, for
+     * JSON that a reader which writes every decimal out in full reads next (HAPI's, through
+     * {@code BigDecimal.toPlainString}): a decimal written out must fit in {@link #MAX_NUMBER_LENGTH} characters, as
+     * any number written in the document must. Each token is shown to {@code tokens} as it is read.
+     *
+     * @throws JacksonException when it is not JSON or breaks a bound; {@link #describe} says which
+     */
+    public void check(byte[] json, int offset, int length, Consumer<JsonParser> tokens) {
+        try (JsonParser parser = mapper.createParser(json, offset, length)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_STRING) {
+                    parser.getTextLength(); // a string's length is checked when its text is read, not when skipped
+                } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                    writtenOutWithinBounds(parser.getDecimalValue());
+                }
+                tokens.accept(parser);
+            }
+        }
+    }
+
+    private static void exponentWithinBounds(BigDecimal value) {
+        if (Math.abs((long) value.scale()) > MAX_EXPONENT) {
+            throw new StreamConstraintsException(
+                    "a number has an exponent beyond ±" + MAX_EXPONENT + ", which no FHIR value needs");
+        }
+    }
+
+    private static void writtenOutWithinBounds(BigDecimal value) {
+        exponentWithinBounds(value);
+        if (writtenOutLength(value) > MAX_NUMBER_LENGTH) {
+            throw new StreamConstraintsException("a number is longer than " + MAX_NUMBER_LENGTH
+                    + " characters written out in full, which no FHIR value needs");
+        }
+    }
+
+    /** The length of {@code value.toPlainString()}, without writing it. */
+    static long writtenOutLength(BigDecimal value) {
+        long digits = value.precision();
+        long scale = value.scale();
+        long length = scale <= 0 ? digits - scale : scale >= digits ? scale + 2 : digits + 1;
+        return length + (value.signum() < 0 ? 1 : 0);
+    }
+
     /** What was wrong, for the client that sent it: no library class or setting names, the place where known. */
     public String describe(JacksonException e) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
@@ -106,9 +155,8 @@ public final class UntrustedJson {
 
         @Override
         public ValueNode numberNode(BigDecimal value) {
-            if (value != null && Math.abs((long) value.scale()) > MAX_EXPONENT) {
-                throw new StreamConstraintsException(
-                        "a number has an exponent beyond ±" + MAX_EXPONENT + ", which no FHIR value needs");
+            if (value != null) {
+                exponentWithinBounds(value);
             }
             return super.numberNode(value);
         }

@@ -26,4 +26,20 @@ class ByteBudgetTest {
         budget.open().grow(60);
         assertThat(budget.used()).isEqualTo(100);
     }
+
+    @Test
+    void aClosedReservationGrowsNoMoreAndARefusedAnswerIsGivenBack() {
+        ByteBudget budget = new ByteBudget("FHIR answers", 100);
+        ByteBudget.Reservation call = budget.open();
+        call.grow(30);
+        call.grow(50);
+        call.giveBack(50);
+        assertThat(budget.used()).isEqualTo(30);
+
+        call.close();
+        assertThatThrownBy(() -> call.grow(1))
+                .as("a fetch still running after its call ended")
+                .isInstanceOf(ByteBudget.Exhausted.class);
+        assertThat(budget.used()).isZero();
+    }
 }

@@ -149,4 +149,47 @@ class FetchCapsTest {
                     .contains("as many FHIR answers as its memory allows (64 KB)");
         }
     }
+
+    /**
+     * The resources parsed from an answer are in memory for the rest of the call, so its bytes stay counted until the
+     * call ends: two 40 KB answers read one after the other do not both fit in 64 KB, although each would alone.
+     * When the call has ended, its bytes are free for the next one.
+     */
+    @Test
+    void answersStayCountedUntilTheirCallEnds() {
+        byte[] answer = ("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[],\"x\":\""
+                        + "x".repeat(40 * 1024) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        try (SocketFhirServer ehr = new SocketFhirServer(Closes.NEVER).answering(query -> {
+            if (query.contains("MedicationRequest")) {
+                sleep(300); // after the conditions' answer was read and parsed
+            }
+            return new SocketFhirServer.Answer(200, answer);
+        })) {
+            HookClient.Reply both = client.post(
+                    "/cds-services/lms-patient-view",
+                    request(
+                            "patient-view",
+                            prefetchWithout(client, List.of("conditions", "medrequests")),
+                            ehr.baseUrl()));
+
+            assertThat(both.status()).as(both.body()).isEqualTo(503);
+            assertThat(both.body()).contains("medrequests:").contains("as many FHIR answers as its memory allows");
+
+            HookClient.Reply one = client.post(
+                    "/cds-services/lms-patient-view",
+                    request("patient-view", prefetchWithout(client, List.of("conditions")), ehr.baseUrl()));
+            assertThat(one.status())
+                    .as("the first call's bytes were given back: " + one.body())
+                    .isEqualTo(200);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
