@@ -84,6 +84,35 @@ class FactExtractorTest {
     }
 
     @Test
+    void aCodedHistologyIsPreferredToTheNameInTheCodesText() {
+        Condition condition = condition(
+                "c1",
+                concept(ICD_10_CM, "C49.21", "Malignant neoplasm of connective and soft tissue of right lower limb")
+                        .setText("Leiomyosarcoma right thigh"));
+        condition.addExtension(ConditionReader.MCODE_HISTOLOGY, concept(ICD_O_3, "8890/3", "Leiomyosarcoma, NOS"));
+
+        assertThat(extract(conditions(condition)).leiomyosarcoma())
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.matchedOn()).isEqualTo("histology ICD-O-3 8890/3");
+                    assertThat(f.byName()).isFalse();
+                });
+    }
+
+    @Test
+    void aNameTheTextDoubtsStaysDoubtedBesideACodedHistology() {
+        Condition condition = condition(
+                "c1",
+                concept(ICD_10_CM, "C55", "Malignant neoplasm of uterus, part unspecified")
+                        .setText("Uterine mass, ?leiomyosarcoma"));
+        condition.addExtension(ConditionReader.MCODE_HISTOLOGY, concept(ICD_O_3, "8890/3", "Leiomyosarcoma, NOS"));
+
+        assertThat(extract(conditions(condition)).leiomyosarcoma())
+                .singleElement()
+                .satisfies(f -> assertThat(f.unconfirmed()).isTrue());
+    }
+
+    @Test
     void histologyExtensionWithAnotherUrlIsNotRead() {
         Condition condition = condition("c1", concept(ICD_10_CM, "C49.9", "Soft tissue sarcoma"));
         condition.addExtension(
