@@ -85,31 +85,32 @@ class FactExtractorTest {
 
     @Test
     void aCodedHistologyIsPreferredToTheNameInTheCodesText() {
-        Condition condition = condition(
-                "c1",
+        Fact lms = onlyLms(withHistology8890(
                 concept(ICD_10_CM, "C49.21", "Malignant neoplasm of connective and soft tissue of right lower limb")
-                        .setText("Leiomyosarcoma right thigh"));
-        condition.addExtension(ConditionReader.MCODE_HISTOLOGY, concept(ICD_O_3, "8890/3", "Leiomyosarcoma, NOS"));
+                        .setText("Leiomyosarcoma right thigh")));
 
-        assertThat(extract(conditions(condition)).leiomyosarcoma())
-                .singleElement()
-                .satisfies(f -> {
-                    assertThat(f.matchedOn()).isEqualTo("histology ICD-O-3 8890/3");
-                    assertThat(f.byName()).isFalse();
-                });
+        assertThat(lms.matchedOn()).isEqualTo("histology ICD-O-3 8890/3");
+        assertThat(lms.byName()).isFalse();
     }
 
     @Test
     void aNameTheTextDoubtsStaysDoubtedBesideACodedHistology() {
-        Condition condition = condition(
-                "c1",
-                concept(ICD_10_CM, "C55", "Malignant neoplasm of uterus, part unspecified")
-                        .setText("Uterine mass, ?leiomyosarcoma"));
-        condition.addExtension(ConditionReader.MCODE_HISTOLOGY, concept(ICD_O_3, "8890/3", "Leiomyosarcoma, NOS"));
+        Fact lms = onlyLms(withHistology8890(concept(ICD_10_CM, "C55", "Malignant neoplasm of uterus, part unspecified")
+                .setText("Uterine mass, ?leiomyosarcoma")));
 
-        assertThat(extract(conditions(condition)).leiomyosarcoma())
-                .singleElement()
-                .satisfies(f -> assertThat(f.unconfirmed()).isTrue());
+        assertThat(lms.unconfirmed()).isTrue();
+    }
+
+    private static Condition withHistology8890(CodeableConcept code) {
+        Condition condition = condition("c1", code);
+        condition.addExtension(ConditionReader.MCODE_HISTOLOGY, concept(ICD_O_3, "8890/3", "Leiomyosarcoma, NOS"));
+        return condition;
+    }
+
+    private static Fact onlyLms(Condition condition) {
+        List<Fact> lms = extract(conditions(condition)).leiomyosarcoma();
+        assertThat(lms).hasSize(1);
+        return lms.getFirst();
     }
 
     @Test
