@@ -81,15 +81,25 @@ final class ConditionReader {
         return null;
     }
 
+    /**
+     * The matches of the Condition's code, then of its mCODE histology for a value set the code did not match. A
+     * coded histology replaces a match by the name in the code's text ("Leiomyosarcoma of thigh" beside 8890/3), so
+     * the card does not ask to check a diagnosis the record codes; a name the text doubts stays doubted.
+     */
     private List<ConceptMatch> matches(Condition condition) {
         List<ConceptMatch> matches = new ArrayList<>(terminology.match(condition.getCode()));
         for (Extension histology : condition.getExtensionsByUrl(MCODE_HISTOLOGY)) {
             if (histology.getValue() instanceof CodeableConcept morphology) {
-                terminology.match(morphology).stream()
-                        .filter(m ->
-                                matches.stream().noneMatch(x -> x.valueSet().equals(m.valueSet())))
-                        .forEach(m -> matches.add(
-                                new ConceptMatch(m.valueSet(), "histology " + m.matchedOn(), m.byName(), m.doubt())));
+                for (ConceptMatch m : terminology.match(morphology)) {
+                    ConceptMatch coded =
+                            new ConceptMatch(m.valueSet(), "histology " + m.matchedOn(), m.byName(), m.doubt());
+                    if (!m.byName()) {
+                        matches.removeIf(x -> x.valueSet().equals(m.valueSet()) && x.byName() && !x.uncertain());
+                    }
+                    if (matches.stream().noneMatch(x -> x.valueSet().equals(m.valueSet()))) {
+                        matches.add(coded);
+                    }
+                }
             }
         }
         return matches;

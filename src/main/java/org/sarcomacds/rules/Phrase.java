@@ -25,6 +25,9 @@ public enum Phrase {
     ROLE_DRAFT_ORDER,
     ROLE_STRONG_CYP3A_INHIBITOR,
     ROLE_STRONG_CYP3A_INDUCER,
+    ROLE_MODERATE_CYP3A_INHIBITOR,
+    ROLE_MODERATE_CYP3A_INDUCER,
+    ROLE_TRABECTEDIN_STOPPED,
     ROLE_DISEASE_FREE_FROM,
     ANALYTE_BILIRUBIN,
     ANALYTE_AST,
@@ -39,6 +42,7 @@ public enum Phrase {
     NOTE_UNCONFIRMED("role", "status", "reference"),
     NOTE_NO_CLINICAL_STATUS("reference"),
     NOTE_GAP("gap"),
+    NOTE_ROUTE_NOT_RECORDED("drug", "reference"),
     LAB_RESULT("name", "value", "unit", "uln", "date", "age", "reference"),
     LAB_TIMES_ULN("times"),
     LAB_NO_RANGE,
@@ -76,7 +80,9 @@ public enum Phrase {
     BODY_UNDATED,
     MEASURE_HEIGHT,
     MEASURE_WEIGHT,
-    FACT_MATCHED("how");
+    FACT_MATCHED("how"),
+    CYP3A_STRONG,
+    CYP3A_MODERATE;
 
     private final List<String> placeholders;
 

@@ -24,6 +24,8 @@ public final class Rules {
             NtrkFusionRule.SPEC,
             TrabectedinSafetyRule.SPEC,
             TrabectedinCyp3aRule.SPEC,
+            TrabectedinPregnancyRule.SPEC,
+            TrabectedinRetreatmentRule.SPEC,
             GemcitabinePazopanibRule.SPEC,
             RegorafenibPazopanibRule.SPEC);
 

@@ -1,78 +1,72 @@
 package org.sarcomacds.rules;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.LabResult;
 import org.sarcomacds.facts.PatientFacts;
 import org.sarcomacds.knowledge.ClinicalParameters;
-import org.sarcomacds.text.Numbers;
+import org.sarcomacds.rules.PreDoseCheck.Outcome;
 
 /**
- * LMS-TRABECTEDIN-SAFETY: the label's pre-dose criteria checked against the latest results. Critical when bilirubin is
- * above the do-not-give limit (the card then says what is wrong and what to do, and offers to delete the draft);
- * warning when any criterion is not met; info (monitoring) otherwise. Missing results are listed, never assumed
- * normal.
+ * LMS-TRABECTEDIN-SAFETY: the label's pre-dose criteria (counts, liver tests, CPK, haemoglobin, LVEF), each judged
+ * only on a recent result ({@code preDose.resultValidDays}, LVEF {@code preDose.lvefValidDays}); a missing, undated or
+ * older result makes its criterion not met, and the card names it.
+ *
+ * <ul>
+ *   <li><b>Order hooks</b> (a trabectedin draft under review): critical when a recent bilirubin is above the
+ *       do-not-give limit (the summary says what is wrong and what to do, and the card offers to delete the draft);
+ *       warning when any criterion is not met; info ("met") only when every criterion was judged on a recent result.
+ *   <li><b>Patient-view</b> (trabectedin current): no dose is being ordered, so the card appears only when a recent
+ *       result is beyond a limit or cannot be judged, or LVEF is low, missing or older than its window (the label's
+ *       monitoring every 2–3 months); counts and chemistry that are merely not recent are listed on that card but do
+ *       not raise it, and there is no "met" card: they are checked at the order.
+ * </ul>
  */
 class TrabectedinSafetyRule implements Rule {
 
     static final String ID = "LMS-TRABECTEDIN-SAFETY";
-    /** The results the card lists, in this order; a missing one is named on the card. */
-    private static final List<String> RESULTS = List.of(
-            Concepts.BILIRUBIN,
-            Concepts.AST,
-            Concepts.ALT,
-            Concepts.ALKALINE_PHOSPHATASE,
-            Concepts.CREATINE_KINASE,
-            Concepts.NEUTROPHILS,
-            Concepts.PLATELETS,
-            Concepts.HAEMOGLOBIN,
-            Concepts.LVEF);
+    /** The criteria the card judges, in this order: the counts and chemistry of every dose, then LVEF. */
+    private static final List<String> RESULTS = concat(Concepts.PRE_DOSE_RESULTS, Concepts.LVEF);
 
-    static final Variant CRITERIA_MET = Variant.of("criteria-met");
-    static final Variant NO_REFERENCE_RANGE = Variant.of("no-reference-range", "name");
-    static final Variant BILIRUBIN_DO_NOT_GIVE = Variant.of("bilirubin-do-not-give", "times", "limit");
-    static final Variant BILIRUBIN_MODERATE =
-            Variant.of("bilirubin-moderate-impairment", "times", "start", "second", "third");
-    static final Variant BILIRUBIN_ABOVE_ULN = Variant.of("bilirubin-above-uln", "times");
-    static final Variant ABOVE_LIMIT = Variant.of("above-limit-delay", "name", "times", "limit");
-    static final Variant UNIT_NOT_READ = Variant.of("unit-not-read", "name", "unit", "minimum");
-    static final Variant BELOW_MINIMUM = Variant.of("below-minimum-delay", "name", "value", "minimum");
-    static final Variant BELOW_EU_MINIMUM = Variant.of("below-eu-minimum", "name", "value", "minimum");
+    static final Variant CRITERIA_MET = Variant.of("criteria-met", "days", "lvefDays");
     static final Variant MISSING_RESULTS = Variant.of("missing-results", "names");
+    static final Variant NOT_RECENT = Variant.of("not-recent", "results", "days");
     static final Variant RESULT_LINE = Variant.of("result-line", "result");
     static final Variant NO_RESULTS = Variant.of("no-results");
     static final Variant SUMMARY_DO_NOT_GIVE = Variant.of("summary-do-not-give", "times", "date", "limit");
+    static final Variant SUMMARY_NOT_MET = Variant.of("summary-not-met", "names");
+    static final Variant SUMMARY_MET = Variant.of("summary-met", "days");
 
     static final RuleSpec SPEC = RuleSpec.rule(ID, TrabectedinSafetyRule::new)
             .answers(Hook.PATIENT_VIEW, Hook.ORDER_SELECT, Hook.ORDER_SIGN)
             .reads(Concepts.LEIOMYOSARCOMA, Concepts.TRABECTEDIN)
-            .observes(RESULTS, Concepts.PREGNANCY_STATUS, Concepts.HCG)
+            .observes(RESULTS)
             .warning("info", "warning", "critical")
-            .variants(
-                    CRITERIA_MET,
-                    NO_REFERENCE_RANGE,
-                    BILIRUBIN_DO_NOT_GIVE,
-                    BILIRUBIN_MODERATE,
-                    BILIRUBIN_ABOVE_ULN,
-                    ABOVE_LIMIT,
-                    UNIT_NOT_READ,
-                    BELOW_MINIMUM,
-                    BELOW_EU_MINIMUM,
-                    MISSING_RESULTS,
-                    RESULT_LINE,
-                    NO_RESULTS,
-                    SUMMARY_DO_NOT_GIVE)
-            .fills("assessment", "results");
+            .variants(concat(
+                            List.of(
+                                    CRITERIA_MET,
+                                    MISSING_RESULTS,
+                                    NOT_RECENT,
+                                    RESULT_LINE,
+                                    NO_RESULTS,
+                                    SUMMARY_DO_NOT_GIVE,
+                                    SUMMARY_NOT_MET,
+                                    SUMMARY_MET),
+                            PreDoseCheck.VARIANTS)
+                    .toArray(Variant[]::new))
+            .fills("assessment", "results", "days", "lvefDays");
 
     private final ClinicalParameters parameters;
+    private final PreDoseCheck judge;
 
     TrabectedinSafetyRule(ClinicalParameters parameters) {
         this.parameters = parameters;
+        this.judge = new PreDoseCheck(parameters);
     }
 
     @Override
@@ -80,128 +74,114 @@ class TrabectedinSafetyRule implements Rule {
         if (!TrabectedinExposure.concerned(facts)) {
             return Optional.empty();
         }
-        ClinicalParameters.Trabectedin t = parameters.trabectedin();
-        List<Text> problems = new ArrayList<>();
-        Optional<Text> doNotGive = checkBilirubin(facts, t, problems);
-        checkUln(facts, Concepts.AST, t.astAltMaxUln(), problems);
-        checkUln(facts, Concepts.ALT, t.astAltMaxUln(), problems);
-        checkUln(facts, Concepts.ALKALINE_PHOSPHATASE, t.alkalinePhosphataseMaxUln(), problems);
-        checkUln(facts, Concepts.CREATINE_KINASE, t.creatineKinaseMaxUln(), problems);
-        checkMinimum(facts, Concepts.NEUTROPHILS, t.neutrophilsMinPerMicrolitre(), LabResult::perMicrolitre, problems);
-        checkMinimum(facts, Concepts.PLATELETS, t.plateletsMinPerMicrolitre(), LabResult::perMicrolitre, problems);
-        checkEuMinimum(facts, t.haemoglobinMinGramsPerDecilitre(), problems);
-        int recent = parameters.labs().recentDays();
-        List<Object> results = new ArrayList<>();
-        List<Object> missing = new ArrayList<>();
-        for (String analyte : RESULTS) {
-            facts.lab(analyte)
-                    .ifPresentOrElse(
-                            lab -> results.add(RESULT_LINE.with("result", LabText.of(lab, facts, recent))),
-                            () -> missing.add(LabText.name(analyte)));
+        List<PreDoseCheck.Result> checks =
+                RESULTS.stream().map(analyte -> judge.check(facts, analyte)).toList();
+        if (facts.hook() == Hook.PATIENT_VIEW && checks.stream().noneMatch(PreDoseCheck.Result::raisesOnChart)) {
+            return Optional.empty();
         }
         List<Evidence> evidence = TrabectedinExposure.evidence(facts);
-        List<Text> notes = new ArrayList<>(RuleNotes.of(evidence, facts));
-        if (!missing.isEmpty()) {
-            notes.add(MISSING_RESULTS.with("names", new Text.Inline(missing)));
-        }
-        Map<String, Object> fills = Map.of(
-                "assessment",
-                problems.isEmpty() ? CRITERIA_MET.with() : problems,
-                "results",
-                results.isEmpty() ? NO_RESULTS.with() : results);
-        String indicator = doNotGive.isPresent() ? "critical" : problems.isEmpty() ? "info" : "warning";
-        Finding finding = new Finding(ID, evidence, fills, notes)
-                .withIndicator(indicator)
+        Finding finding = new Finding(ID, evidence, fills(facts, checks), RuleNotes.of(evidence, facts))
+                .withIndicator(indicator(checks))
+                .withSummary(summary(checks))
                 .concerning(facts.draftsUnderReview(Concepts.TRABECTEDIN));
+        return Optional.of(
+                doNotGive(checks).isPresent()
+                        ? finding.withRemovals(facts.draftsUnderReview(Concepts.TRABECTEDIN))
+                        : finding);
+    }
+
+    private Map<String, Object> fills(PatientFacts facts, List<PreDoseCheck.Result> checks) {
+        List<Object> results = new ArrayList<>();
+        for (String analyte : RESULTS) {
+            facts.lab(analyte)
+                    .ifPresent(lab ->
+                            results.add(RESULT_LINE.with("result", LabText.of(lab, facts, judge.window(analyte)))));
+        }
+        return Map.of(
+                "assessment",
+                assessment(checks, facts.asOf()),
+                "results",
+                results.isEmpty() ? NO_RESULTS.with() : results,
+                "days",
+                String.valueOf(parameters.preDose().resultValidDays()),
+                "lvefDays",
+                String.valueOf(parameters.preDose().lvefValidDays()));
+    }
+
+    /**
+     * One line per criterion beyond a limit or not judged, in the card's order; the missing results on one line and
+     * the results that are not recent on another, so that a record without recent labs still reads in a minute.
+     */
+    private List<Text> assessment(List<PreDoseCheck.Result> checks, LocalDate asOf) {
+        List<Text> lines = new ArrayList<>();
+        List<Object> missing = new ArrayList<>();
+        List<PreDoseCheck.Result> stale = new ArrayList<>();
+        for (PreDoseCheck.Result check : checks) {
+            switch (check.outcome()) {
+                case MISSING -> missing.add(LabText.name(check.analyte()));
+                case NOT_RECENT -> stale.add(check);
+                case NOT_MET, DO_NOT_GIVE -> lines.add(check.line());
+                case MET -> {}
+            }
+        }
+        if (!missing.isEmpty()) {
+            lines.add(MISSING_RESULTS.with("names", new Text.Inline(missing)));
+        }
+        if (!stale.isEmpty()) {
+            lines.add(NOT_RECENT.with(
+                    "results",
+                    new Text.Inline(PreDoseCheck.staleItems(stale, asOf)),
+                    "days",
+                    String.valueOf(parameters.preDose().resultValidDays())));
+        }
+        return lines.isEmpty()
+                ? List.of(CRITERIA_MET.with(
+                        "days",
+                        String.valueOf(parameters.preDose().resultValidDays()),
+                        "lvefDays",
+                        String.valueOf(parameters.preDose().lvefValidDays())))
+                : lines;
+    }
+
+    private static String indicator(List<PreDoseCheck.Result> checks) {
+        if (doNotGive(checks).isPresent()) {
+            return "critical";
+        }
+        return checks.stream().allMatch(c -> c.outcome() == Outcome.MET) ? "info" : "warning";
+    }
+
+    private Text summary(List<PreDoseCheck.Result> checks) {
+        Optional<PreDoseCheck.Result> doNotGive = doNotGive(checks);
         if (doNotGive.isPresent()) {
-            finding = finding.withSummary(doNotGive.get()).withRemovals(facts.draftsUnderReview(Concepts.TRABECTEDIN));
-        }
-        return Optional.of(finding);
-    }
-
-    /** The summary of a critical card when bilirubin is above the do-not-give limit; empty otherwise. */
-    private Optional<Text> checkBilirubin(PatientFacts facts, ClinicalParameters.Trabectedin t, List<Text> problems) {
-        Optional<LabResult> bilirubin = facts.lab(Concepts.BILIRUBIN);
-        Optional<Double> times = bilirubin.flatMap(LabResult::timesUln);
-        if (bilirubin.isPresent() && times.isEmpty()) {
-            problems.add(NO_REFERENCE_RANGE.with("name", LabText.name(Concepts.BILIRUBIN)));
-            return Optional.empty();
-        }
-        if (times.isEmpty() || times.get() <= 1.0) {
-            return Optional.empty();
-        }
-        String x = Numbers.plain(times.get());
-        String limit = Numbers.plain(t.bilirubinDoNotGiveAboveUln());
-        if (times.get() > t.bilirubinDoNotGiveAboveUln()) {
-            problems.add(BILIRUBIN_DO_NOT_GIVE.with("times", x, "limit", limit));
-            LabResult lab = bilirubin.get();
-            return Optional.of(SUMMARY_DO_NOT_GIVE.with(
+            LabResult bilirubin = doNotGive.get().lab();
+            return SUMMARY_DO_NOT_GIVE.with(
                     "times",
-                    x,
+                    judge.timesUln(bilirubin),
                     "date",
-                    lab.date() == null ? Phrase.LAB_UNDATED.text() : lab.date().toString(),
+                    bilirubin.date().toString(),
                     "limit",
-                    limit));
+                    judge.doNotGiveLimit());
         }
-        if (times.get() >= t.bilirubinModerateImpairmentFromUln()) {
-            List<Double> doses = t.moderateHepaticImpairmentDosesMgPerM2();
-            problems.add(BILIRUBIN_MODERATE.with(
-                    "times",
-                    x,
-                    "start",
-                    Numbers.plain(doses.get(0)),
-                    "second",
-                    Numbers.plain(doses.get(1)),
-                    "third",
-                    Numbers.plain(doses.get(2))));
-        } else {
-            problems.add(BILIRUBIN_ABOVE_ULN.with("times", x));
-        }
-        return Optional.empty();
+        List<Object> unmet = checks.stream()
+                .filter(c -> c.outcome() != Outcome.MET)
+                .<Object>map(c -> LabText.name(c.analyte()))
+                .toList();
+        return unmet.isEmpty()
+                ? SUMMARY_MET.with("days", String.valueOf(parameters.preDose().resultValidDays()))
+                : SUMMARY_NOT_MET.with("names", new Text.Inline(unmet));
     }
 
-    private static void checkUln(PatientFacts facts, String analyte, double maxUln, List<Text> problems) {
-        Optional<LabResult> lab = facts.lab(analyte);
-        if (lab.isPresent() && lab.get().timesUln().isEmpty()) {
-            problems.add(NO_REFERENCE_RANGE.with("name", LabText.name(analyte)));
-        }
-        lab.flatMap(LabResult::timesUln)
-                .filter(x -> x > maxUln)
-                .ifPresent(x -> problems.add(ABOVE_LIMIT.with(
-                        "name", LabText.name(analyte), "times", Numbers.plain(x), "limit", Numbers.plain(maxUln))));
+    private static Optional<PreDoseCheck.Result> doNotGive(List<PreDoseCheck.Result> checks) {
+        return checks.stream().filter(c -> c.outcome() == Outcome.DO_NOT_GIVE).findFirst();
     }
 
-    /** A count the US label delays the dose for when it is below the minimum (per µL). */
-    private static void checkMinimum(
-            PatientFacts facts,
-            String analyte,
-            double minimum,
-            Function<LabResult, Optional<Double>> value,
-            List<Text> problems) {
-        below(facts, analyte, minimum, "/µL", value, BELOW_MINIMUM, problems);
+    private static <T> List<T> concat(List<T> first, List<T> more) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(more);
+        return List.copyOf(all);
     }
 
-    /** Haemoglobin, which the EU label requires at least this before each cycle (g/dL). */
-    private static void checkEuMinimum(PatientFacts facts, double minimum, List<Text> problems) {
-        below(facts, Concepts.HAEMOGLOBIN, minimum, " g/dL", LabResult::gramsPerDecilitre, BELOW_EU_MINIMUM, problems);
-    }
-
-    private static void below(
-            PatientFacts facts,
-            String analyte,
-            double minimum,
-            String unit,
-            Function<LabResult, Optional<Double>> value,
-            Variant variant,
-            List<Text> problems) {
-        Optional<LabResult> lab = facts.lab(analyte);
-        if (lab.isPresent() && value.apply(lab.get()).isEmpty()) {
-            problems.add(UNIT_NOT_READ.with(
-                    "name", LabText.name(analyte), "unit", lab.get().unit(), "minimum", Numbers.plain(minimum) + unit));
-        }
-        lab.flatMap(value)
-                .filter(v -> v < minimum)
-                .ifPresent(v -> problems.add(variant.with(
-                        "name", LabText.name(analyte), "value", Numbers.plain(v), "minimum", Numbers.plain(minimum))));
+    private static List<String> concat(List<String> first, String more) {
+        return concat(first, List.of(more));
     }
 }

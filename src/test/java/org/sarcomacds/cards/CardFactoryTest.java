@@ -48,7 +48,8 @@ class CardFactoryTest {
                 finding("LMS-AVOID-GEMCITABINE-PAZOPANIB", Map.of("combination", "")),
                 finding("LMS-NTRK-FUSION", Map.of("fusion", "NTRK3 fusion")),
                 finding("LMS-TRABECTEDIN-CYP3A", Map.of("interaction", "")),
-                finding(SAFETY, Map.of("assessment", "", "results", "")).withIndicator("critical"));
+                finding(SAFETY, Map.of("assessment", "", "results", "", "days", "7", "lvefDays", "90"))
+                        .withIndicator("critical"));
 
         List<Card> cards = factory.cards(findings, "p1", BASE);
 
@@ -120,7 +121,7 @@ class CardFactoryTest {
     @Test
     void theCriticalCardSaysWhatIsWrongOffersToDeleteTheDraftAndItsOwnOverrideReasons() {
         DraftOrder draft = new DraftOrder(TRABECTEDIN_DRAFT, true);
-        Finding critical = finding(SAFETY, Map.of("assessment", "", "results", ""))
+        Finding critical = finding(SAFETY, Map.of("assessment", "", "results", "", "days", "7", "lvefDays", "90"))
                 .withIndicator("critical")
                 .withSummary(Text.ofVariant(
                         "summary-do-not-give", Map.of("times", "4.2", "date", "2026-11-20", "limit", "3")))
@@ -143,7 +144,7 @@ class CardFactoryTest {
                 .containsExactly("result-repeated", "treating-team", "record-outdated");
         assertThat(card.concerns()).containsExactly("MedicationRequest/d-trab");
         Card warning = factory.cards(
-                        List.of(finding(SAFETY, Map.of("assessment", "", "results", ""))
+                        List.of(finding(SAFETY, Map.of("assessment", "", "results", "", "days", "7", "lvefDays", "90"))
                                 .withIndicator("warning")),
                         "p1",
                         BASE)

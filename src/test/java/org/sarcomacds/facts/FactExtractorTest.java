@@ -84,6 +84,36 @@ class FactExtractorTest {
     }
 
     @Test
+    void aCodedHistologyIsPreferredToTheNameInTheCodesText() {
+        Fact lms = onlyLms(withHistology8890(
+                concept(ICD_10_CM, "C49.21", "Malignant neoplasm of connective and soft tissue of right lower limb")
+                        .setText("Leiomyosarcoma right thigh")));
+
+        assertThat(lms.matchedOn()).isEqualTo("histology ICD-O-3 8890/3");
+        assertThat(lms.byName()).isFalse();
+    }
+
+    @Test
+    void aNameTheTextDoubtsStaysDoubtedBesideACodedHistology() {
+        Fact lms = onlyLms(withHistology8890(concept(ICD_10_CM, "C55", "Malignant neoplasm of uterus, part unspecified")
+                .setText("Uterine mass, ?leiomyosarcoma")));
+
+        assertThat(lms.unconfirmed()).isTrue();
+    }
+
+    private static Condition withHistology8890(CodeableConcept code) {
+        Condition condition = condition("c1", code);
+        condition.addExtension(ConditionReader.MCODE_HISTOLOGY, concept(ICD_O_3, "8890/3", "Leiomyosarcoma, NOS"));
+        return condition;
+    }
+
+    private static Fact onlyLms(Condition condition) {
+        List<Fact> lms = extract(conditions(condition)).leiomyosarcoma();
+        assertThat(lms).hasSize(1);
+        return lms.getFirst();
+    }
+
+    @Test
     void histologyExtensionWithAnotherUrlIsNotRead() {
         Condition condition = condition("c1", concept(ICD_10_CM, "C49.9", "Soft tissue sarcoma"));
         condition.addExtension(

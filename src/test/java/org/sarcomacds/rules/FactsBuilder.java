@@ -10,11 +10,14 @@ import org.sarcomacds.facts.BodyMeasurements;
 import org.sarcomacds.facts.BodyProblem;
 import org.sarcomacds.facts.BodySurfaceArea;
 import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Cyp3a;
 import org.sarcomacds.facts.DraftOrder;
 import org.sarcomacds.facts.Fact;
 import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.LabResult;
 import org.sarcomacds.facts.PatientFacts;
+import org.sarcomacds.facts.Pregnancy;
+import org.sarcomacds.facts.Route;
 
 /** Builds {@link PatientFacts} directly, so that rule tests state only the facts they are about. */
 final class FactsBuilder {
@@ -31,6 +34,7 @@ final class FactsBuilder {
     private final List<Fact> ntrk = new ArrayList<>();
     private BodySurfaceArea bsa;
     private BodyMeasurements body;
+    private Pregnancy pregnancy;
     private int next;
 
     static FactsBuilder patient() {
@@ -132,22 +136,53 @@ final class FactsBuilder {
     FactsBuilder draft(String drug, boolean selected) {
         drafts.add(new DraftOrder(
                 new Fact(
-                        drug,
-                        drug + " (draft)",
-                        "MedicationRequest/draft-" + drug + (++next),
-                        "draft",
-                        true,
-                        "",
-                        "ATC test",
-                        false),
+                                drug,
+                                drug + " (draft)",
+                                "MedicationRequest/draft-" + drug + (++next),
+                                "draft",
+                                true,
+                                "",
+                                "ATC test",
+                                false)
+                        .withUse(use(drug)),
                 selected));
         return this;
     }
 
     FactsBuilder lab(String analyte, double value, String unit, Double uln) {
-        labs.put(
+        return lab(analyte, value, unit, uln, TODAY.minusDays(2));
+    }
+
+    /** A result taken on {@code date} (null: undated). */
+    FactsBuilder lab(String analyte, double value, String unit, Double uln, LocalDate date) {
+        labs.put(analyte, new LabResult(analyte, analyte, value, unit, uln, date, "Observation/" + analyte));
+        return this;
+    }
+
+    /** Any result as the facts read it, e.g. an LVEF with its lower limit or a range without a unit. */
+    FactsBuilder lab(LabResult result) {
+        labs.put(result.analyte(), result);
+        return this;
+    }
+
+    /** Every pre-dose result the trabectedin safety rule reads, within limits, but taken on {@code date}. */
+    FactsBuilder preDoseLabsOn(LocalDate date) {
+        normalPreDoseLabs();
+        labs.replaceAll((analyte, r) -> new LabResult(
                 analyte,
-                new LabResult(analyte, analyte, value, unit, uln, TODAY.minusDays(2), "Observation/" + analyte));
+                r.display(),
+                r.value(),
+                r.unit(),
+                r.upperLimit(),
+                date,
+                r.reference(),
+                r.lowerLimit(),
+                r.range()));
+        return this;
+    }
+
+    FactsBuilder pregnancy(Pregnancy result) {
+        pregnancy = result;
         return this;
     }
 
@@ -219,24 +254,46 @@ final class FactsBuilder {
                 labs,
                 body != null ? body : BodyMeasurements.of(bsa, BodyProblem.Kind.MISSING_WEIGHT),
                 Optional.empty(),
-                Optional.empty(),
+                Optional.ofNullable(pregnancy),
                 ntrk,
                 List.of());
     }
 
+    /** A trabectedin (or other) use stopped on {@code end} for this reason, in the record's words. */
+    FactsBuilder stopped(String drug, Fact.StopCategory category, String reason, LocalDate end) {
+        Fact.Stop stop = new Fact.Stop(
+                category, reason, category == Fact.StopCategory.PROGRESSION, category == Fact.StopCategory.TOXICITY);
+        return exposure(
+                medication(drug, "stopped", false, reason).withEnd(end).withUse(new Fact.Use(null, stop, null)));
+    }
+
+    /** CYP3A drugs carry the effect and strength their value set declares, and a systemic route, as the facts do. */
+    private static Fact.Use use(String drug) {
+        Cyp3a cyp3a = switch (drug) {
+            case Concepts.CYP3A_INHIBITORS -> new Cyp3a(Cyp3a.Effect.INHIBITOR, Cyp3a.Strength.STRONG);
+            case Concepts.CYP3A_MODERATE_INHIBITORS -> new Cyp3a(Cyp3a.Effect.INHIBITOR, Cyp3a.Strength.MODERATE);
+            case Concepts.CYP3A_INDUCERS -> new Cyp3a(Cyp3a.Effect.INDUCER, Cyp3a.Strength.STRONG);
+            default -> null;
+        };
+        return cyp3a == null
+                ? Fact.Use.NONE
+                : new Fact.Use(new Route(Route.Systemic.SYSTEMIC, "route test"), null, cyp3a);
+    }
+
     static Fact medication(String drug, String status, boolean current, String note) {
         return new Fact(
-                drug,
-                drug,
-                "MedicationStatement/" + drug + "-" + status,
-                status,
-                current,
-                "",
-                "ATC test",
-                false,
-                note,
-                null,
-                null);
+                        drug,
+                        drug,
+                        "MedicationStatement/" + drug + "-" + status,
+                        status,
+                        current,
+                        "",
+                        "ATC test",
+                        false,
+                        note,
+                        null,
+                        null)
+                .withUse(use(drug));
     }
 
     static Fact ifosfamide(Double gramsPerM2PerCycle) {

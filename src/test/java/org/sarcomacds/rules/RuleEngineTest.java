@@ -61,7 +61,10 @@ class RuleEngineTest {
 
     @Test
     void theRegistryHasEveryRuleOnce() {
-        assertThat(Rules.ids()).doesNotHaveDuplicates().hasSize(11);
+        assertThat(Rules.ids())
+                .doesNotHaveDuplicates()
+                .hasSize(13)
+                .contains(TrabectedinPregnancyRule.ID, TrabectedinRetreatmentRule.ID);
     }
 
     @Test

@@ -1,40 +1,46 @@
 package org.sarcomacds.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sarcomacds.rules.FactsBuilder.TODAY;
 import static org.sarcomacds.rules.FactsBuilder.patient;
 
+import java.time.LocalDate;
 import java.util.Optional;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.sarcomacds.cards.Rendered;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Hook;
+import org.sarcomacds.facts.LabResult;
 
 class TrabectedinSafetyRuleTest {
 
     private final RuleUnderTest rule = new RuleUnderTest(TrabectedinSafetyRule.SPEC);
 
     @Test
-    void infoWhenEveryResultIsWithinTheLabelLimits() {
-        Finding finding = fire(onTrabectedin());
+    void infoWhenEveryCriterionIsMetOnRecentResults() {
+        Finding finding = order(ordered());
 
         assertThat(finding.indicator()).isEqualTo("info");
+        assertThat(Rendered.summary(finding))
+                .isEqualTo("Trabectedin: every pre-dose criterion met on results of the last 7 days");
         assertThat(Rendered.fill(finding, "assessment"))
-                .isEqualTo("The latest results in the record meet the label's pre-dose criteria.");
+                .isEqualTo("Every criterion below is met, each on a result of the last 7 days (LVEF: 90 days).");
         assertThat(Rendered.fill(finding, "results")).contains("Total bilirubin 0.8 mg/dL (0.67 × ULN)");
-        assertThat(Rendered.notes(finding)).noneSatisfy(n -> assertThat(n).startsWith("No result in the record"));
     }
 
     @Test
     void warningWhenBilirubinIsAboveTheUpperLimit() {
-        Finding finding = fire(onTrabectedin().lab(Concepts.BILIRUBIN, 1.32, "mg/dL", 1.2));
+        Finding finding = order(ordered().lab(Concepts.BILIRUBIN, 1.32, "mg/dL", 1.2));
 
         assertThat(finding.indicator()).isEqualTo("warning");
         assertThat(Rendered.fill(finding, "assessment")).contains("Total bilirubin 1.1 × ULN: above the ULN");
+        assertThat(Rendered.summary(finding)).isEqualTo("Trabectedin: pre-dose checks not met (Total bilirubin)");
     }
 
     @Test
     void warningWithModerateHepaticImpairmentAtOnePointSixTimesTheUpperLimit() {
-        Finding finding = fire(onTrabectedin().lab(Concepts.BILIRUBIN, 1.92, "mg/dL", 1.2));
+        Finding finding = order(ordered().lab(Concepts.BILIRUBIN, 1.92, "mg/dL", 1.2));
 
         assertThat(finding.indicator()).isEqualTo("warning");
         assertThat(Rendered.fill(finding, "assessment"))
@@ -44,14 +50,13 @@ class TrabectedinSafetyRuleTest {
 
     @Test
     void warningAtExactlyThreeTimesTheUpperLimit() {
-        assertThat(fire(onTrabectedin().lab(Concepts.BILIRUBIN, 3.6, "mg/dL", 1.2))
-                        .indicator())
+        assertThat(order(ordered().lab(Concepts.BILIRUBIN, 3.6, "mg/dL", 1.2)).indicator())
                 .isEqualTo("warning");
     }
 
     @Test
     void criticalAtThreeAndAHalfTimesTheUpperLimit() {
-        Finding finding = fire(onTrabectedin().lab(Concepts.BILIRUBIN, 4.2, "mg/dL", 1.2));
+        Finding finding = order(ordered().lab(Concepts.BILIRUBIN, 4.2, "mg/dL", 1.2));
 
         assertThat(finding.indicator()).isEqualTo("critical");
         assertThat(Rendered.fill(finding, "assessment")).contains("3.5 × ULN").contains("do not give trabectedin");
@@ -59,17 +64,17 @@ class TrabectedinSafetyRuleTest {
 
     @Test
     void warningWhenBilirubinHasNoReferenceRangeInsteadOfCallingItNormal() {
-        Finding finding = fire(onTrabectedin().lab(Concepts.BILIRUBIN, 5.0, "mg/dL", null));
+        Finding finding = order(ordered().lab(Concepts.BILIRUBIN, 5.0, "mg/dL", null));
 
         assertThat(finding.indicator()).isEqualTo("warning");
         assertThat(Rendered.fill(finding, "assessment"))
                 .contains("Total bilirubin has no reference range")
-                .doesNotContain("meet the label's pre-dose criteria");
+                .doesNotContain("is met");
     }
 
     @Test
     void warningWhenCpkHasNoReferenceRange() {
-        Finding finding = fire(onTrabectedin().lab(Concepts.CREATINE_KINASE, 900, "U/L", null));
+        Finding finding = order(ordered().lab(Concepts.CREATINE_KINASE, 900, "U/L", null));
 
         assertThat(finding.indicator()).isEqualTo("warning");
         assertThat(Rendered.fill(finding, "assessment")).contains("CPK has no reference range");
@@ -77,7 +82,7 @@ class TrabectedinSafetyRuleTest {
 
     @Test
     void warningWhenACountIsInAUnitThatIsNotRead() {
-        Finding finding = fire(onTrabectedin().lab(Concepts.NEUTROPHILS, 0.4, "G/dm3", null));
+        Finding finding = order(ordered().lab(Concepts.NEUTROPHILS, 0.4, "G/dm3", null));
 
         assertThat(finding.indicator()).isEqualTo("warning");
         assertThat(Rendered.fill(finding, "assessment"))
@@ -86,7 +91,7 @@ class TrabectedinSafetyRuleTest {
 
     @Test
     void countsPerCubicMillimetreAndLowerCaseGramsPerDecilitreAreRead() {
-        Finding finding = fire(onTrabectedin()
+        Finding finding = order(ordered()
                 .lab(Concepts.NEUTROPHILS, 0.4, "10*3/mm3", null)
                 .lab(Concepts.HAEMOGLOBIN, 7.0, "g/dl", null));
 
@@ -98,7 +103,7 @@ class TrabectedinSafetyRuleTest {
 
     @Test
     void warningForLowNeutrophils() {
-        Finding finding = fire(onTrabectedin().lab(Concepts.NEUTROPHILS, 1.2, "10*3/uL", null));
+        Finding finding = order(ordered().lab(Concepts.NEUTROPHILS, 1.2, "10*3/uL", null));
 
         assertThat(finding.indicator()).isEqualTo("warning");
         assertThat(Rendered.fill(finding, "assessment")).contains("ANC 1200/µL: below 1500/µL");
@@ -106,14 +111,13 @@ class TrabectedinSafetyRuleTest {
 
     @Test
     void neutrophilsAtTheLimitAreAccepted() {
-        assertThat(fire(onTrabectedin().lab(Concepts.NEUTROPHILS, 1500, "/uL", null))
-                        .indicator())
+        assertThat(order(ordered().lab(Concepts.NEUTROPHILS, 1500, "/uL", null)).indicator())
                 .isEqualTo("info");
     }
 
     @Test
     void warningForLowPlatelets() {
-        Finding finding = fire(onTrabectedin().lab(Concepts.PLATELETS, 90, "10*3/uL", null));
+        Finding finding = order(ordered().lab(Concepts.PLATELETS, 90, "10*3/uL", null));
 
         assertThat(finding.indicator()).isEqualTo("warning");
         assertThat(Rendered.fill(finding, "assessment")).contains("Platelets 90000/µL: below 100000/µL");
@@ -121,7 +125,7 @@ class TrabectedinSafetyRuleTest {
 
     @Test
     void warningForLowHaemoglobinInGramsPerLitre() {
-        Finding finding = fire(onTrabectedin().lab(Concepts.HAEMOGLOBIN, 85, "g/L", null));
+        Finding finding = order(ordered().lab(Concepts.HAEMOGLOBIN, 85, "g/L", null));
 
         assertThat(finding.indicator()).isEqualTo("warning");
         assertThat(Rendered.fill(finding, "assessment")).contains("Haemoglobin 8.5 g/dL: below 9 g/dL");
@@ -129,7 +133,7 @@ class TrabectedinSafetyRuleTest {
 
     @Test
     void warningForCreatineKinaseAtThreeTimesTheUpperLimit() {
-        Finding finding = fire(onTrabectedin().lab(Concepts.CREATINE_KINASE, 600, "U/L", 200.0));
+        Finding finding = order(ordered().lab(Concepts.CREATINE_KINASE, 600, "U/L", 200.0));
 
         assertThat(finding.indicator()).isEqualTo("warning");
         assertThat(Rendered.fill(finding, "assessment")).contains("CPK 3 × ULN: above 2.5 × ULN");
@@ -137,30 +141,257 @@ class TrabectedinSafetyRuleTest {
 
     @Test
     void warningForAstAboveTwoAndAHalfTimesTheUpperLimit() {
-        assertThat(fire(onTrabectedin().lab(Concepts.AST, 120, "U/L", 40.0)).indicator())
+        assertThat(order(ordered().lab(Concepts.AST, 120, "U/L", 40.0)).indicator())
                 .isEqualTo("warning");
     }
 
-    @Test
-    void aMissingResultIsListedInTheNotesWithoutRaisingTheIndicator() {
-        Finding finding = fire(onTrabectedin().withoutLab(Concepts.PLATELETS).withoutLab(Concepts.LVEF));
+    /** Finding 1 of issue 12: a missing or stale result makes its criterion not met, named on the card. */
+    @Nested
+    class ResultWindows {
 
-        assertThat(finding.indicator()).isEqualTo("info");
-        assertThat(Rendered.notes(finding))
-                .contains("No result in the record for: Platelets, LVEF. Check them before the dose.");
-        assertThat(Rendered.fill(finding, "results")).doesNotContain("Platelets");
+        @Test
+        void aMissingResultIsNotMetAndNamed() {
+            Finding finding = order(ordered().withoutLab(Concepts.PLATELETS).withoutLab(Concepts.HAEMOGLOBIN));
+
+            assertThat(finding.indicator()).isEqualTo("warning");
+            assertThat(Rendered.fill(finding, "assessment"))
+                    .isEqualTo("- **No result in the record for: Platelets, Haemoglobin. Not met until measured.**");
+            assertThat(Rendered.summary(finding))
+                    .isEqualTo("Trabectedin: pre-dose checks not met (Platelets, Haemoglobin)");
+            assertThat(Rendered.fill(finding, "results")).doesNotContain("Platelets");
+        }
+
+        @Test
+        void noResultsAtAllNamesEveryCriterionAndLvef() {
+            Finding finding = order(patient().lms().draft(Concepts.TRABECTEDIN, true));
+
+            assertThat(finding.indicator()).isEqualTo("warning");
+            assertThat(Rendered.fill(finding, "assessment"))
+                    .contains("No result in the record for: Total bilirubin, AST, ALT, ALP, CPK, ANC, Platelets,"
+                            + " Haemoglobin. Not met until measured.")
+                    .contains("No LVEF in the record: the US label asks for LVEF before starting and every 2–3"
+                            + " months.")
+                    .doesNotContain("is met");
+            assertThat(Rendered.fill(finding, "results")).isEqualTo("- none in the record");
+        }
+
+        @Test
+        void resultsTwentyThreeMonthsOldAreNotJudgedAndSayHowOldTheyAre() {
+            LocalDate old = TODAY.minusMonths(23);
+            Finding finding = order(patient().lms().preDoseLabsOn(old).draft(Concepts.TRABECTEDIN, true));
+
+            long age = java.time.temporal.ChronoUnit.DAYS.between(old, TODAY);
+            assertThat(finding.indicator()).isEqualTo("warning");
+            assertThat(Rendered.fill(finding, "assessment"))
+                    .contains(
+                            "Not recent, so not judged: Total bilirubin, AST, ALT, ALP, CPK, ANC, Platelets, Haemoglobin ("
+                                    + old + ", " + age + " days old).")
+                    .contains("Repeat before the dose (at most 7 days old).")
+                    .contains("LVEF is " + age + " days old (" + old + ")")
+                    .doesNotContain("is met");
+            assertThat(Rendered.fill(finding, "results")).contains("older than 7 days");
+        }
+
+        @Test
+        void aResultSevenDaysOldIsRecentAndEightDaysOldIsNot() {
+            assertThat(order(ordered().lab(Concepts.ALT, 30, "U/L", 40.0, TODAY.minusDays(7)))
+                            .indicator())
+                    .isEqualTo("info");
+            Finding finding = order(ordered().lab(Concepts.ALT, 30, "U/L", 40.0, TODAY.minusDays(8)));
+            assertThat(finding.indicator()).isEqualTo("warning");
+            assertThat(Rendered.fill(finding, "assessment"))
+                    .contains("Not recent, so not judged: ALT (" + TODAY.minusDays(8) + ", 8 days old)");
+        }
+
+        @Test
+        void resultsThatAreNotRecentAreListedByDateWithTheUndatedLast() {
+            Finding finding = order(ordered()
+                    .lab(Concepts.ALT, 30, "U/L", 40.0, TODAY.minusDays(12))
+                    .lab(Concepts.PLATELETS, 250, "10*3/uL", null, null)
+                    .lab(Concepts.AST, 30, "U/L", 40.0, TODAY.minusDays(12))
+                    .lab(Concepts.NEUTROPHILS, 3.2, "10*3/uL", null, TODAY.minusDays(20)));
+
+            assertThat(Rendered.fill(finding, "assessment"))
+                    .isEqualTo(
+                            "- **Not recent, so not judged: AST, ALT (" + TODAY.minusDays(12) + ", 12 days old), ANC ("
+                                    + TODAY.minusDays(20)
+                                    + ", 20 days old), Platelets (undated). Repeat before the dose (at most"
+                                    + " 7 days old).**");
+        }
+
+        @Test
+        void anUndatedResultIsNotRecent() {
+            Finding finding = order(ordered().lab(Concepts.PLATELETS, 250, "10*3/uL", null, null));
+
+            assertThat(finding.indicator()).isEqualTo("warning");
+            assertThat(Rendered.fill(finding, "assessment")).contains("Not recent, so not judged: Platelets (undated)");
+        }
+
+        @Test
+        void aStaleBilirubinAboveTheDoNotGiveLimitIsNotJudgedSoTheCardIsNotCritical() {
+            Finding finding = order(ordered().lab(Concepts.BILIRUBIN, 4.2, "mg/dL", 1.2, TODAY.minusDays(30)));
+
+            assertThat(finding.indicator()).isEqualTo("warning");
+            assertThat(finding.removals()).isEmpty();
+            assertThat(Rendered.fill(finding, "assessment"))
+                    .contains("Total bilirubin (" + TODAY.minusDays(30) + ", 30 days old)");
+            assertThat(Rendered.fill(finding, "results"))
+                    .contains("(3.5 × ULN)")
+                    .contains("older than 7 days");
+        }
+    }
+
+    /** Finding 4 of issue 12: LVEF below its lower limit (or below 50% without a range), missing or older than 90 days. */
+    @Nested
+    class Lvef {
+
+        @Test
+        void belowTheLowerLimitOfItsReferenceRange() {
+            Finding finding = order(ordered().lab(lvef(40, 50.0, LabResult.Range.IN_VALUE_UNIT, TODAY.minusDays(10))));
+
+            assertThat(finding.indicator()).isEqualTo("warning");
+            assertThat(Rendered.fill(finding, "assessment"))
+                    .contains("LVEF 40% on " + TODAY.minusDays(10) + ": below its lower limit of 50%")
+                    .contains("delays trabectedin for LVEF below the lower limit of normal");
+        }
+
+        @Test
+        void aHigherLowerLimitOfTheLaboratoryDecides() {
+            assertThat(order(ordered().lab(lvef(52, 55.0, LabResult.Range.IN_VALUE_UNIT, TODAY)))
+                            .indicator())
+                    .isEqualTo("warning");
+        }
+
+        @Test
+        void belowFiftyPercentWithoutARange() {
+            Finding finding = order(ordered().lab(lvef(45, null, LabResult.Range.NOT_RECORDED, TODAY)));
+
+            assertThat(Rendered.fill(finding, "assessment"))
+                    .contains("LVEF 45% on " + TODAY + ": below 50% (no reference range recorded)");
+        }
+
+        @Test
+        void fiftyPercentWithoutARangeIsMet() {
+            assertThat(order(ordered().lab(lvef(50, null, LabResult.Range.NOT_RECORDED, TODAY)))
+                            .indicator())
+                    .isEqualTo("info");
+        }
+
+        @Test
+        void ninetyDaysOldIsRecentAndNinetyOneIsNot() {
+            assertThat(order(ordered().lab(lvef(60, 50.0, LabResult.Range.IN_VALUE_UNIT, TODAY.minusDays(90))))
+                            .indicator())
+                    .isEqualTo("info");
+            Finding finding = order(ordered().lab(lvef(60, 50.0, LabResult.Range.IN_VALUE_UNIT, TODAY.minusDays(91))));
+            assertThat(finding.indicator()).isEqualTo("warning");
+            assertThat(Rendered.fill(finding, "assessment"))
+                    .contains("LVEF is 91 days old (" + TODAY.minusDays(91) + "): the US label asks for LVEF every"
+                            + " 2–3 months (here at most 90 days).");
+        }
+
+        @Test
+        void fiveMonthsOldIsNotMet() {
+            Finding finding = order(ordered().lab(lvef(62, 50.0, LabResult.Range.IN_VALUE_UNIT, TODAY.minusMonths(5))));
+
+            assertThat(finding.indicator()).isEqualTo("warning");
+            assertThat(Rendered.summary(finding)).isEqualTo("Trabectedin: pre-dose checks not met (LVEF)");
+        }
+
+        @Test
+        void missingIsNotMet() {
+            Finding finding = order(ordered().withoutLab(Concepts.LVEF));
+
+            assertThat(finding.indicator()).isEqualTo("warning");
+            assertThat(Rendered.fill(finding, "assessment")).contains("No LVEF in the record");
+        }
+
+        @Test
+        void undatedIsNotMet() {
+            assertThat(Rendered.fill(order(ordered().lab(Concepts.LVEF, 60, "%", null, null)), "assessment"))
+                    .contains("LVEF has no date");
+        }
+
+        @Test
+        void aValueNotInPercentOrARangeWithoutAUnitCannotBeJudged() {
+            assertThat(Rendered.fill(
+                            order(ordered().lab(lvef(0.6, null, LabResult.Range.NOT_RECORDED, TODAY, "1"))),
+                            "assessment"))
+                    .contains("LVEF 0.6 (unit: 1) cannot be judged");
+            assertThat(Rendered.fill(
+                            order(ordered().lab(lvef(40, null, LabResult.Range.WITHOUT_UNIT, TODAY))), "assessment"))
+                    .contains("LVEF 40 (unit: %) cannot be judged");
+        }
+
+        private static LabResult lvef(double value, Double low, LabResult.Range range, LocalDate date) {
+            return lvef(value, low, range, date, "%");
+        }
+
+        private static LabResult lvef(double value, Double low, LabResult.Range range, LocalDate date, String unit) {
+            return new LabResult(
+                    Concepts.LVEF, "LVEF by echo", value, unit, null, date, "Observation/echo", low, range);
+        }
+    }
+
+    /** Patient-view: no dose is being ordered, so only what needs action now makes a card. */
+    @Nested
+    class PatientView {
+
+        @Test
+        void noCardWhenEveryCriterionIsMet() {
+            assertThat(chart(onTrabectedin())).isEmpty();
+        }
+
+        @Test
+        void noCardWhenCountsAndChemistryAreOnlyNotRecent() {
+            assertThat(chart(onTrabectedin().lab(Concepts.NEUTROPHILS, 3.2, "10*3/uL", null, TODAY.minusDays(12))))
+                    .isEmpty();
+        }
+
+        @Test
+        void aWarningWhenLvefIsMissingListingWhatElseIsNotRecent() {
+            Finding finding = chart(onTrabectedin()
+                            .withoutLab(Concepts.LVEF)
+                            .lab(Concepts.NEUTROPHILS, 3.2, "10*3/uL", null, TODAY.minusDays(12)))
+                    .orElseThrow();
+
+            assertThat(finding.indicator()).isEqualTo("warning");
+            assertThat(Rendered.fill(finding, "assessment"))
+                    .contains("No LVEF")
+                    .contains("Not recent, so not judged: ANC");
+            assertThat(finding.evidence()).extracting(Evidence::role).contains(Phrase.ROLE_CURRENT_TRABECTEDIN);
+        }
+
+        @Test
+        void aWarningWhenARecentCountIsLow() {
+            assertThat(chart(onTrabectedin().lab(Concepts.PLATELETS, 90, "10*3/uL", null)))
+                    .hasValueSatisfying(f -> assertThat(f.indicator()).isEqualTo("warning"));
+        }
+
+        @Test
+        void speaksOnlyWhenTrabectedinIsCurrent() {
+            FactsBuilder lowPlatelets =
+                    patient().lms().normalPreDoseLabs().lab(Concepts.PLATELETS, 90, "10*3/uL", null);
+            assertThat(chart(lowPlatelets.past(Concepts.TRABECTEDIN))).isEmpty();
+            assertThat(chart(patient()
+                            .lms()
+                            .normalPreDoseLabs()
+                            .lab(Concepts.PLATELETS, 90, "10*3/uL", null)
+                            .draft(Concepts.TRABECTEDIN, true)))
+                    .isEmpty();
+        }
+
+        private FactsBuilder onTrabectedin() {
+            return patient().lms().normalPreDoseLabs().current(Concepts.TRABECTEDIN);
+        }
+
+        private Optional<Finding> chart(FactsBuilder facts) {
+            return rule.evaluate(Hook.PATIENT_VIEW, facts.build());
+        }
     }
 
     @Test
     void speaksOnOrderSelectOnlyWhenTheTrabectedinDraftIsSelected() {
-        assertThat(rule.evaluate(
-                        Hook.ORDER_SELECT,
-                        patient()
-                                .lms()
-                                .normalPreDoseLabs()
-                                .draft(Concepts.TRABECTEDIN, true)
-                                .build()))
-                .isPresent();
+        assertThat(rule.evaluate(Hook.ORDER_SELECT, ordered().build())).isPresent();
         assertThat(rule.evaluate(
                         Hook.ORDER_SELECT,
                         patient()
@@ -190,19 +421,11 @@ class TrabectedinSafetyRuleTest {
 
     @Test
     void theCriticalCardSaysWhatToDoAndOffersToDeleteTheDraftUnderReview() {
-        Finding finding = rule.evaluate(
-                        Hook.ORDER_SELECT,
-                        patient()
-                                .lms()
-                                .normalPreDoseLabs()
-                                .lab(Concepts.BILIRUBIN, 4.2, "mg/dL", 1.2)
-                                .draft(Concepts.TRABECTEDIN, true)
-                                .build())
-                .orElseThrow();
+        Finding finding = order(ordered().lab(Concepts.BILIRUBIN, 4.2, "mg/dL", 1.2));
 
         assertThat(finding.indicator()).isEqualTo("critical");
         assertThat(Rendered.summary(finding))
-                .startsWith("Do not give trabectedin: total bilirubin 3.5 × ULN on ")
+                .startsWith("Do not give trabectedin: total bilirubin 3.5 × ULN on " + TODAY.minusDays(2))
                 .endsWith("(label: do not give above 3 × ULN)");
         assertThat(finding.removals())
                 .singleElement()
@@ -223,20 +446,8 @@ class TrabectedinSafetyRuleTest {
                 .orElseThrow();
 
         assertThat(finding.indicator()).isEqualTo("warning");
-        assertThat(finding.summary()).isNull();
         assertThat(finding.removals()).isEmpty();
         assertThat(finding.concerns()).hasSize(1);
-    }
-
-    @Test
-    void speaksOnPatientViewOnlyWhenTrabectedinIsCurrent() {
-        assertThat(evaluate(patient().lms().normalPreDoseLabs().past(Concepts.TRABECTEDIN)))
-                .isEmpty();
-        assertThat(evaluate(patient().lms().normalPreDoseLabs().draft(Concepts.TRABECTEDIN, true)))
-                .isEmpty();
-        assertThat(evaluate(onTrabectedin()))
-                .hasValueSatisfying(f ->
-                        assertThat(f.evidence()).extracting(Evidence::role).contains(Phrase.ROLE_CURRENT_TRABECTEDIN));
     }
 
     @Test
@@ -249,15 +460,13 @@ class TrabectedinSafetyRuleTest {
         assertThat(rule.evaluate(Hook.ORDER_SIGN, facts.build())).isEmpty();
     }
 
-    private static FactsBuilder onTrabectedin() {
-        return patient().lms().normalPreDoseLabs().current(Concepts.TRABECTEDIN);
+    /** A selected trabectedin draft for a patient whose every pre-dose result is recent and within limits. */
+    private static FactsBuilder ordered() {
+        return patient().lms().normalPreDoseLabs().draft(Concepts.TRABECTEDIN, true);
     }
 
-    private Optional<Finding> evaluate(FactsBuilder facts) {
-        return rule.evaluate(Hook.PATIENT_VIEW, facts.build());
-    }
-
-    private Finding fire(FactsBuilder facts) {
-        return evaluate(facts).orElseThrow(() -> new AssertionError("the rule did not fire"));
+    private Finding order(FactsBuilder facts) {
+        return rule.evaluate(Hook.ORDER_SELECT, facts.build())
+                .orElseThrow(() -> new AssertionError("the rule did not fire"));
     }
 }

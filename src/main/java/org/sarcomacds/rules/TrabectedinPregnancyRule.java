@@ -1,0 +1,71 @@
+package org.sarcomacds.rules;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Hook;
+import org.sarcomacds.facts.PatientFacts;
+import org.sarcomacds.facts.Pregnancy;
+
+/**
+ * LMS-TRABECTEDIN-PREGNANCY: trabectedin under review (a draft on an order hook, or current on patient-view) for a
+ * patient the record says is pregnant — a pregnancy status of pregnant or a positive hCG within
+ * {@code pregnancy.lookbackDays}, not cleared by a later "not pregnant". The card gives the labels' statements and
+ * their contraception advice (codes-addendum D2); a rule of its own, with its own override reasons, rather than a line
+ * of the pre-dose card.
+ */
+class TrabectedinPregnancyRule implements Rule {
+
+    static final String ID = "LMS-TRABECTEDIN-PREGNANCY";
+
+    static final Variant STATUS_PREGNANT = Variant.of("status-pregnant", "test", "date");
+    static final Variant HCG_POSITIVE = Variant.of("hcg-positive", "test", "how", "date");
+    static final Variant BY_INTERPRETATION = Variant.of("by-interpretation");
+    static final Variant ABOVE_RANGE = Variant.of("above-range");
+    static final Variant BY_WORDS = Variant.of("by-words");
+    static final Variant RESULT_LINE = Variant.of("result-line", "finding", "reference");
+
+    static final RuleSpec SPEC = RuleSpec.rule(ID, parameters -> new TrabectedinPregnancyRule())
+            .answers(Hook.PATIENT_VIEW, Hook.ORDER_SELECT, Hook.ORDER_SIGN)
+            .reads(Concepts.LEIOMYOSARCOMA, Concepts.TRABECTEDIN)
+            .observes(Concepts.PREGNANCY)
+            .warning("warning")
+            .variants(STATUS_PREGNANT, HCG_POSITIVE, BY_INTERPRETATION, ABOVE_RANGE, BY_WORDS, RESULT_LINE)
+            .fills("pregnancy", "result");
+
+    @Override
+    public Optional<Finding> evaluate(PatientFacts facts) {
+        if (!TrabectedinExposure.concerned(facts)) {
+            return Optional.empty();
+        }
+        return facts.pregnancy().filter(Pregnancy::pregnant).map(pregnancy -> {
+            List<Evidence> evidence = TrabectedinExposure.evidence(facts);
+            Text finding = finding(pregnancy);
+            return new Finding(
+                            ID,
+                            evidence,
+                            Map.of(
+                                    "pregnancy",
+                                    finding,
+                                    "result",
+                                    RESULT_LINE.with("finding", finding, "reference", pregnancy.reference())),
+                            RuleNotes.of(evidence, facts))
+                    .concerning(facts.draftsUnderReview(Concepts.TRABECTEDIN));
+        });
+    }
+
+    /** What the record says, e.g. "Pregnancy status: pregnant, 2026-11-20". */
+    private static Text finding(Pregnancy pregnancy) {
+        String date = pregnancy.date().toString(); // only a dated result falls within the lookback
+        if (pregnancy.how() == Pregnancy.How.STATUS_ANSWER) {
+            return STATUS_PREGNANT.with("test", pregnancy.display(), "date", date);
+        }
+        Text how = switch (pregnancy.how()) {
+            case HCG_ABOVE_RANGE -> ABOVE_RANGE.with();
+            case HCG_WORDS -> BY_WORDS.with();
+            default -> BY_INTERPRETATION.with();
+        };
+        return HCG_POSITIVE.with("test", pregnancy.display(), "how", how, "date", date);
+    }
+}
