@@ -11,6 +11,7 @@ import org.sarcomacds.facts.BodyProblem;
 import org.sarcomacds.facts.BodySurfaceArea;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.DraftOrder;
+import org.sarcomacds.facts.Ecog;
 import org.sarcomacds.facts.Fact;
 import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.LabResult;
@@ -31,6 +32,7 @@ final class FactsBuilder {
     private final List<Fact> ntrk = new ArrayList<>();
     private BodySurfaceArea bsa;
     private BodyMeasurements body;
+    private Ecog ecog;
     private int next;
 
     static FactsBuilder patient() {
@@ -107,6 +109,36 @@ final class FactsBuilder {
         return exposure(medication(drug, "active", true, ""));
     }
 
+    /** A current exposure started on {@code start}. */
+    FactsBuilder currentSince(String drug, LocalDate start) {
+        return exposure(new Fact(
+                drug,
+                drug + " (current)",
+                "MedicationStatement/" + drug + "-since-" + start,
+                "active",
+                true,
+                start.toString(),
+                "ATC test",
+                false,
+                "",
+                start,
+                null));
+    }
+
+    /**
+     * A use that ended for the reason given, as the facts read it: {@code progression} and {@code toxicity} say what
+     * the stop reason names; a current use with progression recorded keeps running.
+     */
+    FactsBuilder stopped(String drug, boolean current, String reason, boolean progression, boolean toxicity) {
+        Fact.StopCategory category = current
+                ? Fact.StopCategory.NONE
+                : progression
+                        ? Fact.StopCategory.PROGRESSION
+                        : toxicity ? Fact.StopCategory.TOXICITY : Fact.StopCategory.OTHER;
+        return exposure(medication(drug, current ? "active" : "stopped", current, reason)
+                .withUse(new Fact.Use(null, new Fact.Stop(category, reason, progression, toxicity), null)));
+    }
+
     /** A doxorubicin exposure is an anthracycline exposure too, as the value sets make it (the class holds its codes). */
     FactsBuilder exposure(Fact fact) {
         medications.add(fact);
@@ -148,6 +180,36 @@ final class FactsBuilder {
         labs.put(
                 analyte,
                 new LabResult(analyte, analyte, value, unit, uln, TODAY.minusDays(2), "Observation/" + analyte));
+        return this;
+    }
+
+    /** A result dated {@code date} (null: undated). */
+    FactsBuilder labOn(String analyte, double value, String unit, Double uln, LocalDate date) {
+        labs.put(analyte, new LabResult(analyte, analyte, value, unit, uln, date, "Observation/" + analyte));
+        return this;
+    }
+
+    /** A result whose reference range is recorded as the facts judged it (e.g. a limit without a unit). */
+    FactsBuilder labWithRange(String analyte, double value, String unit, LabResult.Range range) {
+        labs.put(
+                analyte,
+                new LabResult(
+                        analyte,
+                        analyte,
+                        value,
+                        unit,
+                        null,
+                        TODAY.minusDays(2),
+                        "Observation/" + analyte,
+                        null,
+                        range));
+        return this;
+    }
+
+    /** The latest ECOG, {@code daysOld} days old; recent within the 90 days of {@code ecog.validDays}. */
+    FactsBuilder ecog(int score, int daysOld) {
+        ecog = new Ecog(
+                score, TODAY.minusDays(daysOld), "Observation/ecog", "LOINC 89247-1, value " + score, daysOld <= 90);
         return this;
     }
 
@@ -218,7 +280,7 @@ final class FactsBuilder {
                 drafts,
                 labs,
                 body != null ? body : BodyMeasurements.of(bsa, BodyProblem.Kind.MISSING_WEIGHT),
-                Optional.empty(),
+                Optional.ofNullable(ecog),
                 Optional.empty(),
                 ntrk,
                 List.of());

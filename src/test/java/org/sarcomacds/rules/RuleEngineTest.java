@@ -61,7 +61,7 @@ class RuleEngineTest {
 
     @Test
     void theRegistryHasEveryRuleOnce() {
-        assertThat(Rules.ids()).doesNotHaveDuplicates().hasSize(11);
+        assertThat(Rules.ids()).doesNotHaveDuplicates().hasSize(12);
     }
 
     @Test
