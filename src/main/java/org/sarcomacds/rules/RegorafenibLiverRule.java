@@ -26,6 +26,7 @@ class RegorafenibLiverRule implements Rule {
 
     static final Variant SUMMARY_NOT_RECOMMENDED = Variant.of("summary-not-recommended", "times", "date", "limit");
     static final Variant SUMMARY_TESTS_NEEDED = Variant.of("summary-tests-needed");
+    static final Variant SUMMARY_NOT_JUDGED = Variant.of("summary-not-judged");
     static final Variant NOT_RECOMMENDED = Variant.of("not-recommended", "result", "limit");
     static final Variant TESTS_NOT_RECENT = Variant.of("tests-not-recent", "days", "tests");
     static final Variant TEST_NOT_JUDGED = Variant.of("test-not-judged", "why");
@@ -40,6 +41,7 @@ class RegorafenibLiverRule implements Rule {
             .variants(
                     SUMMARY_NOT_RECOMMENDED,
                     SUMMARY_TESTS_NEEDED,
+                    SUMMARY_NOT_JUDGED,
                     NOT_RECOMMENDED,
                     TESTS_NOT_RECENT,
                     TEST_NOT_JUDGED,
@@ -103,7 +105,7 @@ class RegorafenibLiverRule implements Rule {
         List<Object> notJudged = LiverTests.notJudged(facts, days);
         if (!notJudged.isEmpty()) {
             Text assessment = TEST_NOT_JUDGED.with("why", new Text.Inline(notJudged));
-            return Optional.of(finding(facts, assessment, days).withSummary(SUMMARY_TESTS_NEEDED.with()));
+            return Optional.of(finding(facts, assessment, days).withSummary(SUMMARY_NOT_JUDGED.with()));
         }
         return Optional.empty();
     }

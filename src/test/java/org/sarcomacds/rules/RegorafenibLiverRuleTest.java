@@ -118,6 +118,8 @@ class RegorafenibLiverRuleTest {
                 .startsWith(
                         "**The liver tests cannot be judged:** Total bilirubin has a reference range without a unit");
         assertThat(Rendered.fill(finding, "results")).contains("(reference range without a unit: cannot be judged)");
+        assertThat(Rendered.summary(finding)).contains("cannot be judged against its ULN");
+        assertThat(finding.removals()).isEmpty();
     }
 
     @Test
