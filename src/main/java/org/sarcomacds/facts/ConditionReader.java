@@ -85,11 +85,14 @@ final class ConditionReader {
         List<ConceptMatch> matches = new ArrayList<>(terminology.match(condition.getCode()));
         for (Extension histology : condition.getExtensionsByUrl(MCODE_HISTOLOGY)) {
             if (histology.getValue() instanceof CodeableConcept morphology) {
-                terminology.match(morphology).stream()
-                        .filter(m ->
-                                matches.stream().noneMatch(x -> x.valueSet().equals(m.valueSet())))
-                        .forEach(m -> matches.add(
-                                new ConceptMatch(m.valueSet(), "histology " + m.matchedOn(), m.byName(), m.doubt())));
+                for (ConceptMatch m : terminology.match(morphology)) {
+                    // A coded histology outranks the same concept found only by name in the Condition's text.
+                    matches.removeIf(x -> x.valueSet().equals(m.valueSet()) && x.byName() && !m.byName());
+                    if (matches.stream().noneMatch(x -> x.valueSet().equals(m.valueSet()))) {
+                        matches.add(
+                                new ConceptMatch(m.valueSet(), "histology " + m.matchedOn(), m.byName(), m.doubt()));
+                    }
+                }
             }
         }
         return matches;

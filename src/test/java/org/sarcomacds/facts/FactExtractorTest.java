@@ -84,6 +84,21 @@ class FactExtractorTest {
     }
 
     @Test
+    void aCodedHistologyExtensionOutranksTheSameNameInTheConditionText() {
+        CodeableConcept code = concept(ICD_10_CM, "C48.0", "Malignant neoplasm of retroperitoneum");
+        code.setText("Retroperitoneal leiomyosarcoma");
+        Condition condition = condition("c1", code);
+        condition.addExtension(ConditionReader.MCODE_HISTOLOGY, concept(ICD_O_3, "8890/3", "Leiomyosarcoma, NOS"));
+
+        PatientFacts facts = extract(conditions(condition));
+
+        assertThat(facts.leiomyosarcoma()).singleElement().satisfies(f -> {
+            assertThat(f.matchedOn()).isEqualTo("histology ICD-O-3 8890/3");
+            assertThat(f.byName()).isFalse();
+        });
+    }
+
+    @Test
     void histologyExtensionWithAnotherUrlIsNotRead() {
         Condition condition = condition("c1", concept(ICD_10_CM, "C49.9", "Soft tissue sarcoma"));
         condition.addExtension(
