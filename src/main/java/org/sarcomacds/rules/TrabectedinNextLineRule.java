@@ -166,14 +166,26 @@ class TrabectedinNextLineRule implements Rule {
             List<Fact> exposures = facts.exposures(drug);
             if (!exposures.isEmpty()) {
                 List<Object> statuses = exposures.stream()
-                        .map(f -> f.note().isEmpty()
-                                ? (Object) f.status()
-                                : STATUS_WITH_NOTE.with("status", f.status(), "note", f.note()))
+                        .map(f -> statusOf(f, facts))
                         .distinct()
                         .toList();
                 lines.add(THERAPY.with("drug", drug, "statuses", new Text.Inline(statuses)));
             }
         }
+        // Anthracyclines other than doxorubicin (epirubicin, idarubicin, daunorubicin), named as the record does.
+        List<String> doxorubicin = facts.exposures(Concepts.DOXORUBICIN).stream()
+                .map(Fact::reference)
+                .toList();
+        facts.anthracyclineExposures().stream()
+                .filter(f -> !doxorubicin.contains(f.reference()))
+                .forEach(f -> lines.add(THERAPY.with("drug", f.display(), "statuses", statusOf(f, facts))));
         return lines.isEmpty() ? Phrase.NONE_RECORDED.text() : new Text.Inline(lines);
+    }
+
+    /** Its status, with why it stopped; a current line on which progression is recorded says where (the note). */
+    private static Object statusOf(Fact f, PatientFacts facts) {
+        String note =
+                !f.note().isEmpty() ? f.note() : f.current() && facts.progressionRecorded(f) ? f.stopDetail() : "";
+        return note.isEmpty() ? f.status() : STATUS_WITH_NOTE.with("status", f.status(), "note", note);
     }
 }

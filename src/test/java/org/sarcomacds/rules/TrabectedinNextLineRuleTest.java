@@ -14,6 +14,7 @@ import org.sarcomacds.cards.Rendered;
 import org.sarcomacds.facts.BodyMeasurements;
 import org.sarcomacds.facts.BodyProblem;
 import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Fact;
 import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.LabResult;
 import org.sarcomacds.facts.PatientFacts;
@@ -266,8 +267,7 @@ class TrabectedinNextLineRuleTest {
                 .isEmpty();
         assertThat(Rendered.topLines(finding))
                 .contains("**On doxorubicin (current) since " + TODAY.minusWeeks(6)
-                        + ":** no next-line orders are drafted while a line is current and no progression on it is"
-                        + " recorded.");
+                        + ":** no orders drafted while this line runs without recorded progression.");
         assertThat(finding.evidence())
                 .filteredOn(e -> e.role() == Phrase.ROLE_CURRENT_SYSTEMIC_THERAPY)
                 .isNotEmpty();
@@ -281,6 +281,43 @@ class TrabectedinNextLineRuleTest {
 
         assertThat(finding.offersOrders()).isTrue();
         assertThat(finding.topLines()).noneMatch(line -> line.key().equals("current-line"));
+    }
+
+    @Test
+    void theTherapyHistorySaysWhereProgressionOnTheCurrentLineIsRecorded() {
+        Finding finding = fire(afterAnthracycline()
+                .normalLiver()
+                .exposure(FactsBuilder.medication(Concepts.GEMCITABINE, "active", true, "")
+                        .withUse(new Fact.Use(
+                                null,
+                                new Fact.Stop(Fact.StopCategory.NONE, "Restaging CT: progressive disease", true, false),
+                                null))));
+
+        assertThat(finding.offersOrders()).isTrue();
+        assertThat(Rendered.notes(finding))
+                .anySatisfy(n -> assertThat(n).contains("gemcitabine (active: Restaging CT: progressive disease)"));
+    }
+
+    @Test
+    void theTherapyHistoryNamesAnAnthracyclineOtherThanDoxorubicin() {
+        Fact epirubicin = new Fact(
+                Concepts.ANTHRACYCLINES,
+                "Ellence 50 mg/25 mL injection",
+                "MedicationStatement/epirubicin",
+                "completed",
+                false,
+                "2025-02-03 to 2025-05-19",
+                "product code 1732183 mapped to RxNorm 3995",
+                false,
+                "",
+                TODAY.minusYears(1),
+                null);
+
+        Finding finding = fire(metastaticLms().normalLiver().exposure(epirubicin));
+
+        assertThat(finding.offersOrders()).isTrue();
+        assertThat(Rendered.notes(finding))
+                .anySatisfy(n -> assertThat(n).contains("Ellence 50 mg/25 mL injection (completed)"));
     }
 
     @Test
@@ -319,8 +356,8 @@ class TrabectedinNextLineRuleTest {
                 .as("ECOG informs; the prescriber decides")
                 .isTrue();
         assertThat(Rendered.topLines(finding))
-                .containsExactly("**ECOG 3 on " + TODAY.minusDays(10)
-                        + ":** these options assume a patient fit for systemic therapy.");
+                .containsExactly(
+                        "**ECOG 3 on " + TODAY.minusDays(10) + ":** the options assume fitness for systemic therapy.");
         assertThat(finding.evidence()).anySatisfy(e -> {
             assertThat(e.role()).isEqualTo(Phrase.ROLE_ECOG);
             assertThat(e.fact().display()).isEqualTo("3");
@@ -340,10 +377,10 @@ class TrabectedinNextLineRuleTest {
     void noEcogInTheRecordOrNoneRecentIsSaidBeforeTheOptions() {
         assertThat(Rendered.topLines(fire(afterAnthracycline().normalLiver())))
                 .containsExactly(
-                        "**No ECOG in the last 90 days:** these options assume a patient fit for systemic therapy.");
+                        "**ECOG not recorded** (last 90 days): the options assume fitness for systemic therapy.");
         assertThat(Rendered.topLines(fire(afterAnthracycline().normalLiver().ecog(1, 120))))
-                .containsExactly("**No ECOG in the last 90 days** (latest 1, " + TODAY.minusDays(120)
-                        + "): these options assume a patient fit for systemic therapy.");
+                .containsExactly("**No ECOG in the last 90 days** (ECOG 1 on " + TODAY.minusDays(120)
+                        + "): the options assume fitness for systemic therapy.");
     }
 
     @Test
