@@ -53,6 +53,22 @@ final class LiverTests {
         return named;
     }
 
+    /**
+     * Why the three cannot back an order, in a rule's own words: {@code notRecentText} (placeholders {@code days},
+     * {@code tests}) when one is missing or older than {@code days}, else {@code notJudgedText} ({@code why}) when one
+     * has no ULN in its unit; empty when all three are recent and judged.
+     */
+    static Optional<Text> gap(PatientFacts facts, int days, Variant notRecentText, Variant notJudgedText) {
+        List<Object> notRecent = notRecent(facts, days);
+        if (!notRecent.isEmpty()) {
+            return Optional.of(notRecentText.with("days", String.valueOf(days), "tests", new Text.Inline(notRecent)));
+        }
+        List<Object> notJudged = notJudged(facts, days);
+        return notJudged.isEmpty()
+                ? Optional.empty()
+                : Optional.of(notJudgedText.with("why", new Text.Inline(notJudged)));
+    }
+
     /** The recent result of the analyte as a multiple of its ULN; call only when {@link #notRecent} and {@link #notJudged} are empty. */
     static double timesUln(PatientFacts facts, String analyte, int days) {
         return facts.recentLab(analyte, days).flatMap(LabResult::timesUln).orElseThrow();

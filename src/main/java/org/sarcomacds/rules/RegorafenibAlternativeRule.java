@@ -88,14 +88,9 @@ class RegorafenibAlternativeRule implements Rule {
     private Optional<Text> liverProblem(PatientFacts facts) {
         ClinicalParameters.Regorafenib r = parameters.regorafenib();
         int days = r.liverTestsValidDays();
-        List<Object> notRecent = LiverTests.notRecent(facts, days);
-        if (!notRecent.isEmpty()) {
-            return Optional.of(
-                    LIVER_TESTS_NOT_RECENT.with("days", String.valueOf(days), "tests", new Text.Inline(notRecent)));
-        }
-        List<Object> notJudged = LiverTests.notJudged(facts, days);
-        if (!notJudged.isEmpty()) {
-            return Optional.of(LIVER_TEST_NOT_JUDGED.with("why", new Text.Inline(notJudged)));
+        Optional<Text> gap = LiverTests.gap(facts, days, LIVER_TESTS_NOT_RECENT, LIVER_TEST_NOT_JUDGED);
+        if (gap.isPresent()) {
+            return gap;
         }
         if (LiverTests.timesUln(facts, Concepts.BILIRUBIN, days) > r.bilirubinNotRecommendedAboveUln()) {
             return Optional.of(BILIRUBIN_NOT_RECOMMENDED.with(

@@ -97,17 +97,10 @@ class RegorafenibLiverRule implements Rule {
 
     /** Bilirubin, AST or ALT missing, older than the window, or not judged: the card asks for recent tests. */
     private Optional<Finding> testsNeeded(PatientFacts facts, int days) {
-        List<Object> notRecent = LiverTests.notRecent(facts, days);
-        if (!notRecent.isEmpty()) {
-            Text assessment = TESTS_NOT_RECENT.with("days", String.valueOf(days), "tests", new Text.Inline(notRecent));
-            return Optional.of(finding(facts, assessment, days).withSummary(SUMMARY_TESTS_NEEDED.with()));
-        }
-        List<Object> notJudged = LiverTests.notJudged(facts, days);
-        if (!notJudged.isEmpty()) {
-            Text assessment = TEST_NOT_JUDGED.with("why", new Text.Inline(notJudged));
-            return Optional.of(finding(facts, assessment, days).withSummary(SUMMARY_NOT_JUDGED.with()));
-        }
-        return Optional.empty();
+        Text summary =
+                LiverTests.notRecent(facts, days).isEmpty() ? SUMMARY_NOT_JUDGED.with() : SUMMARY_TESTS_NEEDED.with();
+        return LiverTests.gap(facts, days, TESTS_NOT_RECENT, TEST_NOT_JUDGED)
+                .map(assessment -> finding(facts, assessment, days).withSummary(summary));
     }
 
     private Finding finding(PatientFacts facts, Text assessment, int days) {

@@ -122,14 +122,9 @@ class TrabectedinNextLineRule implements Rule {
     private Optional<Text> liverProblem(PatientFacts facts) {
         ClinicalParameters.Trabectedin t = parameters.trabectedin();
         int days = parameters.preDose().resultValidDays();
-        List<Object> notRecent = LiverTests.notRecent(facts, days);
-        if (!notRecent.isEmpty()) {
-            return Optional.of(
-                    LIVER_TESTS_NOT_RECENT.with("days", String.valueOf(days), "tests", new Text.Inline(notRecent)));
-        }
-        List<Object> notJudged = LiverTests.notJudged(facts, days);
-        if (!notJudged.isEmpty()) {
-            return Optional.of(LIVER_TEST_NOT_JUDGED.with("why", new Text.Inline(notJudged)));
+        Optional<Text> gap = LiverTests.gap(facts, days, LIVER_TESTS_NOT_RECENT, LIVER_TEST_NOT_JUDGED);
+        if (gap.isPresent()) {
+            return gap;
         }
         double times = LiverTests.timesUln(facts, Concepts.BILIRUBIN, days);
         if (times > 1.0) {
