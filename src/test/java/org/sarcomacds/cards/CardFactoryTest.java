@@ -99,8 +99,9 @@ class CardFactoryTest {
 
     @Test
     void topLinesAndTheBoneCaveatOpenTheConsultOnce() {
-        Text unconfirmed =
-                Text.ofVariant("metastasis-unconfirmed", Map.of("status", "provisional", "reference", "Condition/m"));
+        Text unconfirmed = Text.ofVariant(
+                "metastasis-unconfirmed",
+                Map.of("status", "not confirmed (verification status provisional)", "reference", "Condition/m"));
         Finding trials = finding("LMS-CLINICAL-TRIALS", Map.of("ntrk", ""))
                 .withTopLine(unconfirmed)
                 .withCaveat("LMS-BONE-PRIMARY-EXTRAPOLATED");

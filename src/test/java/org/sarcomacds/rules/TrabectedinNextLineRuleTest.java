@@ -344,7 +344,7 @@ class TrabectedinNextLineRuleTest {
         assertThat(finding.offersOrders()).isFalse();
         assertThat(Rendered.topLines(finding))
                 .anySatisfy(line -> assertThat(line)
-                        .startsWith("**Metastasis not confirmed**")
+                        .startsWith("**Metastasis not confirmed (provisional)** (")
                         .contains("no orders are drafted"));
     }
 
