@@ -113,6 +113,10 @@ public record ClinicalParameters(
     /** @param lookbackDays a pregnant status or positive hCG within this many days counts */
     public record Pregnancy(String source, int lookbackDays) {}
 
-    /** @param validDays an ECOG performance status at most this old describes the patient now */
-    public record Ecog(String source, int validDays) {}
+    /**
+     * @param validDays     an ECOG performance status at most this old describes the patient now
+     * @param lineFromScore from this grade on, the next-line consult says the options assume a patient fit for systemic
+     *                      therapy
+     */
+    public record Ecog(String source, int validDays, int lineFromScore) {}
 }

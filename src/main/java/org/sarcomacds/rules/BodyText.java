@@ -1,18 +1,25 @@
 package org.sarcomacds.rules;
 
+import java.util.Optional;
 import org.sarcomacds.facts.BodyMeasurements;
 import org.sarcomacds.facts.BodyProblem;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.text.Numbers;
 
-/** Why there is no BSA, as a card says it: the first problem of {@link BodyMeasurements}, in the words of {@code body.*}. */
+/**
+ * Why there is no BSA, as a card says it: every problem of {@link BodyMeasurements} (which value is missing,
+ * implausible or stale, and how), in the words of {@code body.*}.
+ */
 final class BodyText {
 
     private BodyText() {}
 
-    /** The first problem, or null when there is none. */
-    static Text gap(BodyMeasurements body) {
-        return body.problems().isEmpty() ? null : of(body.problems().getFirst());
+    /** Every problem, on one line; empty when there is none. */
+    static Optional<Text.Inline> problems(BodyMeasurements body) {
+        return body.problems().isEmpty()
+                ? Optional.empty()
+                : Optional.of(new Text.Inline(
+                        body.problems().stream().<Object>map(BodyText::of).toList()));
     }
 
     private static Text of(BodyProblem problem) {

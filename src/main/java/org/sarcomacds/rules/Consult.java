@@ -11,10 +11,29 @@ public final class Consult {
 
     public static final String ID = "LMS-NEXT-LINE-OPTIONS";
 
-    /** A metastasis Condition that is provisional, differential or unconfirmed. */
+    /** A metastasis Condition that is provisional, differential or unconfirmed: no order is drafted. */
     static final Variant METASTASIS_UNCONFIRMED = Variant.of("metastasis-unconfirmed", "status", "reference");
+    /** A recent ECOG at or above {@code ecog.lineFromScore}. */
+    static final Variant ECOG_POOR = Variant.of("ecog-poor", "score", "date");
+    /** No ECOG in the record. */
+    static final Variant ECOG_NOT_RECORDED = Variant.of("ecog-not-recorded", "days");
+    /** The latest ECOG is older than {@code ecog.validDays}. */
+    static final Variant ECOG_STALE = Variant.of("ecog-stale", "days", "score", "date");
+    /** Systemic therapy is current and no progression on it is recorded: no next-line order is drafted. */
+    static final Variant CURRENT_LINE = Variant.of("current-line", "therapies");
+    /** One therapy of the current line, with its start. */
+    static final Variant CURRENT_THERAPY = Variant.of("current-therapy", "drug", "since");
+    /** One therapy of the current line, start not recorded. */
+    static final Variant CURRENT_THERAPY_UNDATED = Variant.of("current-therapy-undated", "drug");
 
-    public static final List<Variant> VARIANTS = List.of(METASTASIS_UNCONFIRMED);
+    public static final List<Variant> VARIANTS = List.of(
+            METASTASIS_UNCONFIRMED,
+            ECOG_POOR,
+            ECOG_NOT_RECORDED,
+            ECOG_STALE,
+            CURRENT_LINE,
+            CURRENT_THERAPY,
+            CURRENT_THERAPY_UNDATED);
 
     private Consult() {}
 

@@ -117,6 +117,14 @@ public record Finding(
                 caveats);
     }
 
+    /** The same finding with more facts under "Why this card" (those it has already are not repeated). */
+    public Finding withEvidence(List<Evidence> more) {
+        List<Evidence> all = new ArrayList<>(evidence);
+        more.stream().filter(e -> !all.contains(e)).forEach(all::add);
+        return new Finding(
+                ruleId, indicator, summary, all, fills, removals, concerns, orderReason, notes, topLines, caveats);
+    }
+
     public Finding withTopLine(Text line) {
         List<Text> all = new ArrayList<>(topLines);
         all.add(line);

@@ -30,6 +30,7 @@ class HighDoseIfosfamideRule implements Rule {
                     Concepts.ANTHRACYCLINES,
                     Concepts.IFOSFAMIDE,
                     Concepts.DOCETAXEL)
+            .observes(Concepts.ECOG)
             .option()
             .variants(NO_IFOSFAMIDE, DOSE_NOT_RECORDED, BELOW_HIGH_DOSE, AFTER_DOCETAXEL)
             .fills("ifosfamideHistory", "docetaxel");
@@ -58,7 +59,7 @@ class HighDoseIfosfamideRule implements Rule {
                 evidence,
                 Map.of("ifosfamideHistory", history(ifosfamide, highDose), "docetaxel", docetaxel),
                 RuleNotes.of(evidence, facts));
-        return Optional.of(DiseaseStates.withUnconfirmedMetastasis(finding, facts));
+        return Optional.of(DiseaseStates.forConsult(finding, facts, parameters.ecog()));
     }
 
     private static Text history(List<Fact> ifosfamide, double highDose) {

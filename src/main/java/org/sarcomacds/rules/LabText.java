@@ -40,12 +40,27 @@ final class LabText {
         return name(analyte, analyte);
     }
 
+    /** Why a result the label judges as a multiple of the ULN cannot be judged: its range gives no ULN in its unit. */
+    static Text notJudged(LabResult lab) {
+        Object name = name(lab.analyte(), lab.display());
+        return switch (lab.range()) {
+            case WITHOUT_UNIT -> Phrase.LAB_NOT_JUDGED_WITHOUT_UNIT.with("name", name);
+            case OTHER_UNIT -> Phrase.LAB_NOT_JUDGED_OTHER_UNIT.with("name", name);
+            default -> Phrase.LAB_NOT_JUDGED_NO_RANGE.with("name", name);
+        };
+    }
+
     static Text of(LabResult lab, PatientFacts facts, int recentDays) {
         Object uln = "";
         if (ULN_TESTS.contains(lab.analyte())) {
             uln = lab.timesUln()
                     .<Object>map(x -> Phrase.LAB_TIMES_ULN.with("times", Numbers.plain(x)))
-                    .orElse(Phrase.LAB_NO_RANGE.text());
+                    .orElse(
+                            switch (lab.range()) {
+                                case WITHOUT_UNIT -> Phrase.LAB_RANGE_WITHOUT_UNIT.text();
+                                case OTHER_UNIT -> Phrase.LAB_RANGE_OTHER_UNIT.text();
+                                default -> Phrase.LAB_NO_RANGE.text();
+                            });
         }
         boolean old = lab.date() == null || ChronoUnit.DAYS.between(lab.date(), facts.asOf()) > recentDays;
         return Phrase.LAB_RESULT.with(

@@ -7,17 +7,24 @@ import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Fact;
 import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.PatientFacts;
+import org.sarcomacds.knowledge.ClinicalParameters;
 
 /** LMS-NTRK-FUSION: metastatic leiomyosarcoma with an NTRK fusion, not yet on an NTRK inhibitor. */
 class NtrkFusionRule implements Rule {
 
     static final String ID = "LMS-NTRK-FUSION";
-    static final RuleSpec SPEC = RuleSpec.rule(ID, parameters -> new NtrkFusionRule())
+    static final RuleSpec SPEC = RuleSpec.rule(ID, NtrkFusionRule::new)
             .answers(Hook.PATIENT_VIEW)
             .reads(Concepts.LEIOMYOSARCOMA, Concepts.METASTATIC_DISEASE, Concepts.LAROTRECTINIB, Concepts.ENTRECTINIB)
-            .observes(Concepts.GENETIC_VARIANT)
+            .observes(Concepts.GENETIC_VARIANT, Concepts.ECOG)
             .option()
             .fills("fusion");
+
+    private final ClinicalParameters parameters;
+
+    NtrkFusionRule(ClinicalParameters parameters) {
+        this.parameters = parameters;
+    }
 
     @Override
     public Optional<Finding> evaluate(PatientFacts facts) {
@@ -35,6 +42,6 @@ class NtrkFusionRule implements Rule {
                 .toList();
         Finding finding =
                 new Finding(ID, evidence, Map.of("fusion", new Text.Inline(genes)), RuleNotes.of(evidence, facts));
-        return Optional.of(DiseaseStates.withUnconfirmedMetastasis(finding, facts));
+        return Optional.of(DiseaseStates.forConsult(finding, facts, parameters.ecog()));
     }
 }

@@ -30,6 +30,7 @@ class OligometastaticLocalTherapyRule implements Rule {
                             .toList(),
                     Concepts.LEIOMYOSARCOMA,
                     Concepts.METASTATIC_DISEASE)
+            .observes(Concepts.ECOG)
             .option()
             .fills("count", "sites", "interval");
 
@@ -70,13 +71,16 @@ class OligometastaticLocalTherapyRule implements Rule {
                 .distinct()
                 .<Object>map(site -> site)
                 .toList();
-        return Optional.of(new Finding(
-                ID,
-                evidence,
-                Map.of(
-                        "count", String.valueOf(count),
-                        "sites", new Text.Inline(sites),
-                        "interval", String.valueOf(interval.get())),
-                RuleNotes.of(evidence, facts)));
+        return Optional.of(DiseaseStates.forConsult(
+                new Finding(
+                        ID,
+                        evidence,
+                        Map.of(
+                                "count", String.valueOf(count),
+                                "sites", new Text.Inline(sites),
+                                "interval", String.valueOf(interval.get())),
+                        RuleNotes.of(evidence, facts)),
+                facts,
+                parameters.ecog()));
     }
 }

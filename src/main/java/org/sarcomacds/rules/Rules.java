@@ -27,7 +27,8 @@ public final class Rules {
             TrabectedinPregnancyRule.SPEC,
             TrabectedinRetreatmentRule.SPEC,
             GemcitabinePazopanibRule.SPEC,
-            RegorafenibPazopanibRule.SPEC);
+            RegorafenibPazopanibRule.SPEC,
+            RegorafenibLiverRule.SPEC);
 
     /** Caveats qualify every card of a patient instead of making their own (text in {@code hooks/caveats/}). */
     public static final List<String> CAVEATS = List.of(BonePrimaryCaveat.ID);

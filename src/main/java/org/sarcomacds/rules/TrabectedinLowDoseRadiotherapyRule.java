@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.PatientFacts;
+import org.sarcomacds.knowledge.ClinicalParameters;
 
 /**
  * LMS-TRABECTEDIN-LOW-DOSE-RT: metastatic leiomyosarcoma with an active bone metastasis, where trabectedin is
@@ -18,7 +19,7 @@ class TrabectedinLowDoseRadiotherapyRule implements Rule {
 
     static final Variant TRABECTEDIN_RECOMMENDED = Variant.of("trabectedin-recommended");
     static final Variant TRABECTEDIN_CURRENT = Variant.of("trabectedin-current");
-    static final RuleSpec SPEC = RuleSpec.rule(ID, parameters -> new TrabectedinLowDoseRadiotherapyRule())
+    static final RuleSpec SPEC = RuleSpec.rule(ID, TrabectedinLowDoseRadiotherapyRule::new)
             .answers(Hook.PATIENT_VIEW)
             .reads(
                     Concepts.LEIOMYOSARCOMA,
@@ -26,9 +27,16 @@ class TrabectedinLowDoseRadiotherapyRule implements Rule {
                     Concepts.METASTASIS_BONE,
                     Concepts.ANTHRACYCLINES,
                     Concepts.TRABECTEDIN)
+            .observes(Concepts.ECOG)
             .option()
             .variants(TRABECTEDIN_RECOMMENDED, TRABECTEDIN_CURRENT)
             .fills("trabectedinStatus");
+
+    private final ClinicalParameters parameters;
+
+    TrabectedinLowDoseRadiotherapyRule(ClinicalParameters parameters) {
+        this.parameters = parameters;
+    }
 
     @Override
     public Optional<Finding> evaluate(PatientFacts facts) {
@@ -49,6 +57,6 @@ class TrabectedinLowDoseRadiotherapyRule implements Rule {
                 ? TRABECTEDIN_RECOMMENDED.with()
                 : TRABECTEDIN_CURRENT.with();
         Finding finding = new Finding(ID, evidence, Map.of("trabectedinStatus", status), RuleNotes.of(evidence, facts));
-        return Optional.of(DiseaseStates.withUnconfirmedMetastasis(finding, facts));
+        return Optional.of(DiseaseStates.forConsult(finding, facts, parameters.ecog()));
     }
 }

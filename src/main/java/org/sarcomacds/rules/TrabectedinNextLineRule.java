@@ -9,7 +9,6 @@ import org.sarcomacds.facts.BodySurfaceArea;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Fact;
 import org.sarcomacds.facts.Hook;
-import org.sarcomacds.facts.LabResult;
 import org.sarcomacds.facts.PatientFacts;
 import org.sarcomacds.knowledge.ClinicalParameters;
 import org.sarcomacds.text.Numbers;
@@ -17,8 +16,10 @@ import org.sarcomacds.text.Numbers;
 /**
  * LMS-TRABECTEDIN-NEXT-LINE: metastatic leiomyosarcoma after an anthracycline, trabectedin never given. The US
  * indication needs only a prior anthracycline-containing regimen, so ifosfamide is not required. The order is offered
- * only when the liver tests do not rule out the standard starting dose; its dose is in mg only when the body surface
- * area is known (otherwise the order states the dose per m² in its text and carries no dose quantity).
+ * only when no line of therapy is current (or progression on it is recorded), the metastasis is confirmed, and total
+ * bilirubin, AST and ALT are recent ({@code preDose.resultValidDays}), judged and within the standard starting dose's
+ * limits. Its dose is in mg only when height and weight are plausible and recent (a BSA); otherwise the option names
+ * every problem of the measurements, and the order states the dose per m² in its text and carries no dose quantity.
  */
 class TrabectedinNextLineRule implements Rule {
 
@@ -27,9 +28,9 @@ class TrabectedinNextLineRule implements Rule {
     static final Variant DOSE_FROM_BSA = Variant.of("dose-from-bsa", "perM2", "bsa", "mg");
     static final Variant DOSE_PER_M2 = Variant.of("dose-per-m2", "perM2");
     static final Variant DOSE_NOTE = Variant.of("dose-note", "how");
-    static final Variant BSA_UNKNOWN = Variant.of("bsa-unknown", "gap", "perM2");
-    static final Variant NO_BILIRUBIN = Variant.of("no-bilirubin", "limit");
-    static final Variant NO_RANGE = Variant.of("no-reference-range", "name");
+    static final Variant NO_DOSE_IN_MG = Variant.of("no-dose-in-mg", "problems");
+    static final Variant LIVER_TESTS_NOT_RECENT = Variant.of("liver-tests-not-recent", "days", "tests");
+    static final Variant LIVER_TEST_NOT_JUDGED = Variant.of("liver-test-not-judged", "why");
     static final Variant BILIRUBIN_DO_NOT_GIVE = Variant.of("bilirubin-do-not-give", "result", "limit");
     static final Variant BILIRUBIN_MODERATE = Variant.of("bilirubin-moderate-impairment", "result", "start");
     static final Variant BILIRUBIN_ABOVE_ULN = Variant.of("bilirubin-above-uln", "result");
@@ -40,20 +41,16 @@ class TrabectedinNextLineRule implements Rule {
 
     static final RuleSpec SPEC = RuleSpec.rule(ID, TrabectedinNextLineRule::new)
             .answers(Hook.PATIENT_VIEW)
-            .reads(
-                    Concepts.SYSTEMIC_THERAPIES,
-                    Concepts.ANTHRACYCLINES,
-                    Concepts.LEIOMYOSARCOMA,
-                    Concepts.METASTATIC_DISEASE)
+            .reads(DiseaseStates.CURRENT_LINE_READS, Concepts.LEIOMYOSARCOMA, Concepts.METASTATIC_DISEASE)
             .observes(Concepts.BODY_MEASUREMENTS, Concepts.BILIRUBIN, Concepts.AST, Concepts.ALT, Concepts.ECOG)
             .option()
             .variants(
                     DOSE_FROM_BSA,
                     DOSE_PER_M2,
                     DOSE_NOTE,
-                    BSA_UNKNOWN,
-                    NO_BILIRUBIN,
-                    NO_RANGE,
+                    NO_DOSE_IN_MG,
+                    LIVER_TESTS_NOT_RECENT,
+                    LIVER_TEST_NOT_JUDGED,
                     BILIRUBIN_DO_NOT_GIVE,
                     BILIRUBIN_MODERATE,
                     BILIRUBIN_ABOVE_ULN,
@@ -61,7 +58,7 @@ class TrabectedinNextLineRule implements Rule {
                     THERAPY_HISTORY,
                     THERAPY,
                     STATUS_WITH_NOTE)
-            .fills("dose", "liver", "doseMg");
+            .fills("dose", "body", "liver", "doseMg");
 
     private final ClinicalParameters parameters;
 
@@ -77,14 +74,17 @@ class TrabectedinNextLineRule implements Rule {
         List<Evidence> evidence = DiseaseStates.anthracyclineEvidence(facts);
         List<Text> notes = new ArrayList<>(RuleNotes.of(evidence, facts));
         notes.add(THERAPY_HISTORY.with("history", therapyHistory(facts)));
-        Map<String, Object> fills = new HashMap<>();
-        fills.putAll(dose(facts, notes));
-        Optional<Text> liverProblem = liverProblem(facts);
+        Map<String, Object> fills = new HashMap<>(dose(facts, notes));
+        boolean mayDraft = DiseaseStates.mayDraft(facts);
+        Optional<Text> liverProblem = mayDraft ? liverProblem(facts) : Optional.empty();
         fills.put("liver", liverProblem.<Object>map(p -> p).orElse(""));
-        Finding finding = DiseaseStates.withUnconfirmedMetastasis(new Finding(ID, evidence, fills, notes), facts);
+        Finding finding = DiseaseStates.withCurrentLine(
+                DiseaseStates.forConsult(new Finding(ID, evidence, fills, notes), facts, parameters.ecog()), facts);
         Optional<String> condition = DiseaseStates.treatedCondition(facts);
         return Optional.of(
-                liverProblem.isPresent() || condition.isEmpty() ? finding : finding.offeringOrders(condition.get()));
+                !mayDraft || liverProblem.isPresent() || condition.isEmpty()
+                        ? finding
+                        : finding.offeringOrders(condition.get()));
     }
 
     /** Also read by the low-dose radiotherapy rule, which goes with this recommendation. */
@@ -94,37 +94,41 @@ class TrabectedinNextLineRule implements Rule {
                 && facts.drafts(Concepts.TRABECTEDIN).isEmpty();
     }
 
-    /** The dose for the option and the order: in mg from the BSA, else per m² only (and no dose in mg). */
+    /**
+     * The dose for the option and the order: in mg from the BSA; else per m² only (no dose in mg), and the option
+     * names every problem of the height and weight.
+     */
     private Map<String, Object> dose(PatientFacts facts, List<Text> notes) {
         ClinicalParameters.Trabectedin t = parameters.trabectedin();
         String perM2 = Numbers.plain(t.startingDoseMgPerM2());
         Optional<BodySurfaceArea> bsa = facts.bsa();
         if (bsa.isEmpty()) {
-            notes.add(BSA_UNKNOWN.with("gap", BodyText.gap(facts.body()), "perM2", perM2));
-            return Map.of("dose", DOSE_PER_M2.with("perM2", perM2));
+            Object problems = BodyText.problems(facts.body())
+                    .<Object>map(p -> NO_DOSE_IN_MG.with("problems", p))
+                    .orElse("");
+            return Map.of("dose", DOSE_PER_M2.with("perM2", perM2), "body", problems);
         }
         double mg = Math.round(t.startingDoseMgPerM2() * bsa.get().squareMetres() * 100) / 100.0;
         Text dose = DOSE_FROM_BSA.with(
                 "perM2", perM2, "bsa", Numbers.plain(bsa.get().squareMetres()), "mg", Numbers.plain(mg));
         notes.add(DOSE_NOTE.with("how", bsa.get().how()));
-        return Map.of("dose", dose, "doseMg", Numbers.plain(mg));
+        return Map.of("dose", dose, "doseMg", Numbers.plain(mg), "body", "");
     }
 
-    /** A reason the standard starting dose may be wrong, from the label's liver criteria; empty when none is known. */
+    /**
+     * A reason not to draft the standard starting dose, from the label's liver criteria judged on recent results only:
+     * a missing, older or unjudged bilirubin, AST or ALT, or one beyond its limit; empty when none.
+     */
     private Optional<Text> liverProblem(PatientFacts facts) {
         ClinicalParameters.Trabectedin t = parameters.trabectedin();
-        int recent = parameters.labs().recentDays();
-        String astAltLimit = Numbers.plain(t.astAltMaxUln());
-        Optional<LabResult> bilirubin = facts.lab(Concepts.BILIRUBIN);
-        if (bilirubin.isEmpty()) {
-            return Optional.of(NO_BILIRUBIN.with("limit", astAltLimit));
+        int days = parameters.preDose().resultValidDays();
+        Optional<Text> gap = LiverTests.gap(facts, days, LIVER_TESTS_NOT_RECENT, LIVER_TEST_NOT_JUDGED);
+        if (gap.isPresent()) {
+            return gap;
         }
-        if (bilirubin.get().timesUln().isEmpty()) {
-            return Optional.of(NO_RANGE.with("name", LabText.name(Concepts.BILIRUBIN)));
-        }
-        double times = bilirubin.get().timesUln().get();
+        double times = LiverTests.timesUln(facts, Concepts.BILIRUBIN, days);
         if (times > 1.0) {
-            Text result = LabText.of(bilirubin.get(), facts, recent);
+            Text result = LabText.of(facts.lab(Concepts.BILIRUBIN).orElseThrow(), facts, days);
             if (times > t.bilirubinDoNotGiveAboveUln()) {
                 return Optional.of(BILIRUBIN_DO_NOT_GIVE.with(
                         "result", result, "limit", Numbers.plain(t.bilirubinDoNotGiveAboveUln())));
@@ -139,13 +143,12 @@ class TrabectedinNextLineRule implements Rule {
             return Optional.of(BILIRUBIN_ABOVE_ULN.with("result", result));
         }
         for (String enzyme : List.of(Concepts.AST, Concepts.ALT)) {
-            Optional<LabResult> lab = facts.lab(enzyme);
-            if (lab.isPresent() && lab.get().timesUln().isEmpty()) {
-                return Optional.of(NO_RANGE.with("name", LabText.name(enzyme)));
-            }
-            if (lab.isPresent() && lab.get().timesUln().get() > t.astAltMaxUln()) {
-                return Optional.of(
-                        ENZYME_ABOVE_LIMIT.with("result", LabText.of(lab.get(), facts, recent), "limit", astAltLimit));
+            if (LiverTests.timesUln(facts, enzyme, days) > t.astAltMaxUln()) {
+                return Optional.of(ENZYME_ABOVE_LIMIT.with(
+                        "result",
+                        LabText.of(facts.lab(enzyme).orElseThrow(), facts, days),
+                        "limit",
+                        Numbers.plain(t.astAltMaxUln())));
             }
         }
         return Optional.empty();
@@ -158,14 +161,26 @@ class TrabectedinNextLineRule implements Rule {
             List<Fact> exposures = facts.exposures(drug);
             if (!exposures.isEmpty()) {
                 List<Object> statuses = exposures.stream()
-                        .map(f -> f.note().isEmpty()
-                                ? (Object) f.status()
-                                : STATUS_WITH_NOTE.with("status", f.status(), "note", f.note()))
+                        .map(f -> statusOf(f, facts))
                         .distinct()
                         .toList();
                 lines.add(THERAPY.with("drug", drug, "statuses", new Text.Inline(statuses)));
             }
         }
+        // Anthracyclines other than doxorubicin (epirubicin, idarubicin, daunorubicin), named as the record does.
+        List<String> doxorubicin = facts.exposures(Concepts.DOXORUBICIN).stream()
+                .map(Fact::reference)
+                .toList();
+        facts.anthracyclineExposures().stream()
+                .filter(f -> !doxorubicin.contains(f.reference()))
+                .forEach(f -> lines.add(THERAPY.with("drug", f.display(), "statuses", statusOf(f, facts))));
         return lines.isEmpty() ? Phrase.NONE_RECORDED.text() : new Text.Inline(lines);
+    }
+
+    /** Its status, with why it stopped; a current line on which progression is recorded says where (the note). */
+    private static Object statusOf(Fact f, PatientFacts facts) {
+        String note =
+                !f.note().isEmpty() ? f.note() : f.current() && facts.progressionRecorded(f) ? f.stopDetail() : "";
+        return note.isEmpty() ? f.status() : STATUS_WITH_NOTE.with("status", f.status(), "note", note);
     }
 }

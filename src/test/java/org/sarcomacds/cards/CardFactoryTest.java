@@ -100,8 +100,9 @@ class CardFactoryTest {
 
     @Test
     void topLinesAndTheBoneCaveatOpenTheConsultOnce() {
-        Text unconfirmed =
-                Text.ofVariant("metastasis-unconfirmed", Map.of("status", "provisional", "reference", "Condition/m"));
+        Text unconfirmed = Text.ofVariant(
+                "metastasis-unconfirmed",
+                Map.of("status", "not confirmed (verification status provisional)", "reference", "Condition/m"));
         Finding trials = finding("LMS-CLINICAL-TRIALS", Map.of("ntrk", ""))
                 .withTopLine(unconfirmed)
                 .withCaveat("LMS-BONE-PRIMARY-EXTRAPOLATED");
@@ -191,7 +192,8 @@ class CardFactoryTest {
     @Test
     void withoutACalculatedDoseTheOrderCarriesNoDoseQuantityOnlyTheDosePerSquareMetreInText() {
         Finding perM2 = finding(
-                        NEXT_LINE, Map.of("liver", "", "dose", Text.ofVariant("dose-per-m2", Map.of("perM2", "1.5"))))
+                        NEXT_LINE,
+                        Map.of("liver", "", "body", "", "dose", Text.ofVariant("dose-per-m2", Map.of("perM2", "1.5"))))
                 .offeringOrders("Condition/lms");
 
         Card card = factory.cards(List.of(perM2), "p1", BASE).get(0);
@@ -200,7 +202,7 @@ class CardFactoryTest {
 
         assertThat(trabectedin.getDosageInstructionFirstRep().getDoseAndRate()).isEmpty();
         assertThat(trabectedin.getDosageInstructionFirstRep().getText())
-                .startsWith("Trabectedin 1.5 mg/m² (body surface area unknown: calculate the dose in mg");
+                .startsWith("Trabectedin 1.5 mg/m² (no dose in mg: calculate it before signing)");
         assertDose(parse(card.suggestions().get(0).actions().get(1)), "20");
     }
 
@@ -285,6 +287,8 @@ class CardFactoryTest {
                 Map.of(
                         "liver",
                         "",
+                        "body",
+                        "",
                         "doseMg",
                         "2.99",
                         "dose",
@@ -293,7 +297,8 @@ class CardFactoryTest {
     }
 
     private static Finding regorafenib() {
-        return finding("LMS-REGORAFENIB-ALTERNATIVE", Map.of("pazopanib", "")).offeringOrders("Condition/lms");
+        return finding("LMS-REGORAFENIB-ALTERNATIVE", Map.of("pazopanib", "", "liver", ""))
+                .offeringOrders("Condition/lms");
     }
 
     private static Finding finding(String ruleId, Map<String, ?> fills) {

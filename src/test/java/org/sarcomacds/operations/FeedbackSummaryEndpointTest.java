@@ -30,7 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
             "cds.admin.token=" + FeedbackSummaryEndpointTest.TOKEN,
             "logging.structured.format.console=ecs",
             // Issued cards would wait ten minutes for their batch: only the summary's own flush can write them.
-            "cds.store.issued-max-delay=10m"
+            "cds.store.issued-max-delay=10m",
+            // The example's liver tests are of 2026-11-16: recent on this date, so the consult may draft regorafenib.
+            "cds.clinical.as-of=2026-11-20"
         })
 @ExtendWith({OutputCaptureExtension.class, InfoLogs.class})
 class FeedbackSummaryEndpointTest {
@@ -95,6 +97,8 @@ class FeedbackSummaryEndpointTest {
         Instant from = Instant.now();
         ObjectNode request = (ObjectNode) Fixture.read(Path.of("docs/examples/patient-view-lms-uterine.json"));
         request.put("hookInstance", UUID.randomUUID().toString());
+        pazopanibStoppedForProgression(request);
+        liverTestsUnderTheirOwnKeys(request);
         JsonNode consult = client.post("/cds-services/lms-patient-view", request)
                 .json()
                 .path("cards")
@@ -274,5 +278,38 @@ class FeedbackSummaryEndpointTest {
         assertThat(json.path("log").path("level").asString()).isEqualTo("INFO");
         assertThat(json.has("@timestamp")).isTrue();
         assertThat(output.getOut()).doesNotContain("lms-uterine-on-pazopanib");
+    }
+
+    /**
+     * The example's prefetch carries its labs under one key {@code labs}; the service asks for each test under its own
+     * key (hooks/prefetch.json), and drafts regorafenib only on recent total bilirubin, AST and ALT.
+     */
+    private static void liverTestsUnderTheirOwnKeys(ObjectNode request) {
+        Map<String, String> keys = Map.of("1975-2", "bilirubin", "1920-8", "ast", "1742-6", "alt");
+        ObjectNode prefetch = (ObjectNode) request.path("prefetch");
+        for (JsonNode entry : prefetch.path("labs").path("entry")) {
+            String key = keys.get(entry.path("resource")
+                    .path("code")
+                    .path("coding")
+                    .path(0)
+                    .path("code")
+                    .asString());
+            if (key != null) {
+                ObjectNode bundle = prefetch.putObject(key);
+                bundle.put("resourceType", "Bundle").put("type", "searchset");
+                bundle.putArray("entry").add(entry.deepCopy());
+            }
+        }
+    }
+
+    /** No orders are drafted while pazopanib is the current line: in this request it stopped for progression. */
+    private static void pazopanibStoppedForProgression(ObjectNode request) {
+        for (JsonNode entry : request.path("prefetch").path("medrequests").path("entry")) {
+            ObjectNode resource = (ObjectNode) entry.path("resource");
+            if (resource.path("id").asString().equals("f02-mr-pazopanib")) {
+                resource.put("status", "stopped");
+                resource.putObject("statusReason").put("text", "Disease progression");
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.sarcomacds.facts.BodySurfaceArea;
 import org.sarcomacds.facts.Concepts;
 import org.sarcomacds.facts.Cyp3a;
 import org.sarcomacds.facts.DraftOrder;
+import org.sarcomacds.facts.Ecog;
 import org.sarcomacds.facts.Fact;
 import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.LabResult;
@@ -35,6 +36,7 @@ final class FactsBuilder {
     private BodySurfaceArea bsa;
     private BodyMeasurements body;
     private Pregnancy pregnancy;
+    private Ecog ecog;
     private int next;
 
     static FactsBuilder patient() {
@@ -109,6 +111,36 @@ final class FactsBuilder {
 
     FactsBuilder current(String drug) {
         return exposure(medication(drug, "active", true, ""));
+    }
+
+    /** A current exposure started on {@code start}. */
+    FactsBuilder currentSince(String drug, LocalDate start) {
+        return exposure(new Fact(
+                drug,
+                drug + " (current)",
+                "MedicationStatement/" + drug + "-since-" + start,
+                "active",
+                true,
+                start.toString(),
+                "ATC test",
+                false,
+                "",
+                start,
+                null));
+    }
+
+    /**
+     * A use that ended for the reason given, as the facts read it: {@code progression} and {@code toxicity} say what
+     * the stop reason names; a current use with progression recorded keeps running.
+     */
+    FactsBuilder stopped(String drug, boolean current, String reason, boolean progression, boolean toxicity) {
+        Fact.StopCategory category = current
+                ? Fact.StopCategory.NONE
+                : progression
+                        ? Fact.StopCategory.PROGRESSION
+                        : toxicity ? Fact.StopCategory.TOXICITY : Fact.StopCategory.OTHER;
+        return exposure(medication(drug, current ? "active" : "stopped", current, reason)
+                .withUse(new Fact.Use(null, new Fact.Stop(category, reason, progression, toxicity), null)));
     }
 
     /** A doxorubicin exposure is an anthracycline exposure too, as the value sets make it (the class holds its codes). */
@@ -186,6 +218,36 @@ final class FactsBuilder {
         return this;
     }
 
+    /** A result dated {@code date} (null: undated). */
+    FactsBuilder labOn(String analyte, double value, String unit, Double uln, LocalDate date) {
+        labs.put(analyte, new LabResult(analyte, analyte, value, unit, uln, date, "Observation/" + analyte));
+        return this;
+    }
+
+    /** A result whose reference range is recorded as the facts judged it (e.g. a limit without a unit). */
+    FactsBuilder labWithRange(String analyte, double value, String unit, LabResult.Range range) {
+        labs.put(
+                analyte,
+                new LabResult(
+                        analyte,
+                        analyte,
+                        value,
+                        unit,
+                        null,
+                        TODAY.minusDays(2),
+                        "Observation/" + analyte,
+                        null,
+                        range));
+        return this;
+    }
+
+    /** The latest ECOG, {@code daysOld} days old; recent within the 90 days of {@code ecog.validDays}. */
+    FactsBuilder ecog(int score, int daysOld) {
+        ecog = new Ecog(
+                score, TODAY.minusDays(daysOld), "Observation/ecog", "LOINC 89247-1, value " + score, daysOld <= 90);
+        return this;
+    }
+
     FactsBuilder withoutLab(String analyte) {
         labs.remove(analyte);
         return this;
@@ -253,7 +315,7 @@ final class FactsBuilder {
                 drafts,
                 labs,
                 body != null ? body : BodyMeasurements.of(bsa, BodyProblem.Kind.MISSING_WEIGHT),
-                Optional.empty(),
+                Optional.ofNullable(ecog),
                 Optional.ofNullable(pregnancy),
                 ntrk,
                 List.of());

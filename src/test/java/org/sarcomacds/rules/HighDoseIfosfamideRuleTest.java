@@ -38,7 +38,7 @@ class HighDoseIfosfamideRuleTest {
     @Test
     void firesWithAnUnknownDoseAndAsksToCheck() {
         assertThat(Rendered.fill(fire(afterAnthracycline().exposure(ifosfamide(null))), "ifosfamideHistory"))
-                .contains("without a dose per cycle")
+                .contains("has no dose per cycle")
                 .contains("12 g/m²");
     }
 
@@ -52,8 +52,7 @@ class HighDoseIfosfamideRuleTest {
     void saysItIsLessAttractiveAfterDocetaxel() {
         Finding finding = fire(afterAnthracycline().past(Concepts.DOCETAXEL));
 
-        assertThat(Rendered.fill(finding, "docetaxel"))
-                .isEqualTo("Less attractive after docetaxel, which the record shows.");
+        assertThat(Rendered.fill(finding, "docetaxel")).isEqualTo("Less attractive after docetaxel (in the record).");
         assertThat(Rendered.fill(fire(afterAnthracycline()), "docetaxel")).isEmpty();
     }
 

@@ -63,8 +63,8 @@ class RuleEngineTest {
     void theRegistryHasEveryRuleOnce() {
         assertThat(Rules.ids())
                 .doesNotHaveDuplicates()
-                .hasSize(13)
-                .contains(TrabectedinPregnancyRule.ID, TrabectedinRetreatmentRule.ID);
+                .hasSize(14)
+                .contains(TrabectedinPregnancyRule.ID, TrabectedinRetreatmentRule.ID, RegorafenibLiverRule.ID);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.sarcomacds.rules.FactsBuilder.afterAnthracycline;
 import static org.sarcomacds.rules.FactsBuilder.metastaticLms;
 import static org.sarcomacds.rules.FactsBuilder.patient;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.sarcomacds.cards.Rendered;
 import org.sarcomacds.facts.BodyMeasurements;
 import org.sarcomacds.facts.BodyProblem;
 import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Fact;
 import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.LabResult;
 import org.sarcomacds.facts.PatientFacts;
@@ -44,20 +46,18 @@ class TrabectedinNextLineRuleTest {
     }
 
     @Test
-    void doseStaysPerSquareMetreWithANoteWhenBodySurfaceAreaIsUnknown() {
+    void doseStaysPerSquareMetreAndTheOptionSaysWhyWhenBodySurfaceAreaIsUnknown() {
         Finding finding = fire(afterAnthracycline().normalLiver());
 
         assertThat(finding.fills()).doesNotContainKey("doseMg");
-        assertThat(Rendered.fill(finding, "dose")).startsWith("1.5 mg/m² (body surface area unknown");
-        assertThat(Rendered.notes(finding))
-                .anySatisfy(n -> assertThat(n)
-                        .startsWith("Body surface area unknown (no weight in the record)")
-                        .contains("carries no dose in mg"));
+        assertThat(Rendered.fill(finding, "dose")).isEqualTo("1.5 mg/m² (no dose in mg: calculate it before signing)");
+        assertThat(Rendered.fill(finding, "body"))
+                .isEqualTo("**No dose in mg:** no weight in the record; the order gives the dose per m² only.");
         assertThat(finding.offersOrders()).isTrue();
     }
 
     @Test
-    void anImplausibleWeightGivesNoDoseInMilligramsAndTheNoteSaysWhy() {
+    void anImplausibleWeightGivesNoDoseInMilligramsAndTheOptionSaysWhich() {
         LabResult weight = new LabResult(Concepts.WEIGHT, "Body weight", 824, "kg", null, TODAY, "Observation/w");
         BodyMeasurements body = new BodyMeasurements(
                 Optional.empty(),
@@ -69,9 +69,48 @@ class TrabectedinNextLineRuleTest {
         Finding finding = fire(afterAnthracycline().normalLiver().body(body));
 
         assertThat(finding.fills()).doesNotContainKey("doseMg");
-        assertThat(Rendered.notes(finding))
-                .anySatisfy(n -> assertThat(n)
-                        .startsWith("Body surface area unknown (the latest weight (824 kg) is not plausible)"));
+        assertThat(Rendered.fill(finding, "body")).contains("the latest weight (824 kg) is not plausible");
+        assertThat(finding.offersOrders())
+                .as("an order without a dose quantity")
+                .isTrue();
+    }
+
+    @Test
+    void everyProblemOfHeightAndWeightIsNamedNotOnlyTheFirst() {
+        LabResult height =
+                new LabResult(Concepts.HEIGHT, "Body height", 1.72, "cm", null, TODAY.minusDays(3), "Observation/h");
+        LabResult weight =
+                new LabResult(Concepts.WEIGHT, "Body weight", 70, "kg", null, TODAY.minusDays(42), "Observation/w");
+        BodyMeasurements body = new BodyMeasurements(
+                Optional.of(height),
+                Optional.of(weight),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(
+                        new BodyProblem(BodyProblem.Kind.IMPLAUSIBLE_HEIGHT, height, 1.72, 100.0, null, null, null),
+                        new BodyProblem(BodyProblem.Kind.STALE_WEIGHT, weight, null, null, null, null, 30)));
+
+        Finding finding = fire(afterAnthracycline().normalLiver().body(body));
+
+        assertThat(Rendered.fill(finding, "body"))
+                .isEqualTo("**No dose in mg:** the latest height (1.72 cm) is not plausible, the latest weight ("
+                        + TODAY.minusDays(42) + ") is older than 30 days; the order gives the dose per m² only.");
+    }
+
+    @Test
+    void aWeightChangeAboveTheLimitIsNamedWithItsPercentAndDate() {
+        LabResult previous =
+                new LabResult(Concepts.WEIGHT, "Body weight", 80, "kg", null, TODAY.minusDays(30), "Observation/w0");
+        LabResult weight = new LabResult(Concepts.WEIGHT, "Body weight", 68, "kg", null, TODAY, "Observation/w");
+        BodyMeasurements body = new BodyMeasurements(
+                Optional.empty(),
+                Optional.of(weight),
+                Optional.of(previous),
+                Optional.empty(),
+                List.of(new BodyProblem(BodyProblem.Kind.WEIGHT_CHANGE, weight, null, 10.0, previous, 15.0, null)));
+
+        assertThat(Rendered.fill(fire(afterAnthracycline().normalLiver().body(body)), "body"))
+                .contains("the weight changed by 15% since " + TODAY.minusDays(30));
     }
 
     @Test
@@ -160,11 +199,188 @@ class TrabectedinNextLineRuleTest {
     }
 
     @Test
-    void withholdsOrdersWhenBilirubinIsMissing() {
-        Finding finding = fire(afterAnthracycline().normalLiver().withoutLab(Concepts.BILIRUBIN));
+    void withholdsOrdersAndNamesEachLiverTestThatIsMissing() {
+        Finding finding = fire(afterAnthracycline()
+                .normalLiver()
+                .withoutLab(Concepts.BILIRUBIN)
+                .withoutLab(Concepts.ALT));
 
         assertThat(finding.offersOrders()).isFalse();
-        assertThat(Rendered.fill(finding, "liver")).contains("the record has no total bilirubin");
+        assertThat(Rendered.fill(finding, "liver"))
+                .isEqualTo("**No order is suggested:** total bilirubin, AST and ALT must be at most 7 days old; in the"
+                        + " record: Total bilirubin not recorded, ALT not recorded.");
+    }
+
+    @Test
+    void withholdsOrdersWhenLiverTestsAreOlderThanThePreDoseWindowAndSaysHowOld() {
+        LocalDate old = TODAY.minusMonths(23);
+        Finding finding = fire(afterAnthracycline()
+                .labOn(Concepts.BILIRUBIN, 0.6, "mg/dL", 1.2, old)
+                .labOn(Concepts.AST, 30, "U/L", 40.0, old)
+                .labOn(Concepts.ALT, 30, "U/L", 40.0, TODAY.minusDays(2)));
+
+        assertThat(finding.offersOrders()).isFalse();
+        assertThat(Rendered.fill(finding, "liver")).contains("in the record: Total bilirubin, AST of " + old + ".");
+    }
+
+    @Test
+    void offersOrdersOnLiverTestsExactlySevenDaysOldButNotEight() {
+        assertThat(fire(afterAnthracycline()
+                                .labOn(Concepts.BILIRUBIN, 0.6, "mg/dL", 1.2, TODAY.minusDays(7))
+                                .labOn(Concepts.AST, 30, "U/L", 40.0, TODAY.minusDays(7))
+                                .labOn(Concepts.ALT, 30, "U/L", 40.0, TODAY.minusDays(7)))
+                        .offersOrders())
+                .isTrue();
+        assertThat(fire(afterAnthracycline().normalLiver().labOn(Concepts.AST, 30, "U/L", 40.0, TODAY.minusDays(8)))
+                        .offersOrders())
+                .isFalse();
+    }
+
+    @Test
+    void anUndatedLiverTestIsNotRecent() {
+        Finding finding = fire(afterAnthracycline().normalLiver().labOn(Concepts.ALT, 30, "U/L", 40.0, null));
+
+        assertThat(finding.offersOrders()).isFalse();
+        assertThat(Rendered.fill(finding, "liver")).contains("ALT of undated");
+    }
+
+    @Test
+    void withholdsOrdersWhenABilirubinRangeHasNoUnit() {
+        Finding finding = fire(afterAnthracycline()
+                .normalLiver()
+                .labWithRange(Concepts.BILIRUBIN, 0.7, "mg/dL", LabResult.Range.WITHOUT_UNIT));
+
+        assertThat(finding.offersOrders()).isFalse();
+        assertThat(Rendered.fill(finding, "liver"))
+                .isEqualTo("**No order is suggested:** Total bilirubin has a reference range without a unit, so it"
+                        + " cannot be judged against the ULN.");
+    }
+
+    @Test
+    void withholdsOrdersWhileALineOfTherapyIsCurrentAndSaysSoBeforeTheOptions() {
+        Finding finding = fire(
+                afterAnthracycline().normalLiver().bsa(1.9).currentSince(Concepts.DOXORUBICIN, TODAY.minusWeeks(6)));
+
+        assertThat(finding.offersOrders()).isFalse();
+        assertThat(Rendered.fill(finding, "liver"))
+                .as("the current line is the reason, not the labs")
+                .isEmpty();
+        assertThat(Rendered.topLines(finding))
+                .contains("**On doxorubicin (current) since " + TODAY.minusWeeks(6)
+                        + ":** no orders drafted while this line runs without recorded progression.");
+        assertThat(finding.evidence())
+                .filteredOn(e -> e.role() == Phrase.ROLE_CURRENT_SYSTEMIC_THERAPY)
+                .isNotEmpty();
+    }
+
+    @Test
+    void offersOrdersWhenProgressionOnTheCurrentLineIsRecorded() {
+        Finding finding = fire(afterAnthracycline()
+                .normalLiver()
+                .stopped(Concepts.PAZOPANIB, true, "Progressive disease on CT 2026-11-10", true, false));
+
+        assertThat(finding.offersOrders()).isTrue();
+        assertThat(finding.topLines()).noneMatch(line -> line.key().equals("current-line"));
+    }
+
+    @Test
+    void theTherapyHistorySaysWhereProgressionOnTheCurrentLineIsRecorded() {
+        Finding finding = fire(afterAnthracycline()
+                .normalLiver()
+                .exposure(FactsBuilder.medication(Concepts.GEMCITABINE, "active", true, "")
+                        .withUse(new Fact.Use(
+                                null,
+                                new Fact.Stop(Fact.StopCategory.NONE, "Restaging CT: progressive disease", true, false),
+                                null))));
+
+        assertThat(finding.offersOrders()).isTrue();
+        assertThat(Rendered.notes(finding))
+                .anySatisfy(n -> assertThat(n).contains("gemcitabine (active: Restaging CT: progressive disease)"));
+    }
+
+    @Test
+    void theTherapyHistoryNamesAnAnthracyclineOtherThanDoxorubicin() {
+        Fact epirubicin = new Fact(
+                Concepts.ANTHRACYCLINES,
+                "Ellence 50 mg/25 mL injection",
+                "MedicationStatement/epirubicin",
+                "completed",
+                false,
+                "2025-02-03 to 2025-05-19",
+                "product code 1732183 mapped to RxNorm 3995",
+                false,
+                "",
+                TODAY.minusYears(1),
+                null);
+
+        Finding finding = fire(metastaticLms().normalLiver().exposure(epirubicin));
+
+        assertThat(finding.offersOrders()).isTrue();
+        assertThat(Rendered.notes(finding))
+                .anySatisfy(n -> assertThat(n).contains("Ellence 50 mg/25 mL injection (completed)"));
+    }
+
+    @Test
+    void withholdsOrdersWhenOneOfTwoCurrentTherapiesHasNoProgressionRecorded() {
+        Finding finding = fire(afterAnthracycline()
+                .normalLiver()
+                .stopped(Concepts.GEMCITABINE, true, "progression", true, false)
+                .current(Concepts.DOCETAXEL));
+
+        assertThat(finding.offersOrders()).isFalse();
+        assertThat(Rendered.topLines(finding))
+                .anySatisfy(
+                        line -> assertThat(line).startsWith("**On docetaxel").doesNotContain("gemcitabine"));
+    }
+
+    @Test
+    void withholdsOrdersOnAnUnconfirmedMetastasis() {
+        Finding finding = fire(patient()
+                .lms()
+                .metastasis(FactsBuilder.LUNG, null, true, "not confirmed (provisional)")
+                .past(Concepts.DOXORUBICIN)
+                .normalLiver());
+
+        assertThat(finding.offersOrders()).isFalse();
+        assertThat(Rendered.topLines(finding))
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("**Metastasis not confirmed (provisional)** (")
+                        .contains("no orders are drafted"));
+    }
+
+    @Test
+    void aPoorEcogIsSaidBeforeTheOptionsAndShownUnderWhyButWithholdsNoOrder() {
+        Finding finding = fire(afterAnthracycline().normalLiver().ecog(3, 10));
+
+        assertThat(finding.offersOrders())
+                .as("ECOG informs; the prescriber decides")
+                .isTrue();
+        assertThat(Rendered.topLines(finding))
+                .containsExactly(
+                        "**ECOG 3 on " + TODAY.minusDays(10) + ":** the options assume fitness for systemic therapy.");
+        assertThat(finding.evidence()).anySatisfy(e -> {
+            assertThat(e.role()).isEqualTo(Phrase.ROLE_ECOG);
+            assertThat(e.fact().display()).isEqualTo("3");
+            assertThat(e.fact().reference()).isEqualTo("Observation/ecog");
+        });
+    }
+
+    @Test
+    void aGoodEcogIsShownUnderWhyWithoutATopLine() {
+        Finding finding = fire(afterAnthracycline().normalLiver().ecog(2, 10));
+
+        assertThat(finding.topLines()).isEmpty();
+        assertThat(finding.evidence()).extracting(Evidence::role).contains(Phrase.ROLE_ECOG);
+    }
+
+    @Test
+    void noEcogInTheRecordOrNoneRecentIsSaidBeforeTheOptions() {
+        assertThat(Rendered.topLines(fire(afterAnthracycline().normalLiver())))
+                .containsExactly(
+                        "**ECOG not recorded** (last 90 days): the options assume fitness for systemic therapy.");
+        assertThat(Rendered.topLines(fire(afterAnthracycline().normalLiver().ecog(1, 120))))
+                .containsExactly("**No ECOG in the last 90 days** (ECOG 1 on " + TODAY.minusDays(120)
+                        + "): the options assume fitness for systemic therapy.");
     }
 
     @Test
