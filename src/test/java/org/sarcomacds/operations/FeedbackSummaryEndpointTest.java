@@ -98,7 +98,6 @@ class FeedbackSummaryEndpointTest {
         ObjectNode request = (ObjectNode) Fixture.read(Path.of("docs/examples/patient-view-lms-uterine.json"));
         request.put("hookInstance", UUID.randomUUID().toString());
         pazopanibStoppedForProgression(request);
-        liverTestsUnderTheirOwnKeys(request);
         JsonNode consult = client.post("/cds-services/lms-patient-view", request)
                 .json()
                 .path("cards")
@@ -284,24 +283,6 @@ class FeedbackSummaryEndpointTest {
      * The example's prefetch carries its labs under one key {@code labs}; the service asks for each test under its own
      * key (hooks/prefetch.json), and drafts regorafenib only on recent total bilirubin, AST and ALT.
      */
-    private static void liverTestsUnderTheirOwnKeys(ObjectNode request) {
-        Map<String, String> keys = Map.of("1975-2", "bilirubin", "1920-8", "ast", "1742-6", "alt");
-        ObjectNode prefetch = (ObjectNode) request.path("prefetch");
-        for (JsonNode entry : prefetch.path("labs").path("entry")) {
-            String key = keys.get(entry.path("resource")
-                    .path("code")
-                    .path("coding")
-                    .path(0)
-                    .path("code")
-                    .asString());
-            if (key != null) {
-                ObjectNode bundle = prefetch.putObject(key);
-                bundle.put("resourceType", "Bundle").put("type", "searchset");
-                bundle.putArray("entry").add(entry.deepCopy());
-            }
-        }
-    }
-
     /** No orders are drafted while pazopanib is the current line: in this request it stopped for progression. */
     private static void pazopanibStoppedForProgression(ObjectNode request) {
         for (JsonNode entry : request.path("prefetch").path("medrequests").path("entry")) {
