@@ -53,7 +53,8 @@ class TrabectedinRetreatmentRuleTest {
         assertThat(Rendered.summary(finding)).contains("stopped for toxicity");
         assertThat(Rendered.fill(finding, "stops"))
                 .contains("**Stopped for toxicity**")
-                .contains("The label warns of rhabdomyolysis");
+                .contains("The label requires blood counts, CPK and liver tests before each dose")
+                .contains("neutropenic sepsis occurred in 2.6% of patients");
     }
 
     @Test
