@@ -98,7 +98,7 @@ class TrabectedinCyp3aRule implements Rule {
      * Current exposures and drafts of every CYP3A value set (a draft interacts as soon as it is signed), grouped by
      * effect and strength in the card's order; one entry per resource.
      */
-    private static Map<Cyp3a, List<Fact>> interacting(PatientFacts facts) {
+    static Map<Cyp3a, List<Fact>> interacting(PatientFacts facts) {
         Map<String, Fact> byResource = new LinkedHashMap<>();
         for (String set : Concepts.CYP3A_INTERACTING) {
             facts.currentExposures(set).forEach(f -> byResource.putIfAbsent(f.reference() + "|" + set, f));
@@ -119,18 +119,18 @@ class TrabectedinCyp3aRule implements Rule {
                         () -> new IllegalStateException(drug.concept() + " declares no CYP3A effect and strength"));
     }
 
-    private static Phrase role(Cyp3a cyp3a) {
+    static Phrase role(Cyp3a cyp3a) {
         boolean strong = cyp3a.strength() == Cyp3a.Strength.STRONG;
         return cyp3a.effect() == Cyp3a.Effect.INHIBITOR
                 ? strong ? Phrase.ROLE_STRONG_CYP3A_INHIBITOR : Phrase.ROLE_MODERATE_CYP3A_INHIBITOR
                 : strong ? Phrase.ROLE_STRONG_CYP3A_INDUCER : Phrase.ROLE_MODERATE_CYP3A_INDUCER;
     }
 
-    private static Text strength(Cyp3a cyp3a) {
+    static Text strength(Cyp3a cyp3a) {
         return cyp3a.strength() == Cyp3a.Strength.STRONG ? Phrase.CYP3A_STRONG.text() : Phrase.CYP3A_MODERATE.text();
     }
 
-    private static Text.Inline names(List<Fact> drugs) {
+    static Text.Inline names(List<Fact> drugs) {
         return new Text.Inline(
                 drugs.stream().map(Fact::display).distinct().<Object>map(n -> n).toList());
     }

@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.sarcomacds.facts.BodySurfaceArea;
 import org.sarcomacds.facts.Concepts;
+import org.sarcomacds.facts.Cyp3a;
 import org.sarcomacds.facts.Fact;
 import org.sarcomacds.facts.Hook;
 import org.sarcomacds.facts.PatientFacts;
@@ -38,10 +40,17 @@ class TrabectedinNextLineRule implements Rule {
     static final Variant THERAPY_HISTORY = Variant.of("therapy-history", "history");
     static final Variant THERAPY = Variant.of("therapy", "drug", "statuses");
     static final Variant STATUS_WITH_NOTE = Variant.of("status-with-note", "status", "note");
+    static final Variant CYP3A_IN_RECORD = Variant.of("cyp3a-in-record", "drugs");
+    static final Variant CYP3A_INHIBITOR = Variant.of("cyp3a-inhibitor", "names", "strength");
+    static final Variant CYP3A_INDUCER = Variant.of("cyp3a-inducer", "names", "strength");
 
     static final RuleSpec SPEC = RuleSpec.rule(ID, TrabectedinNextLineRule::new)
             .answers(Hook.PATIENT_VIEW)
-            .reads(DiseaseStates.CURRENT_LINE_READS, Concepts.LEIOMYOSARCOMA, Concepts.METASTATIC_DISEASE)
+            .reads(
+                    Stream.concat(DiseaseStates.CURRENT_LINE_READS.stream(), Concepts.CYP3A_INTERACTING.stream())
+                            .toList(),
+                    Concepts.LEIOMYOSARCOMA,
+                    Concepts.METASTATIC_DISEASE)
             .observes(Concepts.BODY_MEASUREMENTS, Concepts.BILIRUBIN, Concepts.AST, Concepts.ALT, Concepts.ECOG)
             .option()
             .variants(
@@ -57,8 +66,11 @@ class TrabectedinNextLineRule implements Rule {
                     ENZYME_ABOVE_LIMIT,
                     THERAPY_HISTORY,
                     THERAPY,
-                    STATUS_WITH_NOTE)
-            .fills("dose", "body", "liver", "doseMg");
+                    STATUS_WITH_NOTE,
+                    CYP3A_IN_RECORD,
+                    CYP3A_INHIBITOR,
+                    CYP3A_INDUCER)
+            .fills("dose", "body", "liver", "doseMg", "cyp3a");
 
     private final ClinicalParameters parameters;
 
@@ -78,6 +90,7 @@ class TrabectedinNextLineRule implements Rule {
         boolean mayDraft = DiseaseStates.mayDraft(facts);
         Optional<Text> liverProblem = mayDraft ? liverProblem(facts) : Optional.empty();
         fills.put("liver", liverProblem.<Object>map(p -> p).orElse(""));
+        fills.put("cyp3a", cyp3aInRecord(facts, evidence));
         Finding finding = DiseaseStates.withCurrentLine(
                 DiseaseStates.forConsult(new Finding(ID, evidence, fills, notes), facts, parameters.ecog()), facts);
         Optional<String> condition = DiseaseStates.treatedCondition(facts);
@@ -85,6 +98,24 @@ class TrabectedinNextLineRule implements Rule {
                 !mayDraft || liverProblem.isPresent() || condition.isEmpty()
                         ? finding
                         : finding.offeringOrders(condition.get()));
+    }
+
+    /**
+     * CYP3A inhibitors and inducers the patient takes now: the option still stands (the other drug may be changed), but
+     * it says so, as the interaction card will when trabectedin is ordered.
+     */
+    private static Object cyp3aInRecord(PatientFacts facts, List<Evidence> evidence) {
+        List<Object> drugs = new ArrayList<>();
+        TrabectedinCyp3aRule.interacting(facts).forEach((cyp3a, found) -> {
+            found.forEach(f -> evidence.add(new Evidence(TrabectedinCyp3aRule.role(cyp3a), f)));
+            drugs.add((cyp3a.effect() == Cyp3a.Effect.INHIBITOR ? CYP3A_INHIBITOR : CYP3A_INDUCER)
+                    .with(
+                            "names",
+                            TrabectedinCyp3aRule.names(found),
+                            "strength",
+                            TrabectedinCyp3aRule.strength(cyp3a)));
+        });
+        return drugs.isEmpty() ? "" : CYP3A_IN_RECORD.with("drugs", new Text.Inline(drugs));
     }
 
     /** Also read by the low-dose radiotherapy rule, which goes with this recommendation. */

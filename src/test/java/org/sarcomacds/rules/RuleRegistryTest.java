@@ -60,8 +60,11 @@ class RuleRegistryTest {
         valueSets.remove(Concepts.CYP3A_INDUCERS);
 
         assertThat(check.withValueSets(valueSets).problems())
-                .containsExactly("Rule LMS-TRABECTEDIN-CYP3A reads value set 'strong-cyp3a-inducers', which"
-                        + " hooks/valuesets/ does not have.");
+                .containsExactlyInAnyOrder(
+                        "Rule LMS-TRABECTEDIN-CYP3A reads value set 'strong-cyp3a-inducers', which"
+                                + " hooks/valuesets/ does not have.",
+                        "Rule LMS-TRABECTEDIN-NEXT-LINE reads value set 'strong-cyp3a-inducers', which"
+                                + " hooks/valuesets/ does not have.");
     }
 
     @Test

@@ -37,6 +37,23 @@ class TrabectedinNextLineRuleTest {
     }
 
     @Test
+    void aCurrentCyp3aInducerIsNamedOnTheOptionWhichStillStands() {
+        Finding finding = fire(afterAnthracycline().normalLiver().bsa(1.99).current(Concepts.CYP3A_INDUCERS));
+
+        assertThat(finding.offersOrders()).isTrue();
+        assertThat(Rendered.fill(finding, "cyp3a"))
+                .startsWith("**CYP3A:** the record shows ")
+                .contains("(strong inducer)")
+                .contains("the interaction card names them again when trabectedin is ordered");
+        assertThat(finding.evidence()).extracting(Evidence::role).contains(Phrase.ROLE_STRONG_CYP3A_INDUCER);
+    }
+
+    @Test
+    void noCyp3aLineWithoutAnInteractingDrug() {
+        assertThat(fire(afterAnthracycline().normalLiver().bsa(1.99)).fills()).containsEntry("cyp3a", "");
+    }
+
+    @Test
     void doseIsFilledInMilligramsFromBodySurfaceArea() {
         Finding finding = fire(afterAnthracycline().normalLiver().bsa(1.99));
 
