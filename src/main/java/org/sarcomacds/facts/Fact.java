@@ -138,6 +138,11 @@ public record Fact(
         return use.stop().detail();
     }
 
+    /** A medication recorded as planned only (MedicationStatement status {@code intended}): not given yet. */
+    public boolean planned() {
+        return status.equals("intended");
+    }
+
     /** True when the stop reason names progression, and does not negate it. */
     public boolean progressionRecorded() {
         return use.stop().progression();

@@ -38,8 +38,8 @@ final class MedicationReader {
                     "dosageInstruction",
                     "note"));
 
-    /** Statements that do not show the drug was given: planned only, not taken, or recorded in error. */
-    private static final Set<String> NOT_GIVEN = Set.of("entered-in-error", "not-taken", "intended");
+    /** Statements that do not show the drug was given: not taken, or recorded in error. */
+    private static final Set<String> NOT_GIVEN = Set.of("entered-in-error", "not-taken");
     /** Requests that never became an order that could be given. */
     private static final Set<String> NOT_ORDERED = Set.of("entered-in-error", "cancelled", "draft");
 

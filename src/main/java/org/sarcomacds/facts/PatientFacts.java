@@ -155,10 +155,23 @@ public record PatientFacts(
         return conditions.stream().filter(f -> f.concept().equals(concept)).toList();
     }
 
-    /** Every exposure to the drug, past or current. */
+    /** Every exposure to the drug, past or current; a drug only planned ({@link #planned}) is none. */
     public List<Fact> exposures(String drug) {
         reader.check(drug);
-        return medications.stream().filter(f -> f.concept().equals(drug)).toList();
+        return medications.stream()
+                .filter(f -> f.concept().equals(drug) && !f.planned())
+                .toList();
+    }
+
+    /**
+     * The drug recorded as planned, not yet given (a MedicationStatement with status {@code intended}): no exposure,
+     * but a combination about to be started is one all the same.
+     */
+    public List<Fact> planned(String drug) {
+        reader.check(drug);
+        return medications.stream()
+                .filter(f -> f.concept().equals(drug) && f.planned())
+                .toList();
     }
 
     public List<Fact> currentExposures(String drug) {
@@ -303,7 +316,7 @@ public record PatientFacts(
     @Override
     public List<Fact> medications() {
         reader.checkReadsAll("medication");
-        return medications;
+        return medications.stream().filter(f -> !f.planned()).toList();
     }
 
     @Override

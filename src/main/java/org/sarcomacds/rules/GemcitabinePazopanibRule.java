@@ -23,12 +23,20 @@ class GemcitabinePazopanibRule implements Rule {
     static final Variant GEMCITABINE_ON_PAZOPANIB = Variant.of("gemcitabine-drafted-on-pazopanib");
     static final Variant PAZOPANIB_ON_GEMCITABINE = Variant.of("pazopanib-drafted-on-gemcitabine");
     static final Variant BOTH_CURRENT = Variant.of("both-current");
+    static final Variant GEMCITABINE_ON_PLANNED_PAZOPANIB = Variant.of("gemcitabine-drafted-on-planned-pazopanib");
+    static final Variant PAZOPANIB_ON_PLANNED_GEMCITABINE = Variant.of("pazopanib-drafted-on-planned-gemcitabine");
 
     static final RuleSpec SPEC = RuleSpec.rule(ID, parameters -> new GemcitabinePazopanibRule())
             .answers(Hook.PATIENT_VIEW, Hook.ORDER_SELECT, Hook.ORDER_SIGN)
             .reads(Concepts.LEIOMYOSARCOMA, Concepts.GEMCITABINE, Concepts.PAZOPANIB)
             .warning("warning")
-            .variants(BOTH_DRAFTED, GEMCITABINE_ON_PAZOPANIB, PAZOPANIB_ON_GEMCITABINE, BOTH_CURRENT)
+            .variants(
+                    BOTH_DRAFTED,
+                    GEMCITABINE_ON_PAZOPANIB,
+                    PAZOPANIB_ON_GEMCITABINE,
+                    BOTH_CURRENT,
+                    GEMCITABINE_ON_PLANNED_PAZOPANIB,
+                    PAZOPANIB_ON_PLANNED_GEMCITABINE)
             .fills("combination");
 
     @Override
@@ -85,12 +93,20 @@ class GemcitabinePazopanibRule implements Rule {
                 .forEach(f -> evidence.add(new Evidence(Phrase.ROLE_CURRENT_MEDICATION, f)));
         facts.currentExposures(Concepts.PAZOPANIB)
                 .forEach(f -> evidence.add(new Evidence(Phrase.ROLE_CURRENT_MEDICATION, f)));
+        if (facts.hook() != Hook.PATIENT_VIEW) {
+            facts.planned(Concepts.GEMCITABINE)
+                    .forEach(f -> evidence.add(new Evidence(Phrase.ROLE_PLANNED_MEDICATION, f)));
+            facts.planned(Concepts.PAZOPANIB)
+                    .forEach(f -> evidence.add(new Evidence(Phrase.ROLE_PLANNED_MEDICATION, f)));
+        }
         return evidence;
     }
 
-    /** True when the drug is being ordered or is being taken now. */
+    /** True when the drug is being ordered, is being taken now, or is recorded as planned (about to start). */
     private static boolean present(PatientFacts facts, String drug) {
-        return !facts.drafts(drug).isEmpty() || !facts.currentExposures(drug).isEmpty();
+        return !facts.drafts(drug).isEmpty()
+                || !facts.currentExposures(drug).isEmpty()
+                || !facts.planned(drug).isEmpty();
     }
 
     private static Text combination(PatientFacts facts) {
@@ -99,6 +115,17 @@ class GemcitabinePazopanibRule implements Rule {
         if (gemcitabine && pazopanib) {
             return BOTH_DRAFTED.with();
         }
-        return gemcitabine ? GEMCITABINE_ON_PAZOPANIB.with() : PAZOPANIB_ON_GEMCITABINE.with();
+        if (gemcitabine) {
+            return onlyPlanned(facts, Concepts.PAZOPANIB)
+                    ? GEMCITABINE_ON_PLANNED_PAZOPANIB.with()
+                    : GEMCITABINE_ON_PAZOPANIB.with();
+        }
+        return onlyPlanned(facts, Concepts.GEMCITABINE)
+                ? PAZOPANIB_ON_PLANNED_GEMCITABINE.with()
+                : PAZOPANIB_ON_GEMCITABINE.with();
+    }
+
+    private static boolean onlyPlanned(PatientFacts facts, String drug) {
+        return facts.currentExposures(drug).isEmpty() && !facts.planned(drug).isEmpty();
     }
 }

@@ -251,7 +251,7 @@ class FactExtractorTest {
     // ---- medications ----
 
     @ParameterizedTest
-    @ValueSource(strings = {"entered-in-error", "not-taken", "intended"})
+    @ValueSource(strings = {"entered-in-error", "not-taken"})
     void statementsThatDoNotShowTheDrugWasGivenAreIgnored(String status) {
         MedicationStatement statement = statement("s1", status, concept(RXNORM, "3639", "doxorubicin"));
 
@@ -259,6 +259,20 @@ class FactExtractorTest {
 
         assertThat(facts.medications()).isEmpty();
         assertThat(facts.exposures(Concepts.DOXORUBICIN)).isEmpty();
+    }
+
+    @Test
+    void anIntendedStatementIsPlannedNotAnExposure() {
+        MedicationStatement statement = statement("s1", "intended", concept(RXNORM, "3639", "doxorubicin"));
+
+        PatientFacts facts = extract(record(List.of(), List.of(statement), List.of(), Map.of()));
+
+        assertThat(facts.medications()).isEmpty();
+        assertThat(facts.exposures(Concepts.DOXORUBICIN)).isEmpty();
+        assertThat(facts.anthracyclineExposures()).isEmpty();
+        assertThat(facts.planned(Concepts.DOXORUBICIN))
+                .singleElement()
+                .satisfies(f -> assertThat(f.reference()).isEqualTo("MedicationStatement/s1"));
     }
 
     @Test
