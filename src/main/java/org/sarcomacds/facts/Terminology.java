@@ -132,30 +132,33 @@ public class Terminology {
         }
     }
 
+    /** The name terms of a value set; then the same with its words beside a code ({@code text-name-beside-code}). */
     private void addTextTerms(ValueSet valueSet, String id) {
-        List<String> terms = new ArrayList<>();
         List<String> words = new ArrayList<>();
-        for (Extension extension : valueSet.getExtensionsByUrl(TEXT_MATCH)) {
-            String word = extension.getValue().primitiveValue().toLowerCase(Locale.ROOT);
-            terms.add(Pattern.quote(word));
-            words.add(word);
-        }
-        if (!terms.isEmpty()) {
-            textTerms.put(id, pattern(terms));
+        addWords(valueSet, TEXT_MATCH, words);
+        if (!words.isEmpty()) {
+            textTerms.put(id, pattern(words));
             textTermWords.put(id, List.copyOf(words));
         }
-        for (Extension extension : valueSet.getExtensionsByUrl(TEXT_NAME_BESIDE_CODE)) {
-            String word = extension.getValue().primitiveValue().toLowerCase(Locale.ROOT);
-            terms.add(Pattern.quote(word));
-            words.add(word);
-        }
-        if (!terms.isEmpty()) {
-            namesBesideCode.put(id, pattern(terms));
+        addWords(valueSet, TEXT_NAME_BESIDE_CODE, words);
+        if (!words.isEmpty()) {
+            namesBesideCode.put(id, pattern(words));
             nameWordsBesideCode.put(id, List.copyOf(words));
         }
     }
 
-    private static Pattern pattern(List<String> terms) {
+    private static void addWords(ValueSet valueSet, String url, List<String> words) {
+        for (Extension extension : valueSet.getExtensionsByUrl(url)) {
+            words.add(extension.getValue().primitiveValue().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Any of the words (lower case), each quoted, at the start of a word. */
+    private static Pattern pattern(List<String> words) {
+        List<String> terms = new ArrayList<>(words.size());
+        for (String word : words) {
+            terms.add(Pattern.quote(word));
+        }
         return Pattern.compile("\\b(" + String.join("|", terms) + ")", Pattern.CASE_INSENSITIVE);
     }
 
