@@ -2,11 +2,14 @@ package org.sarcomacds.facts;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Extension;
+import org.sarcomacds.facts.NegationDetector.Verdict;
 import org.sarcomacds.facts.Terminology.ConceptMatch;
 import org.sarcomacds.record.ReadElements;
 
@@ -22,6 +25,8 @@ final class ConditionReader {
     private static final Set<String> NEVER_COUNTS = Set.of("entered-in-error", "refuted");
     private static final Set<String> UNCONFIRMED = Set.of("provisional", "differential", "unconfirmed");
     private static final Set<String> ACTIVE_CLINICAL = Set.of("active", "recurrence", "relapse");
+    private static final String CONFLICT = "the record conflicts: ";
+    private static final String CONFLICT_WORDS = "coded, words \"";
 
     private final Terminology terminology;
 
@@ -34,8 +39,12 @@ final class ConditionReader {
         if (verification != null && NEVER_COUNTS.contains(verification)) {
             return List.of();
         }
-        List<ConceptMatch> matches = matches(condition);
-        if (matches.stream().anyMatch(m -> m.valueSet().equals(Concepts.GIST) && !m.uncertain())) {
+        Map<String, String> conflicts = new HashMap<>();
+        List<ConceptMatch> matches = matches(condition, conflicts);
+        if (matches.stream()
+                .anyMatch(m -> m.valueSet().equals(Concepts.GIST)
+                        && !m.uncertain()
+                        && !conflicts.containsKey(Concepts.GIST))) {
             matches.removeIf(m -> m.valueSet().equals(Concepts.LEIOMYOSARCOMA));
         }
         String clinical = FactExtractor.code(condition.getClinicalStatus());
@@ -59,14 +68,25 @@ final class ConditionReader {
                         when,
                         m.matchedOn(),
                         m.byName(),
-                        m.uncertain() && !note.startsWith(Fact.UNCONFIRMED)
-                                ? Fact.UNCONFIRMED + " (\"" + m.doubt() + "\")"
-                                : note,
+                        note(m, conflicts.get(m.valueSet()), note),
                         condition.hasOnsetDateTimeType() ? Dates.of(condition.getOnsetDateTimeType()) : null,
                         null,
                         abated,
                         Fact.Use.NONE))
                 .toList();
+    }
+
+    /**
+     * The note of one match: a code whose words negate it is conflicting data (said first, whatever the verification
+     * status); then the verification status; then the words that doubt the name or the code.
+     */
+    private static String note(ConceptMatch match, String conflict, String note) {
+        if (conflict != null) {
+            return Fact.UNCONFIRMED + " (" + CONFLICT + match.matchedOn() + " " + CONFLICT_WORDS + conflict + "\")";
+        }
+        return match.uncertain() && !note.startsWith(Fact.UNCONFIRMED)
+                ? Fact.UNCONFIRMED + " (\"" + match.doubt() + "\")"
+                : note;
     }
 
     /** When the Condition abated: {@code abatementDateTime}, or the end (else the start) of {@code abatementPeriod}. */
@@ -84,12 +104,20 @@ final class ConditionReader {
     /**
      * The matches of the Condition's code, then of its mCODE histology for a value set the code did not match. A
      * coded histology replaces a match by the name in the code's text ("Leiomyosarcoma of thigh" beside 8890/3), so
-     * the card does not ask to check a diagnosis the record codes; a name the text doubts stays doubted.
+     * the card does not ask to check a diagnosis the record codes; a name the text doubts stays doubted. A code is
+     * read with the clinician's words beside it ({@code code.text}, and the histology's own text): words that doubt
+     * it make the match uncertain; words that negate it put the clause in {@code conflicts}, by value set.
      */
-    private List<ConceptMatch> matches(Condition condition) {
-        List<ConceptMatch> matches = new ArrayList<>(terminology.match(condition.getCode()));
+    private List<ConceptMatch> matches(Condition condition, Map<String, String> conflicts) {
+        List<String> codeText = texts(condition.getCode());
+        List<ConceptMatch> matches = new ArrayList<>();
+        for (ConceptMatch m : terminology.match(condition.getCode())) {
+            matches.add(m.byName() ? m : besideCode(m, codeText, conflicts));
+        }
         for (Extension histology : condition.getExtensionsByUrl(MCODE_HISTOLOGY)) {
             if (histology.getValue() instanceof CodeableConcept morphology) {
+                List<String> texts = new ArrayList<>(codeText);
+                texts.addAll(texts(morphology));
                 for (ConceptMatch m : terminology.match(morphology)) {
                     ConceptMatch coded =
                             new ConceptMatch(m.valueSet(), "histology " + m.matchedOn(), m.byName(), m.doubt());
@@ -97,11 +125,29 @@ final class ConditionReader {
                         matches.removeIf(x -> x.valueSet().equals(m.valueSet()) && x.byName() && !x.uncertain());
                     }
                     if (matches.stream().noneMatch(x -> x.valueSet().equals(m.valueSet()))) {
-                        matches.add(coded);
+                        matches.add(m.byName() ? coded : besideCode(coded, texts, conflicts));
                     }
                 }
             }
         }
         return matches;
+    }
+
+    /** The coded match as the words beside it leave it: doubted, conflicting (in {@code conflicts}) or as it was. */
+    private ConceptMatch besideCode(ConceptMatch coded, List<String> texts, Map<String, String> conflicts) {
+        Verdict words = terminology.besideCode(coded.valueSet(), texts);
+        return switch (words.assertion()) {
+            case AFFIRMED -> coded;
+            case UNCERTAIN -> new ConceptMatch(coded.valueSet(), coded.matchedOn(), false, words.clause());
+            case NEGATED -> {
+                conflicts.put(coded.valueSet(), words.clause());
+                yield coded;
+            }
+        };
+    }
+
+    /** The clinician's words of a concept: its text, not the displays of its codes (their own names). */
+    private static List<String> texts(CodeableConcept concept) {
+        return concept.hasText() ? List.of(concept.getText()) : List.of();
     }
 }

@@ -39,9 +39,11 @@ final class SiteValueSets {
         if (valueSet.getCompose().hasExclude()) {
             throw refused(file, "has compose.exclude: a site file can add codes, never remove built-in ones");
         }
-        if (valueSet.hasExtension(Terminology.TEXT_MATCH)) {
+        if (valueSet.hasExtension(Terminology.TEXT_MATCH) || valueSet.hasExtension(Terminology.TEXT_NAME_BESIDE_CODE)) {
             throw refused(
-                    file, "has a text-match extension: a site file adds codes; names are matched from hooks/ only");
+                    file,
+                    "has a text-match or text-name-beside-code extension: a site file adds codes; names are read"
+                            + " from hooks/ only");
         }
         int codes = 0;
         for (ValueSet.ConceptSetComponent include : valueSet.getCompose().getInclude()) {

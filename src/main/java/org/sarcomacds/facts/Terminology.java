@@ -38,6 +38,12 @@ public class Terminology {
 
     static final String TEXT_MATCH = "https://sarcomacds.org/fhir/StructureDefinition/text-match";
 
+    /**
+     * More words that name a value set's concept, read only beside a code: whether a clinician's text negates or
+     * doubts what the code says ("Possible lung metastases" beside 94391008). Never matched alone.
+     */
+    static final String TEXT_NAME_BESIDE_CODE = "https://sarcomacds.org/fhir/StructureDefinition/text-name-beside-code";
+
     static final String ORIGIN_SEPARATOR = "\u0000";
 
     /** FHIR R4's extension for the score of an answer code, on {@code ValueSet.compose.include.concept}. */
@@ -54,6 +60,10 @@ public class Terminology {
     private final Map<String, Pattern> textTerms = new HashMap<>();
     /** The lower-case terms behind each pattern: a text without one of them cannot match, so no regex runs on it. */
     private final Map<String, List<String>> textTermWords = new HashMap<>();
+    /** The text-match terms and the words of {@code text-name-beside-code}: how a text beside a code names it. */
+    private final Map<String, Pattern> namesBesideCode = new HashMap<>();
+
+    private final Map<String, List<String>> nameWordsBesideCode = new HashMap<>();
     /** (key, value set) → the score its answer code stands for. */
     private final Map<String, Integer> ordinals = new HashMap<>();
 
@@ -122,18 +132,34 @@ public class Terminology {
         }
     }
 
+    /** The name terms of a value set; then the same with its words beside a code ({@code text-name-beside-code}). */
     private void addTextTerms(ValueSet valueSet, String id) {
-        List<String> terms = new ArrayList<>();
         List<String> words = new ArrayList<>();
-        for (Extension extension : valueSet.getExtensionsByUrl(TEXT_MATCH)) {
-            String word = extension.getValue().primitiveValue().toLowerCase(Locale.ROOT);
-            terms.add(Pattern.quote(word));
-            words.add(word);
-        }
-        if (!terms.isEmpty()) {
-            textTerms.put(id, Pattern.compile("\\b(" + String.join("|", terms) + ")", Pattern.CASE_INSENSITIVE));
+        addWords(valueSet, TEXT_MATCH, words);
+        if (!words.isEmpty()) {
+            textTerms.put(id, pattern(words));
             textTermWords.put(id, List.copyOf(words));
         }
+        addWords(valueSet, TEXT_NAME_BESIDE_CODE, words);
+        if (!words.isEmpty()) {
+            namesBesideCode.put(id, pattern(words));
+            nameWordsBesideCode.put(id, List.copyOf(words));
+        }
+    }
+
+    private static void addWords(ValueSet valueSet, String url, List<String> words) {
+        for (Extension extension : valueSet.getExtensionsByUrl(url)) {
+            words.add(extension.getValue().primitiveValue().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Any of the words (lower case), each quoted, at the start of a word. */
+    private static Pattern pattern(List<String> words) {
+        List<String> terms = new ArrayList<>(words.size());
+        for (String word : words) {
+            terms.add(Pattern.quote(word));
+        }
+        return Pattern.compile("\\b(" + String.join("|", terms) + ")", Pattern.CASE_INSENSITIVE);
     }
 
     /** A CYP3A value set declares both its effect and its strength, with codes this service knows. */
@@ -250,7 +276,47 @@ public class Terminology {
      * doubted one (with the clause that doubts it); null when every occurrence is negated or there is none.
      */
     private NameMatch textMatch(List<String> texts, List<String> lowered, List<String> words, Pattern pattern) {
-        NameMatch doubted = null;
+        Names names = names(texts, lowered, words, pattern);
+        if (names.affirmed() != null) {
+            return new NameMatch(names.affirmed(), null);
+        }
+        return names.doubted() == null
+                ? null
+                : new NameMatch(names.doubted().term(), names.doubted().clause());
+    }
+
+    /**
+     * What a clinician's texts say of the concept a code matched ({@code Condition.code.text}, not the code's display:
+     * that is the code's own name): affirmed when they name it affirmed once or do not name it at all (in its
+     * text-match terms or {@code text-name-beside-code} words); else negated when one occurrence is negated ("no
+     * evidence of metastatic disease": the record conflicts), else uncertain ("? pulmonary metastases"), with the
+     * clause that decided.
+     */
+    Verdict besideCode(String valueSet, List<String> texts) {
+        Pattern pattern = namesBesideCode.get(valueSet);
+        if (pattern == null || texts.isEmpty()) {
+            return Verdict.AFFIRMED;
+        }
+        List<String> lowered = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            lowered.add(text.toLowerCase(Locale.ROOT));
+        }
+        Names names = names(texts, lowered, nameWordsBesideCode.get(valueSet), pattern);
+        if (names.affirmed() != null) {
+            return Verdict.AFFIRMED;
+        }
+        if (names.negated() != null) {
+            return new Verdict(Assertion.NEGATED, names.negated().clause());
+        }
+        return names.doubted() == null
+                ? Verdict.AFFIRMED
+                : new Verdict(Assertion.UNCERTAIN, names.doubted().clause());
+    }
+
+    /** The first affirmed, doubted and negated occurrence of the value set's terms in the texts (each may be null). */
+    private Names names(List<String> texts, List<String> lowered, List<String> words, Pattern pattern) {
+        Said doubted = null;
+        Said negated = null;
         for (int i = 0; i < texts.size(); i++) {
             if (!containsAny(lowered.get(i), words)) {
                 continue; // the pattern needs one of the words: skip the regex (most texts name no drug we know)
@@ -264,18 +330,27 @@ public class Terminology {
                 }
                 Verdict verdict = freeText.negation().assess(text, matcher.start(1), end);
                 if (verdict.assertion() == Assertion.AFFIRMED) {
-                    return new NameMatch(matcher.group(1), null);
+                    return new Names(matcher.group(1), doubted, negated);
                 }
                 if (verdict.assertion() == Assertion.UNCERTAIN && doubted == null) {
-                    doubted = new NameMatch(matcher.group(1), verdict.clause());
+                    doubted = new Said(matcher.group(1), verdict.clause());
+                }
+                if (verdict.assertion() == Assertion.NEGATED && negated == null) {
+                    negated = new Said(matcher.group(1), verdict.clause());
                 }
             }
         }
-        return doubted;
+        return new Names(null, doubted, negated);
     }
 
     /** A name found in free text, and the clause that doubts it (null when the text affirms it). */
     private record NameMatch(String term, String doubt) {}
+
+    /** A term as the text writes it, and the clause that negates or doubts it. */
+    private record Said(String term, String clause) {}
+
+    /** The first affirmed term (or null), and the first doubted and negated occurrences (or null). */
+    private record Names(String affirmed, Said doubted, Said negated) {}
 
     private static boolean containsAny(String text, List<String> words) {
         for (String word : words) {

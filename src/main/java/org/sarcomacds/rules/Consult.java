@@ -13,6 +13,8 @@ public final class Consult {
 
     /** A metastasis Condition that is provisional, differential or unconfirmed: no order is drafted. */
     static final Variant METASTASIS_UNCONFIRMED = Variant.of("metastasis-unconfirmed", "status", "reference");
+    /** A leiomyosarcoma Condition that is provisional, differential, unconfirmed or doubted: no order is drafted. */
+    static final Variant LEIOMYOSARCOMA_UNCONFIRMED = Variant.of("leiomyosarcoma-unconfirmed", "status", "reference");
     /** A recent ECOG at or above {@code ecog.lineFromScore}. */
     static final Variant ECOG_POOR = Variant.of("ecog-poor", "score", "date");
     /** No ECOG in the record. */
@@ -28,6 +30,7 @@ public final class Consult {
 
     public static final List<Variant> VARIANTS = List.of(
             METASTASIS_UNCONFIRMED,
+            LEIOMYOSARCOMA_UNCONFIRMED,
             ECOG_POOR,
             ECOG_NOT_RECORDED,
             ECOG_STALE,

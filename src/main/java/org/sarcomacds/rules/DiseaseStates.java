@@ -13,7 +13,7 @@ import org.sarcomacds.knowledge.ClinicalParameters;
  * The disease states several rules start from (metastatic LMS, after an anthracycline), and the evidence for each.
  * "Prior anthracycline" is any exposure to the anthracycline class (doxorubicin, epirubicin, idarubicin,
  * daunorubicin), never to mitoxantrone, pixantrone or valrubicin. Also what every option of the next-line consult says
- * before the options (an unconfirmed metastasis, the ECOG), and when an option may draft its orders.
+ * before the options (an unconfirmed leiomyosarcoma or metastasis, the ECOG), and when an option may draft its orders.
  */
 final class DiseaseStates {
 
@@ -60,7 +60,10 @@ final class DiseaseStates {
      * the latest ECOG. The option must observe {@link Concepts#ECOG}.
      */
     static Finding forConsult(Finding finding, PatientFacts facts, ClinicalParameters.Ecog ecog) {
-        Finding result = withUnconfirmedMetastasis(finding, facts);
+        Finding result = withUnconfirmed(
+                withUnconfirmed(finding, facts.activeLeiomyosarcoma(), Consult.LEIOMYOSARCOMA_UNCONFIRMED),
+                facts.activeMetastases(),
+                Consult.METASTASIS_UNCONFIRMED);
         Optional<Ecog> latest = facts.latestEcog();
         if (latest.isEmpty()) {
             return result.withTopLine(Consult.ECOG_NOT_RECORDED.with("days", String.valueOf(ecog.validDays())));
@@ -92,10 +95,12 @@ final class DiseaseStates {
 
     /**
      * True when a next-line option may draft its orders: no line of therapy is current (or progression on it is
-     * recorded), and every active metastasis is confirmed.
+     * recorded), and every active leiomyosarcoma and every active metastasis is confirmed.
      */
     static boolean mayDraft(PatientFacts facts) {
-        return currentLine(facts).isEmpty() && facts.activeMetastases().stream().noneMatch(Fact::unconfirmed);
+        return currentLine(facts).isEmpty()
+                && facts.activeLeiomyosarcoma().stream().noneMatch(Fact::unconfirmed)
+                && facts.activeMetastases().stream().noneMatch(Fact::unconfirmed);
     }
 
     /**
@@ -121,18 +126,17 @@ final class DiseaseStates {
     }
 
     /**
-     * An option finding of a patient whose metastasis is not confirmed says so once, before the options, instead of in
-     * a note of each option.
+     * An option finding of a patient whose leiomyosarcoma or metastasis is not confirmed says so once, before the
+     * options, instead of in a note of each option.
      */
-    private static Finding withUnconfirmedMetastasis(Finding finding, PatientFacts facts) {
+    private static Finding withUnconfirmed(Finding finding, List<Fact> diagnoses, Variant line) {
         Finding result = finding;
-        for (Fact metastasis : facts.activeMetastases()) {
-            if (metastasis.unconfirmed()) {
-                result = result.withTopLine(Consult.METASTASIS_UNCONFIRMED.with(
-                                "status", metastasis.note(), "reference", metastasis.reference()))
+        for (Fact diagnosis : diagnoses) {
+            if (diagnosis.unconfirmed()) {
+                result = result.withTopLine(line.with("status", diagnosis.note(), "reference", diagnosis.reference()))
                         .withNotes(result.notes().stream()
                                 .filter(note -> !note.key().equals(Phrase.NOTE_UNCONFIRMED.key())
-                                        || !metastasis
+                                        || !diagnosis
                                                 .reference()
                                                 .equals(note.values().get("reference")))
                                 .toList());

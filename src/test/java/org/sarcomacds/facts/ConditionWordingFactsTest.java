@@ -56,13 +56,17 @@ class ConditionWordingFactsTest {
     }
 
     @Test
-    void aCodeCountsWhateverTheWordsAroundIt() {
+    void aCodeTheWordsDoubtIsUnconfirmed() {
         CodeableConcept code = concept(ICD_O_3, "8890/3", "Leiomyosarcoma, NOS");
         code.setText("?leiomyosarcoma, await review");
 
         assertThat(record().with(condition("c1", code)).facts().leiomyosarcoma())
                 .singleElement()
-                .satisfies(f -> assertThat(f.unconfirmed()).isFalse());
+                .satisfies(f -> {
+                    assertThat(f.unconfirmed()).isTrue();
+                    assertThat(f.byName()).isFalse();
+                    assertThat(f.note()).isEqualTo("not confirmed (\"?leiomyosarcoma\")");
+                });
     }
 
     @Test

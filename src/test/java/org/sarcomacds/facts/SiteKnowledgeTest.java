@@ -97,6 +97,21 @@ class SiteKnowledgeTest {
     }
 
     @Test
+    void aSiteCannotAddWordsThatReadTheTextBesideACode() throws IOException {
+        write(
+                "valuesets/words.json",
+                valueSet("metastatic-disease", FORMULARY, "MET1")
+                        .replace(
+                                "\"compose\"",
+                                "\"extension\": [{\"url\": \"" + Terminology.TEXT_NAME_BESIDE_CODE
+                                        + "\", \"valueString\": \"nodule\"}], \"compose\""));
+
+        assertThatThrownBy(() -> new Terminology(FHIR, SiteKnowledge.load(site.toString())))
+                .hasMessageContaining("valuesets/words.json")
+                .hasMessageContaining("names are read from hooks/ only");
+    }
+
+    @Test
     void aSiteProductMapFindsTheIngredientAndIsNamed() throws IOException {
         write("conceptmaps/formulary.json", conceptMap(FORMULARY, "GEM1G", "12574"));
         SiteKnowledge knowledge = SiteKnowledge.load(site.toString());

@@ -62,6 +62,12 @@ final class FactsBuilder {
         return this;
     }
 
+    /** An active leiomyosarcoma that is not confirmed, with its note (e.g. "not confirmed (\"r/o leiomyosarcoma\")"). */
+    FactsBuilder unconfirmedLms(String note) {
+        conditions.add(condition(Concepts.LEIOMYOSARCOMA, LMS_REF, true, note, null));
+        return this;
+    }
+
     /** Active leiomyosarcoma whose Condition records the end of curative treatment ({@code abatement[x]}). */
     FactsBuilder lms(LocalDate onset, LocalDate abated) {
         conditions.add(

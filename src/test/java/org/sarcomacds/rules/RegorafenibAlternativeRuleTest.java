@@ -169,6 +169,21 @@ class RegorafenibAlternativeRuleTest {
         assertThat(finding.offersOrders()).isFalse();
     }
 
+    @Test
+    void noOrderOnALeiomyosarcomaTheWordsDoubt() {
+        Finding finding = fire(FactsBuilder.patient()
+                .unconfirmedLms("not confirmed (\"r/o leiomyosarcoma right thigh\")")
+                .metastasis(FactsBuilder.LIVER)
+                .past(Concepts.DOXORUBICIN)
+                .normalLiver());
+
+        assertThat(finding.offersOrders()).isFalse();
+        assertThat(Rendered.topLines(finding))
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("**Leiomyosarcoma not confirmed (\"r/o leiomyosarcoma right thigh\")** (")
+                        .contains("no orders are drafted"));
+    }
+
     private Optional<Finding> evaluate(FactsBuilder facts) {
         return rule.evaluate(Hook.PATIENT_VIEW, facts.build());
     }

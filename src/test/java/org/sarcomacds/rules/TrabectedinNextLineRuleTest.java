@@ -366,6 +366,37 @@ class TrabectedinNextLineRuleTest {
     }
 
     @Test
+    void withholdsOrdersOnAnUnconfirmedLeiomyosarcomaButStillInforms() {
+        Finding finding = fire(patient()
+                .unconfirmedLms("not confirmed (verification status provisional)")
+                .metastasis(FactsBuilder.LUNG)
+                .past(Concepts.DOXORUBICIN)
+                .normalLiver());
+
+        assertThat(finding.offersOrders()).isFalse();
+        assertThat(Rendered.topLines(finding))
+                .anySatisfy(line -> assertThat(line)
+                        .isEqualTo("**Leiomyosarcoma not confirmed (verification status provisional)**"
+                                + " (Condition/lms): no orders are drafted; confirm the diagnosis before acting on"
+                                + " these options."));
+        assertThat(finding.notes())
+                .as("said once at the top, not again as a note")
+                .noneMatch(n -> n.key().equals(Phrase.NOTE_UNCONFIRMED.key()));
+        assertThat(finding.evidence()).anySatisfy(e -> assertThat(e.role()).isEqualTo(Phrase.ROLE_LEIOMYOSARCOMA));
+    }
+
+    @Test
+    void aConfirmedLeiomyosarcomaAndMetastasisDraft() {
+        assertThat(fire(patient()
+                                .lms()
+                                .metastasis(FactsBuilder.LUNG)
+                                .past(Concepts.DOXORUBICIN)
+                                .normalLiver())
+                        .offersOrders())
+                .isTrue();
+    }
+
+    @Test
     void aPoorEcogIsSaidBeforeTheOptionsAndShownUnderWhyButWithholdsNoOrder() {
         Finding finding = fire(afterAnthracycline().normalLiver().ecog(3, 10));
 
