@@ -175,6 +175,18 @@ class TrabectedinNextLineRuleTest {
     }
 
     @Test
+    void atExactlyOnePointFiveTimesTheUpperLimitItIsNotCalledModerateImpairment() {
+        Finding atLimit = fire(afterAnthracycline().normalLiver().lab(Concepts.BILIRUBIN, 1.8, "mg/dL", 1.2));
+        Finding above = fire(afterAnthracycline().normalLiver().lab(Concepts.BILIRUBIN, 1.81, "mg/dL", 1.2));
+
+        assertThat(atLimit.offersOrders()).isFalse();
+        assertThat(Rendered.fill(atLimit, "liver"))
+                .contains("the standard starting dose needs a normal bilirubin")
+                .doesNotContain("moderate");
+        assertThat(Rendered.fill(above, "liver")).contains("moderate hepatic impairment");
+    }
+
+    @Test
     void withholdsOrdersAndNamesTheLabelLimitWhenBilirubinIsAboveThreeTimesTheUpperLimit() {
         Finding finding = fire(afterAnthracycline().normalLiver().lab(Concepts.BILIRUBIN, 4.2, "mg/dL", 1.2));
 
