@@ -75,6 +75,21 @@ class TrabectedinNextLineRuleTest {
                 .isTrue();
     }
 
+    /** Review 12, finding 17: a weight of 1e308 kg read "92233720368547760 kg". */
+    @Test
+    void aHugeImplausibleWeightIsShownReadably() {
+        LabResult weight = new LabResult(Concepts.WEIGHT, "Body weight", 1e308, "kg", null, TODAY, "Observation/w");
+        BodyMeasurements body = new BodyMeasurements(
+                Optional.empty(),
+                Optional.of(weight),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(new BodyProblem(BodyProblem.Kind.IMPLAUSIBLE_WEIGHT, weight, 1e308, 300.0, null, null, null)));
+
+        assertThat(Rendered.fill(fire(afterAnthracycline().normalLiver().body(body)), "body"))
+                .contains("the latest weight (1 × 10³⁰⁸ kg) is not plausible");
+    }
+
     @Test
     void everyProblemOfHeightAndWeightIsNamedNotOnlyTheFirst() {
         LabResult height =
