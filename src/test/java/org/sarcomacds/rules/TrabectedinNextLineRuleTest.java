@@ -410,6 +410,20 @@ class TrabectedinNextLineRuleTest {
                         + "): the options assume fitness for systemic therapy.");
     }
 
+    /** Review 12, finding 16: an ECOG the facts cannot read as a grade is recorded, not missing. */
+    @Test
+    void anEcogRecordedButNotReadableIsSaidSoNotCalledNotRecorded() {
+        assertThat(Rendered.topLines(fire(afterAnthracycline().normalLiver().unreadableEcog(3))))
+                .containsExactly(
+                        "**ECOG recorded but not readable** (Observation/ecog-text: no grade 0–5 in its value):"
+                                + " the options assume fitness for systemic therapy.");
+        assertThat(Rendered.topLines(fire(
+                        afterAnthracycline().normalLiver().unreadableEcog(3).ecog(3, 10))))
+                .as("a grade that is read wins")
+                .containsExactly(
+                        "**ECOG 3 on " + TODAY.minusDays(10) + ":** the options assume fitness for systemic therapy.");
+    }
+
     @Test
     void offersOrdersWhenAstIsExactlyTwoAndAHalfTimesTheUpperLimit() {
         assertThat(fire(afterAnthracycline().normalLiver().lab(Concepts.AST, 100, "U/L", 40.0))
