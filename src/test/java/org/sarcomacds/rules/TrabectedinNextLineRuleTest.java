@@ -58,15 +58,7 @@ class TrabectedinNextLineRuleTest {
 
     @Test
     void anImplausibleWeightGivesNoDoseInMilligramsAndTheOptionSaysWhich() {
-        LabResult weight = new LabResult(Concepts.WEIGHT, "Body weight", 824, "kg", null, TODAY, "Observation/w");
-        BodyMeasurements body = new BodyMeasurements(
-                Optional.empty(),
-                Optional.of(weight),
-                Optional.empty(),
-                Optional.empty(),
-                List.of(new BodyProblem(BodyProblem.Kind.IMPLAUSIBLE_WEIGHT, weight, 824.0, 300.0, null, null, null)));
-
-        Finding finding = fire(afterAnthracycline().normalLiver().body(body));
+        Finding finding = fire(afterAnthracycline().normalLiver().body(implausibleWeight(824)));
 
         assertThat(finding.fills()).doesNotContainKey("doseMg");
         assertThat(Rendered.fill(finding, "body")).contains("the latest weight (824 kg) is not plausible");
@@ -78,16 +70,19 @@ class TrabectedinNextLineRuleTest {
     /** Review 12, finding 17: a weight of 1e308 kg read "92233720368547760 kg". */
     @Test
     void aHugeImplausibleWeightIsShownReadably() {
-        LabResult weight = new LabResult(Concepts.WEIGHT, "Body weight", 1e308, "kg", null, TODAY, "Observation/w");
-        BodyMeasurements body = new BodyMeasurements(
+        assertThat(Rendered.fill(fire(afterAnthracycline().normalLiver().body(implausibleWeight(1e308))), "body"))
+                .contains("the latest weight (1 × 10³⁰⁸ kg) is not plausible");
+    }
+
+    /** A weight beyond the 300 kg the body measurements accept, as the facts report it. */
+    private static BodyMeasurements implausibleWeight(double kg) {
+        LabResult weight = new LabResult(Concepts.WEIGHT, "Body weight", kg, "kg", null, TODAY, "Observation/w");
+        return new BodyMeasurements(
                 Optional.empty(),
                 Optional.of(weight),
                 Optional.empty(),
                 Optional.empty(),
-                List.of(new BodyProblem(BodyProblem.Kind.IMPLAUSIBLE_WEIGHT, weight, 1e308, 300.0, null, null, null)));
-
-        assertThat(Rendered.fill(fire(afterAnthracycline().normalLiver().body(body)), "body"))
-                .contains("the latest weight (1 × 10³⁰⁸ kg) is not plausible");
+                List.of(new BodyProblem(BodyProblem.Kind.IMPLAUSIBLE_WEIGHT, weight, kg, 300.0, null, null, null)));
     }
 
     @Test
