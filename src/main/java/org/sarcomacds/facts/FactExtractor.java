@@ -79,6 +79,7 @@ public class FactExtractor {
                 latest,
                 body,
                 latestEcog(observations.ecogs(), today),
+                latestUnreadable(observations.unreadableEcogs()),
                 latestPregnancy(observations.pregnancies(), today),
                 observations.ntrkResults(),
                 record.gaps());
@@ -96,6 +97,12 @@ public class FactExtractor {
                         e.reference(),
                         e.matchedOn(),
                         ChronoUnit.DAYS.between(e.date(), today) <= validDays));
+    }
+
+    /** The latest ECOG result whose grade could not be read: a dated one before an undated one. */
+    private static Optional<Fact> latestUnreadable(List<Fact> unreadable) {
+        return unreadable.stream()
+                .max(Comparator.comparing(Fact::start, Comparator.nullsFirst(Comparator.naturalOrder())));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.sarcomacds.facts;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -71,9 +73,21 @@ public record LabResult(
         return ageDays(asOf).map(age -> age <= days).orElse(false);
     }
 
-    /** The value as a multiple of the upper limit of normal, when the record gives one. */
+    /**
+     * The value as a multiple of the upper limit of normal, when the record gives one. Divided as the decimals the lab
+     * wrote, so that a value on a label's limit is on it: 1.8 / 1.2 mg/dL is 1.5 × ULN, not the 1.5000000000000002 of
+     * binary division, which would count as above 1.5.
+     */
     public Optional<Double> timesUln() {
-        return upperLimit == null || upperLimit <= 0 ? Optional.empty() : Optional.of(value / upperLimit);
+        if (upperLimit == null || upperLimit <= 0) {
+            return Optional.empty();
+        }
+        if (!Double.isFinite(value) || !Double.isFinite(upperLimit)) {
+            return Optional.of(value / upperLimit);
+        }
+        return Optional.of(BigDecimal.valueOf(value)
+                .divide(BigDecimal.valueOf(upperLimit), MathContext.DECIMAL64)
+                .doubleValue());
     }
 
     /** A cell count per microlitre, from the units EHRs send (10*3/uL, 10*9/L, /uL). */

@@ -38,6 +38,7 @@ final class ObservationReader {
     private final Map<String, LabResult> previous = new HashMap<>();
     private final List<Fact> ntrkResults = new ArrayList<>();
     private final List<Ecog> ecogs = new ArrayList<>();
+    private final List<Fact> unreadableEcogs = new ArrayList<>();
     private final List<Pregnancy> pregnancies = new ArrayList<>();
 
     ObservationReader(Terminology terminology, List<Observation> observations) {
@@ -65,6 +66,11 @@ final class ObservationReader {
     /** Every ECOG result with a grade we read, in the record's order; not yet judged recent. */
     List<Ecog> ecogs() {
         return List.copyOf(ecogs);
+    }
+
+    /** Every ECOG result whose value is not a grade we read (text, another code, a grade out of range, none). */
+    List<Fact> unreadableEcogs() {
+        return List.copyOf(unreadableEcogs);
     }
 
     /** Every pregnancy status and hCG result that says pregnant or not. */
@@ -194,22 +200,63 @@ final class ObservationReader {
         return unit == null ? "" : unit.strip();
     }
 
-    /** ECOG 0-5 from {@code valueInteger}, or from an answer code of {@code ecog-grades}. */
+    /**
+     * ECOG 0-5 from {@code valueInteger}, a whole dimensionless {@code valueQuantity}, a {@code valueString} that is
+     * the grade alone, or an answer code of {@code ecog-grades}. A result whose value is none of these is kept as an
+     * ECOG recorded but not readable.
+     */
     private void readEcog(Observation observation, ConceptMatch match) {
-        OptionalInt score = OptionalInt.empty();
-        String how = null;
-        if (observation.hasValueIntegerType()
-                && observation.getValueIntegerType().hasValue()) {
-            score = OptionalInt.of(observation.getValueIntegerType().getValue());
-            how = match.matchedOn() + ", value " + score.getAsInt();
-        } else if (observation.hasValueCodeableConcept()) {
+        OptionalInt score;
+        String how;
+        if (observation.hasValueCodeableConcept()) {
             CodeableConcept answer = observation.getValueCodeableConcept();
             score = terminology.ordinal(answer, Concepts.ECOG_GRADES);
             how = match.matchedOn() + ", answer " + FactExtractor.code(answer);
+        } else {
+            score = grade(observation);
+            how = match.matchedOn() + ", value " + (score.isPresent() ? score.getAsInt() : "");
         }
         if (score.isPresent() && score.getAsInt() >= 0 && score.getAsInt() <= 5) {
             ecogs.add(new Ecog(score.getAsInt(), date(observation), FactExtractor.ref(observation), how, false));
+        } else {
+            LocalDate date = date(observation);
+            unreadableEcogs.add(new Fact(
+                    Concepts.ECOG,
+                    "",
+                    FactExtractor.ref(observation),
+                    "",
+                    true,
+                    date == null ? "" : date.toString(),
+                    match.matchedOn(),
+                    false,
+                    "",
+                    date,
+                    null));
         }
+    }
+
+    /** A grade written as a number: an integer, a whole dimensionless quantity, or a string of the digit alone. */
+    private static OptionalInt grade(Observation observation) {
+        if (observation.hasValueIntegerType()
+                && observation.getValueIntegerType().hasValue()) {
+            return OptionalInt.of(observation.getValueIntegerType().getValue());
+        }
+        if (observation.hasValueQuantity() && observation.getValueQuantity().hasValue()) {
+            Quantity quantity = observation.getValueQuantity();
+            String unit = unit(quantity);
+            boolean dimensionless = unit.isEmpty() || unit.equals("1") || unit.matches("\\{[^}]*}");
+            double value = quantity.getValue().doubleValue();
+            return dimensionless && value == Math.rint(value) && Math.abs(value) <= 9
+                    ? OptionalInt.of((int) value)
+                    : OptionalInt.empty();
+        }
+        if (observation.hasValueStringType() && observation.getValueStringType().hasValue()) {
+            String text = observation.getValueStringType().getValue().strip();
+            return text.length() == 1 && text.charAt(0) >= '0' && text.charAt(0) <= '9'
+                    ? OptionalInt.of(text.charAt(0) - '0')
+                    : OptionalInt.empty();
+        }
+        return OptionalInt.empty();
     }
 
     private void readPregnancyStatus(Observation observation) {

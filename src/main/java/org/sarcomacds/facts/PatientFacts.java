@@ -27,6 +27,7 @@ import java.util.Set;
  * @param labs        the latest result per lab test or body measurement (value set id → result), any age
  * @param body        height, weight, the weight before, the BSA for dosing or the problems that prevent one
  * @param latestEcog  the latest ECOG performance status, any age ({@link #ecog()}: only a recent one)
+ * @param unreadableEcog the latest ECOG result whose grade could not be read (free text, another code, out of range)
  * @param pregnancy   the latest pregnancy status or hCG result within {@code pregnancy.lookbackDays}
  * @param ntrkResults NTRK fusion results
  * @param gaps        data that could not be had, for cards to mention
@@ -41,6 +42,7 @@ public record PatientFacts(
         Map<String, LabResult> labs,
         BodyMeasurements body,
         Optional<Ecog> latestEcog,
+        Optional<Fact> unreadableEcog,
         Optional<Pregnancy> pregnancy,
         List<Fact> ntrkResults,
         List<String> gaps,
@@ -65,6 +67,7 @@ public record PatientFacts(
             Map<String, LabResult> labs,
             BodyMeasurements body,
             Optional<Ecog> latestEcog,
+            Optional<Fact> unreadableEcog,
             Optional<Pregnancy> pregnancy,
             List<Fact> ntrkResults,
             List<String> gaps) {
@@ -77,6 +80,7 @@ public record PatientFacts(
                 labs,
                 body,
                 latestEcog,
+                unreadableEcog,
                 pregnancy,
                 ntrkResults,
                 gaps,
@@ -103,6 +107,7 @@ public record PatientFacts(
                 labs,
                 body,
                 latestEcog,
+                unreadableEcog,
                 pregnancy,
                 ntrkResults,
                 gaps,
@@ -231,6 +236,13 @@ public record PatientFacts(
     public Optional<Ecog> latestEcog() {
         reader.check(Concepts.ECOG);
         return latestEcog;
+    }
+
+    /** The latest ECOG result whose grade could not be read, any age: ECOG recorded, but not as a grade 0-5. */
+    @Override
+    public Optional<Fact> unreadableEcog() {
+        reader.check(Concepts.ECOG);
+        return unreadableEcog;
     }
 
     /** The latest ECOG performance status when it is at most {@code ecog.validDays} old. */

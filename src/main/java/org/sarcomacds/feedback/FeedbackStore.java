@@ -2,6 +2,7 @@ package org.sarcomacds.feedback;
 
 import java.time.Instant;
 import java.util.List;
+import org.sarcomacds.cards.Card;
 
 /** Where issued cards and the feedback on them are kept for the CDS committee's analytics. */
 public interface FeedbackStore {
@@ -24,17 +25,11 @@ public interface FeedbackStore {
     List<RuleSummary> summarize(Instant from, Instant to);
 
     /**
-     * True when an order-select card of this rule, for this patient, encounter and user, with the same or a more
-     * urgent indicator, was answered (accepted or overridden) for every one of these draft orders, and its client
-     * did not refuse order-sign filtering. Read after the rules, never by one.
-     *
-     * @param indicators the indicators that count: the card's own and the more urgent ones
+     * True when an order-select card identical in substance to this order-sign card — the same rule, indicator,
+     * summary and detail — was answered (accepted or overridden) for this patient, encounter and user, for every draft
+     * order this card is about ({@link Card#concerns()}), and its client did not refuse order-sign filtering. A card
+     * that says anything new (another failed criterion, a newer result, a more urgent indicator) was not answered.
+     * Read after the rules, never by one.
      */
-    boolean answeredAtSelect(
-            String patientId,
-            String encounterId,
-            String userId,
-            String ruleId,
-            List<String> indicators,
-            List<String> draftIds);
+    boolean answeredAtSelect(String patientId, String encounterId, String userId, Card card);
 }

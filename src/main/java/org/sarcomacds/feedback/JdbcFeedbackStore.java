@@ -5,13 +5,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.sarcomacds.CdsProperties;
 import org.sarcomacds.cards.Card;
@@ -71,8 +71,8 @@ class JdbcFeedbackStore implements FeedbackStore {
         transaction.executeWithoutResult(status -> {
             jdbc.batchUpdate(
                     "INSERT INTO issued_card (card_uuid, service_id, rule_id, indicator, hook_instance, issued_at,"
-                            + " patient_hash, hook, encounter_hash, user_hash, sign_filtering)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " patient_hash, hook, encounter_hash, user_hash, sign_filtering, substance_hash)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     rows.cards);
             batch("INSERT INTO issued_card_draft (card_uuid, draft_hash) VALUES (?, ?)", rows.drafts);
             batch("INSERT INTO issued_option (card_uuid, rule_id) VALUES (?, ?)", rows.options);
@@ -111,7 +111,8 @@ class JdbcFeedbackStore implements FeedbackStore {
                     issued.hook(),
                     hash(issued.encounterId()),
                     hash(issued.userId()),
-                    issued.signFiltering()
+                    issued.signFiltering(),
+                    substance(card)
                 });
                 card.concerns().stream()
                         .map(patientHash::hex)
@@ -158,28 +159,35 @@ class JdbcFeedbackStore implements FeedbackStore {
     }
 
     @Override
-    public boolean answeredAtSelect(
-            String patientId,
-            String encounterId,
-            String userId,
-            String ruleId,
-            List<String> indicators,
-            List<String> draftIds) {
-        if (encounterId == null || userId == null || draftIds.isEmpty() || indicators.isEmpty()) {
+    public boolean answeredAtSelect(String patientId, String encounterId, String userId, Card card) {
+        if (encounterId == null || userId == null || card.concerns().isEmpty()) {
             return false;
         }
-        String in = String.join(", ", Collections.nCopies(indicators.size(), "?"));
-        List<Object> args =
-                new ArrayList<>(List.of(patientHash.hex(patientId), hash(encounterId), hash(userId), ruleId));
-        args.addAll(indicators);
         Set<String> answered = new HashSet<>(jdbc.queryForList(
                 "SELECT d.draft_hash FROM issued_card c JOIN issued_card_draft d ON d.card_uuid = c.card_uuid"
                         + " WHERE c.patient_hash = ? AND c.encounter_hash = ? AND c.user_hash = ? AND c.rule_id = ?"
-                        + " AND c.hook = 'order-select' AND c.sign_filtering = TRUE AND c.indicator IN (" + in + ")"
+                        + " AND c.substance_hash = ? AND c.hook = 'order-select' AND c.sign_filtering = TRUE"
                         + " AND EXISTS (SELECT 1 FROM card_feedback f WHERE f.card_uuid = c.card_uuid)",
                 String.class,
-                args.toArray()));
-        return draftIds.stream().map(patientHash::hex).allMatch(answered::contains);
+                patientHash.hex(patientId),
+                hash(encounterId),
+                hash(userId),
+                ruleId(card),
+                substance(card)));
+        return card.concerns().stream().map(patientHash::hex).allMatch(answered::contains);
+    }
+
+    /**
+     * What the card says, as a keyed hash: its rule, indicator, summary and detail. Two cards with the same substance
+     * tell the clinician the same thing, whatever their uuids, suggestions or links.
+     */
+    private String substance(Card card) {
+        return patientHash.hex(String.join(
+                "\0",
+                ruleId(card),
+                card.indicator(),
+                Objects.requireNonNullElse(card.summary(), ""),
+                Objects.requireNonNullElse(card.detail(), "")));
     }
 
     @Override

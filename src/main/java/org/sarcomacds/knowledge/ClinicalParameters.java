@@ -39,6 +39,10 @@ public record ClinicalParameters(
         return KnowledgeFiles.bind(parameters, ClinicalParameters.class);
     }
 
+    /**
+     * @param bilirubinModerateImpairmentFromUln moderate hepatic impairment is total bilirubin above this × ULN (label:
+     *                                           "> 1.5 to 3 × ULN"); at it, the impairment is mild
+     */
     public record Trabectedin(
             String source,
             double startingDoseMgPerM2,

@@ -2,6 +2,7 @@ package org.sarcomacds.protocol;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.sarcomacds.CdsProperties;
 import org.sarcomacds.cards.Card;
 import org.sarcomacds.facts.Hook;
@@ -15,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * At order-sign, leaves out a warning or critical card that the same clinician answered (accepted or overrode) at
- * order-select for the same rule, patient, encounter and draft orders — the coordination of order-select and
+ * order-select for the same patient, encounter and draft orders, when the sign card is identical in substance to the
+ * answered one: the same rule, indicator, summary and detail. A sign card that says anything new (a criterion that
+ * failed since, a more urgent indicator) is shown. This is the coordination of order-select and
  * order-sign that the HL7 PDDI CDS implementation guide describes (docs/clinical-rules.md). It runs after the rules
  * and the cards, never inside a rule. The client decides per call with the guide's configuration items
  * ({@code extension.pddi-configuration-items}: {@code filter-out-repeated-alerts} at order-sign,
@@ -56,14 +59,9 @@ class AnsweredCardFilter {
         try {
             issuedCards.flush(); // the order-select cards may still wait in the writer's queue
             Set<Card> answered = candidates.stream()
-                    .filter(card -> store.answeredAtSelect(
-                            request.patientId(),
-                            request.encounterId(),
-                            request.userId(),
-                            card.ruleId(),
-                            asUrgentAs(card.indicator()),
-                            card.concerns()))
-                    .collect(java.util.stream.Collectors.toSet());
+                    .filter(card ->
+                            store.answeredAtSelect(request.patientId(), request.encounterId(), request.userId(), card))
+                    .collect(Collectors.toSet());
             if (!answered.isEmpty()) {
                 log.info(
                         "order-sign cards answered at order-select left out: {}",
@@ -80,10 +78,5 @@ class AnsweredCardFilter {
 
     private static boolean mayBeRepeat(Card card) {
         return !card.indicator().equals("info") && !card.concerns().isEmpty();
-    }
-
-    /** An answered card counts for this one if it was as urgent or more. */
-    private static List<String> asUrgentAs(String indicator) {
-        return indicator.equals("critical") ? List.of("critical") : List.of("warning", "critical");
     }
 }

@@ -19,6 +19,8 @@ public final class Consult {
     static final Variant ECOG_POOR = Variant.of("ecog-poor", "score", "date");
     /** No ECOG in the record. */
     static final Variant ECOG_NOT_RECORDED = Variant.of("ecog-not-recorded", "days");
+    /** No ECOG grade in the record, but an ECOG result whose value could not be read as one. */
+    static final Variant ECOG_NOT_READABLE = Variant.of("ecog-not-readable", "reference");
     /** The latest ECOG is older than {@code ecog.validDays}. */
     static final Variant ECOG_STALE = Variant.of("ecog-stale", "days", "score", "date");
     /** Systemic therapy is current and no progression on it is recorded: no next-line order is drafted. */
@@ -33,6 +35,7 @@ public final class Consult {
             LEIOMYOSARCOMA_UNCONFIRMED,
             ECOG_POOR,
             ECOG_NOT_RECORDED,
+            ECOG_NOT_READABLE,
             ECOG_STALE,
             CURRENT_LINE,
             CURRENT_THERAPY,

@@ -66,7 +66,9 @@ final class DiseaseStates {
                 Consult.METASTASIS_UNCONFIRMED);
         Optional<Ecog> latest = facts.latestEcog();
         if (latest.isEmpty()) {
-            return result.withTopLine(Consult.ECOG_NOT_RECORDED.with("days", String.valueOf(ecog.validDays())));
+            return result.withTopLine(facts.unreadableEcog()
+                    .map(unread -> Consult.ECOG_NOT_READABLE.with("reference", unread.reference()))
+                    .orElseGet(() -> Consult.ECOG_NOT_RECORDED.with("days", String.valueOf(ecog.validDays()))));
         }
         Ecog e = latest.get();
         String score = String.valueOf(e.score());

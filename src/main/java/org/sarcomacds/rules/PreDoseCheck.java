@@ -198,7 +198,7 @@ final class PreDoseCheck {
                     BILIRUBIN_DO_NOT_GIVE.with("times", x, "limit", doNotGiveLimit()),
                     lab);
         }
-        if (times.get() >= limits.bilirubinModerateImpairmentFromUln()) {
+        if (times.get() > limits.bilirubinModerateImpairmentFromUln()) {
             List<Double> doses = limits.moderateHepaticImpairmentDosesMgPerM2();
             return unmet(
                     lab.analyte(),

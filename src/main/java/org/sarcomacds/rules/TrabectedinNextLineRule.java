@@ -164,7 +164,7 @@ class TrabectedinNextLineRule implements Rule {
                 return Optional.of(BILIRUBIN_DO_NOT_GIVE.with(
                         "result", result, "limit", Numbers.plain(t.bilirubinDoNotGiveAboveUln())));
             }
-            if (times >= t.bilirubinModerateImpairmentFromUln()) {
+            if (times > t.bilirubinModerateImpairmentFromUln()) {
                 return Optional.of(BILIRUBIN_MODERATE.with(
                         "result",
                         result,

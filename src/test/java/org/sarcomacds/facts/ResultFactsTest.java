@@ -10,6 +10,7 @@ import static org.sarcomacds.facts.FhirRecords.record;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.InstantType;
@@ -173,6 +174,43 @@ class ResultFactsTest {
 
         assertThat(facts.ecog())
                 .hasValueSatisfying(e -> assertThat(e.reference()).isEqualTo("Observation/new"));
+    }
+
+    /** Review 12, finding 16: the grade sent as a quantity or a string. */
+    @Test
+    void ecogAsAWholeDimensionlessQuantityOrAStringOfTheGrade() {
+        Observation quantity = observation("q", "89247-1", new Quantity().setValue(3), 5);
+        Observation score =
+                observation("s", "89247-1", new Quantity().setValue(2).setCode("{score}"), 5);
+        Observation text = observation("t", "89247-1", new StringType(" 3 "), 5);
+
+        assertThat(record().with(quantity).facts().ecog()).hasValueSatisfying(e -> {
+            assertThat(e.score()).isEqualTo(3);
+            assertThat(e.matchedOn()).isEqualTo("LOINC 89247-1, value 3");
+        });
+        assertThat(record().with(score).facts().ecog())
+                .hasValueSatisfying(e -> assertThat(e.score()).isEqualTo(2));
+        assertThat(record().with(text).facts().ecog())
+                .hasValueSatisfying(e -> assertThat(e.score()).isEqualTo(3));
+    }
+
+    @Test
+    void anEcogWhoseValueIsNoGradeIsKeptAsRecordedButNotReadable() {
+        for (Observation unreadable : List.of(
+                observation("u", "89247-1", new StringType("good"), 5),
+                observation("u", "89247-1", new StringType("3-4"), 5),
+                observation("u", "89247-1", new Quantity().setValue(2.5), 5),
+                observation("u", "89247-1", new Quantity().setValue(3).setCode("kg"), 5),
+                observation("u", "89247-1", new IntegerType(9), 5),
+                observation("u", "89262-0", concept(LOINC, "LA4489-6", "unknown"), 5))) {
+            PatientFacts facts = record().with(unreadable).facts();
+
+            assertThat(facts.latestEcog()).as(unreadable.getValue().toString()).isEmpty();
+            assertThat(facts.unreadableEcog()).hasValueSatisfying(f -> {
+                assertThat(f.reference()).isEqualTo("Observation/u");
+                assertThat(f.start()).isEqualTo(TODAY.minusDays(5));
+            });
+        }
     }
 
     @Test

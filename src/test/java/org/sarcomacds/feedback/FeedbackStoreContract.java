@@ -241,10 +241,14 @@ abstract class FeedbackStoreContract {
 
     /** An order-select or order-sign card of this rule about these drafts, issued to a user in an encounter. */
     private Card draftCard(String indicator, String... drafts) {
+        return draftCardSaying(indicator, "Pre-dose checks not met (Total bilirubin, LVEF)", drafts);
+    }
+
+    private Card draftCardSaying(String indicator, String summary, String... drafts) {
         return new Card(
                 UUID.randomUUID().toString(),
-                "summary",
-                null,
+                summary,
+                "- Total bilirubin 1.4 mg/dL (1.17 × ULN)\n- LVEF 40 %",
                 indicator,
                 new CardSource("label", null, new Coding(CARD_RULE_SYSTEM, rule, null)),
                 List.of(),
@@ -255,6 +259,28 @@ abstract class FeedbackStoreContract {
                 List.of(),
                 Map.of(),
                 List.of(drafts));
+    }
+
+    /** The same card as the order-sign call would build it: the same words, another uuid. */
+    private static Card again(Card card, String summary, String detail, String indicator) {
+        return again(card, summary, detail, indicator, card.concerns());
+    }
+
+    private static Card again(Card card, String summary, String detail, String indicator, List<String> drafts) {
+        return new Card(
+                UUID.randomUUID().toString(),
+                summary,
+                detail,
+                indicator,
+                card.source(),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                card.ruleId(),
+                List.of(),
+                Map.of(),
+                drafts);
     }
 
     private void issuedAtSelect(Card card, String encounter, boolean signFiltering) {
@@ -270,14 +296,15 @@ abstract class FeedbackStoreContract {
                 signFiltering)));
     }
 
-    private boolean answered(String encounter, String user, String indicator, String... drafts) {
-        return store.answeredAtSelect(
-                "patient-1",
-                encounter,
-                user,
-                rule,
-                indicator.equals("critical") ? List.of("critical") : List.of("warning", "critical"),
-                List.of(drafts));
+    /** Whether the sign card {@code card} (with these drafts) counts as answered at order-select. */
+    private boolean answered(String encounter, String user, Card card, String... drafts) {
+        Card sign = again(
+                card,
+                card.summary(),
+                card.detail(),
+                card.indicator(),
+                drafts.length == 0 ? card.concerns() : List.of(drafts));
+        return store.answeredAtSelect("patient-1", encounter, user, sign);
     }
 
     @Test
@@ -285,27 +312,90 @@ abstract class FeedbackStoreContract {
         Card card = draftCard("warning", "MedicationRequest/d1", "MedicationRequest/d2");
         issuedAtSelect(card, "Encounter/e1", true);
 
-        assertThat(answered("Encounter/e1", "Practitioner/u1", "warning", "MedicationRequest/d1"))
+        assertThat(answered("Encounter/e1", "Practitioner/u1", card, "MedicationRequest/d1"))
                 .as("issued, but not answered yet")
                 .isFalse();
         store.recordFeedback("lms-order-select", overridden(card, "tumour-board", window.plusSeconds(5)));
 
-        assertThat(answered(
-                        "Encounter/e1", "Practitioner/u1", "warning", "MedicationRequest/d1", "MedicationRequest/d2"))
+        assertThat(answered("Encounter/e1", "Practitioner/u1", card, "MedicationRequest/d1", "MedicationRequest/d2"))
                 .isTrue();
-        assertThat(answered("Encounter/e2", "Practitioner/u1", "warning", "MedicationRequest/d1"))
+        assertThat(answered("Encounter/e2", "Practitioner/u1", card, "MedicationRequest/d1"))
                 .as("another encounter")
                 .isFalse();
-        assertThat(answered("Encounter/e1", "Practitioner/u2", "warning", "MedicationRequest/d1"))
+        assertThat(answered("Encounter/e1", "Practitioner/u2", card, "MedicationRequest/d1"))
                 .as("another user: a resident selects, an attending signs")
                 .isFalse();
-        assertThat(answered(
-                        "Encounter/e1", "Practitioner/u1", "warning", "MedicationRequest/d1", "MedicationRequest/d3"))
+        assertThat(answered("Encounter/e1", "Practitioner/u1", card, "MedicationRequest/d1", "MedicationRequest/d3"))
                 .as("a draft the answered card was not about")
                 .isFalse();
-        assertThat(answered("Encounter/e1", "Practitioner/u1", "critical", "MedicationRequest/d1"))
+    }
+
+    @Test
+    void onlyASignCardIdenticalInSubstanceToTheAnsweredOneCountsAsAnswered() {
+        Card card = draftCard("warning", "MedicationRequest/d1");
+        issuedAtSelect(card, "Encounter/e1", true);
+        store.recordFeedback("lms-order-select", overridden(card, "tumour-board", window.plusSeconds(5)));
+        String encounter = "Encounter/e1";
+        String user = "Practitioner/u1";
+
+        assertThat(store.answeredAtSelect(
+                        "patient-1", encounter, user, again(card, card.summary(), card.detail(), "warning")))
+                .as("the same words on a card of another uuid")
+                .isTrue();
+        assertThat(store.answeredAtSelect(
+                        "patient-1",
+                        encounter,
+                        user,
+                        again(card, "Pre-dose checks not met (Total bilirubin, ANC, LVEF)", card.detail(), "warning")))
+                .as("a criterion that failed since order-select")
+                .isFalse();
+        assertThat(store.answeredAtSelect(
+                        "patient-1",
+                        encounter,
+                        user,
+                        again(card, card.summary(), card.detail() + "\n- ANC 0.6 10*3/uL", "warning")))
+                .as("a new result in the detail")
+                .isFalse();
+        assertThat(store.answeredAtSelect(
+                        "patient-1", encounter, user, again(card, card.summary(), card.detail(), "critical")))
                 .as("an answered warning does not stand for a critical card")
                 .isFalse();
+    }
+
+    @Test
+    void anAnsweredCriticalStandsOnlyForTheSameCritical() {
+        Card card = draftCardSaying("critical", "Do not give trabectedin", "MedicationRequest/d1");
+        issuedAtSelect(card, "Encounter/e1", true);
+        store.recordFeedback("lms-order-select", overridden(card, "treating-team", window.plusSeconds(5)));
+
+        assertThat(answered("Encounter/e1", "Practitioner/u1", card)).isTrue();
+        assertThat(store.answeredAtSelect(
+                        "patient-1",
+                        "Encounter/e1",
+                        "Practitioner/u1",
+                        again(card, card.summary(), card.detail(), "warning")))
+                .as("a warning after an answered critical says something else: shown")
+                .isFalse();
+    }
+
+    @Test
+    void aCardIssuedBeforeItsSubstanceWasKeptIsNeverCountedAsAnswered() {
+        Card card = draftCard("warning", "MedicationRequest/d1");
+        issuedAtSelect(card, "Encounter/e1", true);
+        store.recordFeedback("lms-order-select", overridden(card, "tumour-board", window.plusSeconds(5)));
+        jdbc.update("UPDATE issued_card SET substance_hash = NULL WHERE card_uuid = ?", card.uuid());
+
+        assertThat(answered("Encounter/e1", "Practitioner/u1", card)).isFalse();
+    }
+
+    @Test
+    void theSubstanceIsAKeyedHashNotTheCardText() {
+        Card card = draftCard("warning", "MedicationRequest/d1");
+        issuedAtSelect(card, "Encounter/e1", true);
+
+        String substance = jdbc.queryForObject(
+                "SELECT substance_hash FROM issued_card WHERE card_uuid = ?", String.class, card.uuid());
+        assertThat(substance).hasSize(64).doesNotContain("bilirubin").doesNotContain("LVEF");
     }
 
     @Test
@@ -314,8 +404,7 @@ abstract class FeedbackStoreContract {
         issuedAtSelect(card, "Encounter/e1", false);
         store.recordFeedback("lms-order-select", overridden(card, "treating-team", window.plusSeconds(5)));
 
-        assertThat(answered("Encounter/e1", "Practitioner/u1", "critical", "MedicationRequest/d9"))
-                .isFalse();
+        assertThat(answered("Encounter/e1", "Practitioner/u1", card)).isFalse();
     }
 
     @Test
@@ -324,8 +413,7 @@ abstract class FeedbackStoreContract {
         issuedAtSelect(card, null, true);
         store.recordFeedback("lms-order-select", overridden(card, "tumour-board", window.plusSeconds(5)));
 
-        assertThat(answered(null, "Practitioner/u1", "warning", "MedicationRequest/d1"))
-                .isFalse();
+        assertThat(answered(null, "Practitioner/u1", card)).isFalse();
     }
 
     @Test

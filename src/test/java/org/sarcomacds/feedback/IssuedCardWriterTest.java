@@ -285,13 +285,7 @@ class IssuedCardWriterTest {
         }
 
         @Override
-        public boolean answeredAtSelect(
-                String patientId,
-                String encounterId,
-                String userId,
-                String ruleId,
-                List<String> indicators,
-                List<String> draftIds) {
+        public boolean answeredAtSelect(String patientId, String encounterId, String userId, Card card) {
             throw new UnsupportedOperationException();
         }
     }

@@ -37,6 +37,7 @@ final class FactsBuilder {
     private BodyMeasurements body;
     private Pregnancy pregnancy;
     private Ecog ecog;
+    private Fact unreadableEcog;
     private int next;
 
     static FactsBuilder patient() {
@@ -247,6 +248,24 @@ final class FactsBuilder {
         return this;
     }
 
+    /** An ECOG result {@code daysOld} days old whose grade the facts could not read. */
+    FactsBuilder unreadableEcog(int daysOld) {
+        LocalDate date = TODAY.minusDays(daysOld);
+        unreadableEcog = new Fact(
+                Concepts.ECOG,
+                "",
+                "Observation/ecog-text",
+                "",
+                true,
+                date.toString(),
+                "LOINC 89247-1",
+                false,
+                "",
+                date,
+                null);
+        return this;
+    }
+
     /** The latest ECOG, {@code daysOld} days old; recent within the 90 days of {@code ecog.validDays}. */
     FactsBuilder ecog(int score, int daysOld) {
         ecog = new Ecog(
@@ -322,6 +341,7 @@ final class FactsBuilder {
                 labs,
                 body != null ? body : BodyMeasurements.of(bsa, BodyProblem.Kind.MISSING_WEIGHT),
                 Optional.ofNullable(ecog),
+                Optional.ofNullable(unreadableEcog),
                 Optional.ofNullable(pregnancy),
                 ntrk,
                 List.of());

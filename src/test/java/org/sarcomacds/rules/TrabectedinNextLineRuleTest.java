@@ -75,21 +75,31 @@ class TrabectedinNextLineRuleTest {
 
     @Test
     void anImplausibleWeightGivesNoDoseInMilligramsAndTheOptionSaysWhich() {
-        LabResult weight = new LabResult(Concepts.WEIGHT, "Body weight", 824, "kg", null, TODAY, "Observation/w");
-        BodyMeasurements body = new BodyMeasurements(
-                Optional.empty(),
-                Optional.of(weight),
-                Optional.empty(),
-                Optional.empty(),
-                List.of(new BodyProblem(BodyProblem.Kind.IMPLAUSIBLE_WEIGHT, weight, 824.0, 300.0, null, null, null)));
-
-        Finding finding = fire(afterAnthracycline().normalLiver().body(body));
+        Finding finding = fire(afterAnthracycline().normalLiver().body(implausibleWeight(824)));
 
         assertThat(finding.fills()).doesNotContainKey("doseMg");
         assertThat(Rendered.fill(finding, "body")).contains("the latest weight (824 kg) is not plausible");
         assertThat(finding.offersOrders())
                 .as("an order without a dose quantity")
                 .isTrue();
+    }
+
+    /** Review 12, finding 17: a weight of 1e308 kg read "92233720368547760 kg". */
+    @Test
+    void aHugeImplausibleWeightIsShownReadably() {
+        assertThat(Rendered.fill(fire(afterAnthracycline().normalLiver().body(implausibleWeight(1e308))), "body"))
+                .contains("the latest weight (1 × 10³⁰⁸ kg) is not plausible");
+    }
+
+    /** A weight beyond the 300 kg the body measurements accept, as the facts report it. */
+    private static BodyMeasurements implausibleWeight(double kg) {
+        LabResult weight = new LabResult(Concepts.WEIGHT, "Body weight", kg, "kg", null, TODAY, "Observation/w");
+        return new BodyMeasurements(
+                Optional.empty(),
+                Optional.of(weight),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(new BodyProblem(BodyProblem.Kind.IMPLAUSIBLE_WEIGHT, weight, kg, 300.0, null, null, null)));
     }
 
     @Test
@@ -189,6 +199,18 @@ class TrabectedinNextLineRuleTest {
         assertThat(Rendered.fill(finding, "liver"))
                 .startsWith("**No order is suggested")
                 .contains("the standard starting dose needs a normal bilirubin");
+    }
+
+    @Test
+    void atExactlyOnePointFiveTimesTheUpperLimitItIsNotCalledModerateImpairment() {
+        Finding atLimit = fire(afterAnthracycline().normalLiver().lab(Concepts.BILIRUBIN, 1.8, "mg/dL", 1.2));
+        Finding above = fire(afterAnthracycline().normalLiver().lab(Concepts.BILIRUBIN, 1.81, "mg/dL", 1.2));
+
+        assertThat(atLimit.offersOrders()).isFalse();
+        assertThat(Rendered.fill(atLimit, "liver"))
+                .contains("the standard starting dose needs a normal bilirubin")
+                .doesNotContain("moderate");
+        assertThat(Rendered.fill(above, "liver")).contains("moderate hepatic impairment");
     }
 
     @Test
@@ -429,6 +451,20 @@ class TrabectedinNextLineRuleTest {
         assertThat(Rendered.topLines(fire(afterAnthracycline().normalLiver().ecog(1, 120))))
                 .containsExactly("**No ECOG in the last 90 days** (ECOG 1 on " + TODAY.minusDays(120)
                         + "): the options assume fitness for systemic therapy.");
+    }
+
+    /** Review 12, finding 16: an ECOG the facts cannot read as a grade is recorded, not missing. */
+    @Test
+    void anEcogRecordedButNotReadableIsSaidSoNotCalledNotRecorded() {
+        assertThat(Rendered.topLines(fire(afterAnthracycline().normalLiver().unreadableEcog(3))))
+                .containsExactly(
+                        "**ECOG recorded but not readable** (Observation/ecog-text: no grade 0–5 in its value):"
+                                + " the options assume fitness for systemic therapy.");
+        assertThat(Rendered.topLines(fire(
+                        afterAnthracycline().normalLiver().unreadableEcog(3).ecog(3, 10))))
+                .as("a grade that is read wins")
+                .containsExactly(
+                        "**ECOG 3 on " + TODAY.minusDays(10) + ":** the options assume fitness for systemic therapy.");
     }
 
     @Test

@@ -48,6 +48,38 @@ class TrabectedinSafetyRuleTest {
                 .contains("0.9 mg/m²");
     }
 
+    /** Review 12, finding 15: the label's moderate band is "> 1.5 to 3 × ULN"; 1.5 × ULN itself is mild. */
+    @Test
+    void exactlyOnePointFiveTimesTheUpperLimitIsMildNotModerate() {
+        Finding finding = order(ordered().lab(Concepts.BILIRUBIN, 1.8, "mg/dL", 1.2));
+
+        assertThat(finding.indicator()).isEqualTo("warning");
+        assertThat(Rendered.fill(finding, "assessment"))
+                .contains("Total bilirubin 1.5 × ULN: above the ULN, the label delays the dose")
+                .doesNotContain("moderate")
+                .doesNotContain("0.9 mg/m²");
+    }
+
+    @Test
+    void justAboveOnePointFiveTimesTheUpperLimitIsModerate() {
+        Finding finding = order(ordered().lab(Concepts.BILIRUBIN, 1.81, "mg/dL", 1.2));
+
+        assertThat(finding.indicator()).isEqualTo("warning");
+        assertThat(Rendered.fill(finding, "assessment"))
+                .contains("moderate hepatic impairment")
+                .contains("0.9 mg/m²");
+    }
+
+    @Test
+    void onALimitWhoseBinaryQuotientOvershootsItIsStillOnTheLimit() {
+        // 2.1 / 0.7 is 3.0000000000000004 in binary division: not "above 3 × ULN"
+        assertThat(order(ordered().lab(Concepts.BILIRUBIN, 2.1, "mg/dL", 0.7)).indicator())
+                .isEqualTo("warning");
+        // 1.05 / 0.7 is 1.5000000000000002 in binary division: mild, not moderate
+        assertThat(Rendered.fill(order(ordered().lab(Concepts.BILIRUBIN, 1.05, "mg/dL", 0.7)), "assessment"))
+                .doesNotContain("moderate");
+    }
+
     @Test
     void warningAtExactlyThreeTimesTheUpperLimit() {
         assertThat(order(ordered().lab(Concepts.BILIRUBIN, 3.6, "mg/dL", 1.2)).indicator())
