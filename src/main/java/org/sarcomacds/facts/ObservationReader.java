@@ -156,8 +156,8 @@ final class ObservationReader {
     }
 
     /**
-     * The limits of a result's reference ranges that are in the value's unit. A limit without a unit is never taken
-     * as in the value's unit: the whole range then cannot be judged.
+     * The limits in the value's unit of the reference ranges that apply. A limit without a unit is never taken as in
+     * the value's unit: the whole range then cannot be judged; nor can two different limits in that unit.
      */
     private static final class RangeReading {
 
@@ -166,21 +166,28 @@ final class ObservationReader {
         private Double high;
         private boolean withoutUnit;
         private boolean otherUnit;
+        private boolean disagree;
 
         RangeReading(String unit) {
             this.unit = unit;
         }
 
         void low(Quantity limit) {
-            if (inUnit(limit) && low == null) {
-                low = limit.getValue().doubleValue();
-            }
+            low = agreed(low, limit);
         }
 
         void high(Quantity limit) {
-            if (inUnit(limit) && high == null) {
-                high = limit.getValue().doubleValue();
+            high = agreed(high, limit);
+        }
+
+        /** The limit held, or this one when none is; a different one in the same unit is a disagreement. */
+        private Double agreed(Double held, Quantity limit) {
+            if (!inUnit(limit)) {
+                return held;
             }
+            double value = limit.getValue().doubleValue();
+            disagree |= held != null && held != value;
+            return held == null ? value : held;
         }
 
         private boolean inUnit(Quantity limit) {
@@ -199,6 +206,9 @@ final class ObservationReader {
         LabResult.Range status() {
             if (withoutUnit) {
                 return LabResult.Range.WITHOUT_UNIT;
+            }
+            if (disagree) {
+                return LabResult.Range.RANGES_DISAGREE;
             }
             if (high != null || low != null) {
                 return LabResult.Range.IN_VALUE_UNIT;

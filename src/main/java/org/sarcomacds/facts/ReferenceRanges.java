@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -19,8 +18,8 @@ import org.hl7.fhir.r4.model.Range;
  * the result's date, or whose {@code appliesTo} names the other sex, is set aside; so is one restricted by age or sex
  * when the patient's age or sex is unknown (it cannot be shown to apply). Of the rest, the ranges that fit the patient
  * (restricted, and the restriction holds) and the unrestricted ones apply; ranges restricted by something else (e.g.
- * "pre-puberty") count only when no range fits and none is unrestricted. Several that apply with different limits give
- * no limit: the result cannot be judged, never judged on the first range.
+ * "pre-puberty") count only when no range fits and none is unrestricted. Several that apply with different limits in
+ * the value's unit give no limit ({@code ObservationReader}): the result cannot be judged, never on the first range.
  */
 final class ReferenceRanges {
 
@@ -33,7 +32,10 @@ final class ReferenceRanges {
 
     private ReferenceRanges() {}
 
-    /** What the ranges give: the chosen ones (all with the same limits), or a reason none is taken. */
+    /**
+     * The ranges that apply, or why none does. Their limits in the value's unit must agree (the caller checks): the
+     * same range given in two units is one range, two different limits in one unit are a disagreement.
+     */
     record Choice(List<ObservationReferenceRangeComponent> ranges, LabResult.Range problem) {}
 
     static Choice choose(List<ObservationReferenceRangeComponent> all, Demographics patient, LocalDate date) {
@@ -52,14 +54,9 @@ final class ReferenceRanges {
             }
         }
         List<ObservationReferenceRangeComponent> applying = fitting.isEmpty() ? unchecked : fitting;
-        if (applying.isEmpty()) {
-            return new Choice(List.of(), LabResult.Range.NONE_APPLIES);
-        }
-        ObservationReferenceRangeComponent first = applying.get(0);
-        boolean agree = applying.stream()
-                .allMatch(r -> same(r.getLow(), first.getLow(), r.hasLow(), first.hasLow())
-                        && same(r.getHigh(), first.getHigh(), r.hasHigh(), first.hasHigh()));
-        return agree ? new Choice(List.of(first), null) : new Choice(List.of(), LabResult.Range.RANGES_DISAGREE);
+        return applying.isEmpty()
+                ? new Choice(List.of(), LabResult.Range.NONE_APPLIES)
+                : new Choice(List.copyOf(applying), null);
     }
 
     private enum Fit {
@@ -137,17 +134,5 @@ final class ReferenceRanges {
             default -> null;
         };
         return in == null ? null : in.between(birthDate, date);
-    }
-
-    private static boolean same(Quantity a, Quantity b, boolean hasA, boolean hasB) {
-        if (hasA != hasB) {
-            return false;
-        }
-        if (!hasA) {
-            return true;
-        }
-        boolean valuesEqual =
-                a.hasValue() == b.hasValue() && (!a.hasValue() || a.getValue().compareTo(b.getValue()) == 0);
-        return valuesEqual && Objects.equals(a.getCode(), b.getCode()) && Objects.equals(a.getUnit(), b.getUnit());
     }
 }

@@ -119,6 +119,19 @@ class LabReadingFactsTest {
     }
 
     @Test
+    void oneRangeGivenInTwoUnitsOrBesideARangeInWordsIsNoDisagreement() {
+        Observation bilirubin = quantity("b", BILIRUBIN, 1.0, "mg/dL", TODAY, null);
+        range(bilirubin, 1.2, "mg/dL");
+        range(bilirubin, 20.5, "umol/L");
+        bilirubin.addReferenceRange().setText("0.1-1.2 mg/dL");
+
+        LabResult result = lab(record().patient("female", ADULT_BIRTH).with(bilirubin), Concepts.BILIRUBIN);
+
+        assertThat(result.range()).isEqualTo(LabResult.Range.IN_VALUE_UNIT);
+        assertThat(result.upperLimit()).isEqualTo(1.2);
+    }
+
+    @Test
     void noRangeThatAppliesCannotBeJudged() {
         Observation bilirubin = quantity("b", BILIRUBIN, 4.0, "mg/dL", TODAY, null);
         range(bilirubin, 12.0, "mg/dL").setAge(age(0, 7, "d"));
