@@ -23,7 +23,7 @@ public class FactExtractor {
 
     /** Every element the fact readers read, by resource type (each reader declares its own). */
     public static final List<ReadElements> READS = Stream.of(
-                    List.of(ConditionReader.READS, ObservationReader.READS),
+                    List.of(ConditionReader.READS, ObservationReader.READS, Demographics.READS),
                     MedicationReader.READS,
                     MedicationMatcher.READS)
             .flatMap(List::stream)
@@ -61,7 +61,8 @@ public class FactExtractor {
         record.medicationStatements().forEach(s -> medications.addAll(medicationReader.statement(s)));
         record.medicationRequests().forEach(r -> medications.addAll(medicationReader.request(r)));
 
-        ObservationReader observations = new ObservationReader(terminology, record.observations());
+        ObservationReader observations =
+                new ObservationReader(terminology, record.observations(), Demographics.of(record.patient()));
         LocalDate today = evaluationDate.today();
         Map<String, LabResult> latest = observations.latest();
         BodyMeasurements body = new BodyMeasurer(parameters.body(), today)
@@ -80,7 +81,9 @@ public class FactExtractor {
                 body,
                 latestEcog(observations.ecogs(), today),
                 latestUnreadable(observations.unreadableEcogs()),
-                latestPregnancy(observations.pregnancies(), today),
+                latestPregnancy(
+                        observations.pregnancies(),
+                        today.minusDays(parameters.pregnancy().lookbackDays())),
                 observations.ntrkResults(),
                 record.gaps());
     }
@@ -107,13 +110,25 @@ public class FactExtractor {
 
     /**
      * The latest dated pregnancy status or hCG result within {@code pregnancy.lookbackDays}: a later "not pregnant"
-     * clears an earlier positive; on the same day a positive wins.
+     * clears an earlier positive; on the same day a positive wins. An hCG that cannot be judged clears nothing: it is
+     * the answer only when no positive stands and it is not older than the latest "not pregnant" (then the card says
+     * hCG cannot be judged rather than nothing).
      */
-    private Optional<Pregnancy> latestPregnancy(List<Pregnancy> results, LocalDate today) {
-        LocalDate from = today.minusDays(parameters.pregnancy().lookbackDays());
-        return results.stream()
+    static Optional<Pregnancy> latestPregnancy(List<Pregnancy> results, LocalDate from) {
+        List<Pregnancy> recent = results.stream()
                 .filter(p -> p.date() != null && !p.date().isBefore(from))
+                .toList();
+        Optional<Pregnancy> judged = recent.stream()
+                .filter(Pregnancy::judged)
                 .max(Comparator.comparing(Pregnancy::date).thenComparing(Pregnancy::pregnant));
+        if (judged.isPresent() && judged.get().pregnant()) {
+            return judged;
+        }
+        Optional<Pregnancy> notJudged = recent.stream()
+                .filter(p -> !p.judged())
+                .filter(p -> judged.isEmpty() || !p.date().isBefore(judged.get().date()))
+                .max(Comparator.comparing(Pregnancy::date));
+        return notJudged.isPresent() ? notJudged : judged;
     }
 
     static String code(CodeableConcept concept) {

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.sarcomacds.facts.Terminology.ConceptMatch;
 import org.sarcomacds.record.ReadElements;
@@ -34,6 +36,7 @@ final class ObservationReader {
     private static final Set<String> RESULT_STATUSES = Set.of("final", "amended", "corrected");
 
     private final Terminology terminology;
+    private final Demographics patient;
     private final Map<String, LabResult> latest = new HashMap<>();
     private final Map<String, LabResult> previous = new HashMap<>();
     private final List<Fact> ntrkResults = new ArrayList<>();
@@ -41,8 +44,9 @@ final class ObservationReader {
     private final List<Fact> unreadableEcogs = new ArrayList<>();
     private final List<Pregnancy> pregnancies = new ArrayList<>();
 
-    ObservationReader(Terminology terminology, List<Observation> observations) {
+    ObservationReader(Terminology terminology, List<Observation> observations, Demographics patient) {
         this.terminology = terminology;
+        this.patient = patient;
         observations.stream()
                 .filter(o ->
                         o.hasStatus() && RESULT_STATUSES.contains(o.getStatus().toCode()))
@@ -95,7 +99,7 @@ final class ObservationReader {
             if (Concepts.isObservation(match.valueSet())
                     && observation.hasValueQuantity()
                     && observation.getValueQuantity().hasValue()) {
-                keep(result(observation, match.valueSet()));
+                keep(result(observation, match.valueSet(), patient));
             }
         }
     }
@@ -120,31 +124,46 @@ final class ObservationReader {
         return result.date() != null && (than.date() == null || result.date().isAfter(than.date()));
     }
 
-    static LabResult result(Observation observation, String analyte) {
+    /**
+     * A quantity result, judged against the reference ranges that apply to the patient ({@link ReferenceRanges}). A
+     * negative value is implausible for any test read here: no limit is taken.
+     */
+    static LabResult result(Observation observation, String analyte, Demographics patient) {
         Quantity quantity = observation.getValueQuantity();
         String unit = unit(quantity);
+        double value = quantity.getValue().doubleValue();
+        LocalDate date = date(observation);
+        LabResult.Range status;
         RangeReading range = new RangeReading(unit);
-        for (Observation.ObservationReferenceRangeComponent limits : observation.getReferenceRange()) {
-            range.low(limits.hasLow() ? limits.getLow() : null);
-            range.high(limits.hasHigh() ? limits.getHigh() : null);
+        ReferenceRanges.Choice choice = ReferenceRanges.choose(observation.getReferenceRange(), patient, date);
+        if (value < 0) {
+            status = LabResult.Range.IMPLAUSIBLE;
+        } else if (choice.problem() != null) {
+            status = choice.problem();
+        } else {
+            for (Observation.ObservationReferenceRangeComponent limits : choice.ranges()) {
+                range.low(limits.hasLow() ? limits.getLow() : null);
+                range.high(limits.hasHigh() ? limits.getHigh() : null);
+            }
+            status = range.status();
         }
-        LabResult.Range status = range.status();
         boolean judged = status == LabResult.Range.IN_VALUE_UNIT;
         return new LabResult(
                 analyte,
                 Displays.of(observation.getCode(), "Observation"),
-                quantity.getValue().doubleValue(),
+                value,
                 unit,
                 judged ? range.high : null,
-                date(observation),
+                date,
                 FactExtractor.ref(observation),
                 judged ? range.low : null,
-                status);
+                status,
+                quantity.hasComparator() ? quantity.getComparator().toCode() : "");
     }
 
     /**
-     * The limits of a result's reference ranges that are in the value's unit. A limit without a unit is never taken
-     * as in the value's unit: the whole range then cannot be judged.
+     * The limits in the value's unit of the reference ranges that apply. A limit without a unit is never taken as in
+     * the value's unit: the whole range then cannot be judged; nor can two different limits in that unit.
      */
     private static final class RangeReading {
 
@@ -153,21 +172,28 @@ final class ObservationReader {
         private Double high;
         private boolean withoutUnit;
         private boolean otherUnit;
+        private boolean disagree;
 
         RangeReading(String unit) {
             this.unit = unit;
         }
 
         void low(Quantity limit) {
-            if (inUnit(limit) && low == null) {
-                low = limit.getValue().doubleValue();
-            }
+            low = agreed(low, limit);
         }
 
         void high(Quantity limit) {
-            if (inUnit(limit) && high == null) {
-                high = limit.getValue().doubleValue();
+            high = agreed(high, limit);
+        }
+
+        /** The limit held, or this one when none is; a different one in the same unit is a disagreement. */
+        private Double agreed(Double held, Quantity limit) {
+            if (!inUnit(limit)) {
+                return held;
             }
+            double value = limit.getValue().doubleValue();
+            disagree |= held != null && held != value;
+            return held == null ? value : held;
         }
 
         private boolean inUnit(Quantity limit) {
@@ -186,6 +212,9 @@ final class ObservationReader {
         LabResult.Range status() {
             if (withoutUnit) {
                 return LabResult.Range.WITHOUT_UNIT;
+            }
+            if (disagree) {
+                return LabResult.Range.RANGES_DISAGREE;
             }
             if (high != null || low != null) {
                 return LabResult.Range.IN_VALUE_UNIT;
@@ -285,11 +314,12 @@ final class ObservationReader {
             return;
         }
         if (observation.hasValueQuantity() && observation.getValueQuantity().hasValue()) {
-            LabResult result = result(observation, Concepts.HCG);
-            if (result.upperLimit() != null) {
-                pregnancies.add(
-                        pregnancy(observation, result.value() > result.upperLimit(), Pregnancy.How.HCG_ABOVE_RANGE));
-            }
+            LabResult result = result(observation, Concepts.HCG, patient);
+            Optional<Boolean> above = aboveRange(result);
+            pregnancies.add(pregnancy(
+                    observation,
+                    above.orElse(false),
+                    above.isPresent() ? Pregnancy.How.HCG_ABOVE_RANGE : Pregnancy.How.HCG_NOT_JUDGED));
             return;
         }
         String words = observation.hasValueStringType()
@@ -301,6 +331,26 @@ final class ObservationReader {
                 .freeText()
                 .result(words)
                 .ifPresent(p -> pregnancies.add(pregnancy(observation, p, Pregnancy.How.HCG_WORDS)));
+    }
+
+    /**
+     * Whether a quantitative hCG is above the upper limit of the range that applies; empty when it cannot be told (no
+     * such limit in its unit, a negative value, or a bound such as {@code <10} on either side of the limit).
+     */
+    static Optional<Boolean> aboveRange(LabResult hcg) {
+        Double limit = hcg.upperLimit();
+        if (limit == null) {
+            return Optional.empty();
+        }
+        double value = hcg.value();
+        if (!hcg.censored()) {
+            return Optional.of(value > limit);
+        }
+        if (hcg.boundFromAbove() && value <= limit) {
+            return Optional.of(false);
+        }
+        boolean surelyAbove = hcg.comparator().equals(">") ? value >= limit : value > limit;
+        return hcg.boundFromBelow() && surelyAbove ? Optional.of(true) : Optional.empty();
     }
 
     private static Pregnancy pregnancy(Observation observation, boolean pregnant, Pregnancy.How how) {
@@ -353,12 +403,17 @@ final class ObservationReader {
                 .anyMatch(m -> !m.byName() && m.valueSet().equals(valueSet));
     }
 
+    /** {@code effectiveDateTime}, {@code effectiveInstant}, the period's start (else its end), else {@code issued}. */
     static LocalDate date(Observation observation) {
         if (observation.hasEffectiveDateTimeType()) {
             return Dates.of(observation.getEffectiveDateTimeType());
         }
+        if (observation.hasEffectiveInstantType()) {
+            return Dates.of(observation.getEffectiveInstantType());
+        }
         if (observation.hasEffectivePeriod()) {
-            return Dates.of(observation.getEffectivePeriod().getStartElement());
+            Period period = observation.getEffectivePeriod();
+            return Dates.of(period.hasStart() ? period.getStartElement() : period.getEndElement());
         }
         return observation.hasIssued() ? Dates.of(observation.getIssuedElement()) : null;
     }

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 /**
  * What the record says about pregnancy: the latest relevant result within {@code pregnancy.lookbackDays}.
  *
- * @param pregnant  true for pregnant (or a positive hCG), false for not pregnant (or a negative hCG)
+ * @param pregnant  true for pregnant (or a positive hCG), false for not pregnant (or a negative hCG) and for an hCG
+ *                  that cannot be judged
  * @param date      when the result was taken
  * @param reference the Observation, e.g. {@code Observation/abc}
  * @param display   the test's name in the record
@@ -21,7 +22,17 @@ public record Pregnancy(boolean pregnant, LocalDate date, String reference, Stri
         /** A quantitative hCG above (or at or below) its reference range's upper limit in the same unit. */
         HCG_ABOVE_RANGE,
         /** A qualitative hCG read by its words ("positive", "detected"): a match by words, said on the card. */
-        HCG_WORDS
+        HCG_WORDS,
+        /**
+         * A quantitative hCG with no upper limit that applies in its unit (no range, a range in words only, another
+         * unit), a negative value, or a bound across the limit: neither positive nor negative, so it cannot be judged.
+         */
+        HCG_NOT_JUDGED
+    }
+
+    /** True when the result says pregnant or not; false for an hCG that cannot be judged. */
+    public boolean judged() {
+        return how != How.HCG_NOT_JUDGED;
     }
 
     /** True when only words of a qualitative result said so: the card says the match was by words. */

@@ -12,8 +12,10 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.InstantType;
@@ -67,7 +69,7 @@ public final class PrefetchBinder {
             case "Bundle":
                 return bundle(fhir, json);
             case "Patient":
-                return identified(new Patient(), json);
+                return patient(json);
             case "Condition":
                 return condition(json);
             case "Observation":
@@ -106,6 +108,13 @@ public final class PrefetchBinder {
         return bundle;
     }
 
+    private static Patient patient(JsonNode json) {
+        Patient patient = identified(new Patient(), json);
+        code(json, "gender", AdministrativeGender::fromCode, patient::setGender);
+        date(json, "birthDate", DateType::new, patient::setBirthDateElement);
+        return patient;
+    }
+
     private static Condition condition(JsonNode json) {
         Condition condition = identified(new Condition(), json);
         condition.setSubject(reference(json.get("subject")));
@@ -135,14 +144,10 @@ public final class PrefetchBinder {
         observation.setCode(concept(json.get("code")));
         observation.setValue(observationValue(json));
         each(json, "interpretation", interpretation -> observation.addInterpretation(concept(interpretation)));
-        each(
-                json,
-                "referenceRange",
-                range -> observation
-                        .addReferenceRange()
-                        .setLow(quantity(range.get("low")))
-                        .setHigh(quantity(range.get("high"))));
-        effective(json, observation::setEffective);
+        each(json, "referenceRange", range -> referenceRange(range, observation.addReferenceRange()));
+        if (!date(json, "effectiveInstant", InstantType::new, observation::setEffective)) {
+            effective(json, observation::setEffective);
+        }
         date(json, "issued", InstantType::new, observation::setIssuedElement);
         each(
                 json,
@@ -152,6 +157,17 @@ public final class PrefetchBinder {
                         .setCode(concept(component.get("code")))
                         .setValue(concept(component.get("valueCodeableConcept"))));
         return observation;
+    }
+
+    /** Its limits, and the age, sex ({@code appliesTo}) and words that say whom it is for. */
+    private static void referenceRange(JsonNode json, Observation.ObservationReferenceRangeComponent range) {
+        range.setLow(quantity(json.get("low"))).setHigh(quantity(json.get("high")));
+        JsonNode age = json.get("age");
+        if (age != null && age.isObject()) {
+            range.getAge().setLow(quantity(age.get("low"))).setHigh(quantity(age.get("high")));
+        }
+        each(json, "appliesTo", appliesTo -> range.addAppliesTo(concept(appliesTo)));
+        range.setText(text(json, "text"));
     }
 
     /** {@code value[x]}: a Quantity, a CodeableConcept, an integer (ECOG) or a string (a qualitative result). */
@@ -293,6 +309,7 @@ public final class PrefetchBinder {
         } else if (value != null && value.isString()) {
             decimal(value.asString(), quantity); // a number sent as a string, which HAPI's lenient parser also reads
         }
+        code(json, "comparator", Quantity.QuantityComparator::fromCode, quantity::setComparator);
         return quantity.setUnit(text(json, "unit"))
                 .setSystem(text(json, "system"))
                 .setCode(text(json, "code"));
@@ -333,7 +350,12 @@ public final class PrefetchBinder {
 
     /** A {@code status} code of a required value set; an unknown code is left out. */
     private static <E> void code(JsonNode json, Function<String, E> fromCode, Consumer<E> setter) {
-        String value = text(json, "status");
+        code(json, "status", fromCode, setter);
+    }
+
+    /** A code of a required value set; an unknown code is left out. */
+    private static <E> void code(JsonNode json, String field, Function<String, E> fromCode, Consumer<E> setter) {
+        String value = text(json, field);
         if (value != null) {
             try {
                 setter.accept(fromCode.apply(value));

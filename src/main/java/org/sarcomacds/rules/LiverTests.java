@@ -30,9 +30,7 @@ final class LiverTests {
             if (lab.isEmpty()) {
                 named.put(Phrase.LAB_MISSING.with("name", LabText.name(analyte)), List.of());
             } else if (!lab.get().isRecent(facts.asOf(), days)) {
-                Object date = lab.get().date() == null
-                        ? Phrase.LAB_UNDATED.text()
-                        : lab.get().date().toString();
+                Object date = LabText.date(lab.get(), facts.asOf());
                 named.computeIfAbsent(date, d -> new ArrayList<>()).add(LabText.name(analyte));
             }
         }

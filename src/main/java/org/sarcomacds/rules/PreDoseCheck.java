@@ -55,7 +55,9 @@ final class PreDoseCheck {
 
     static final Variant STALE_ITEM = Variant.of("stale-item", "names", "date", "age");
     static final Variant UNDATED_ITEM = Variant.of("undated-item", "names");
+    static final Variant FUTURE_ITEM = Variant.of("future-item", "names", "date");
     static final Variant NO_REFERENCE_RANGE = Variant.of("no-reference-range", "name");
+    static final Variant NOT_JUDGED = Variant.of("not-judged", "why");
     static final Variant BILIRUBIN_DO_NOT_GIVE = Variant.of("bilirubin-do-not-give", "times", "limit");
     static final Variant BILIRUBIN_MODERATE =
             Variant.of("bilirubin-moderate-impairment", "times", "start", "second", "third");
@@ -67,6 +69,7 @@ final class PreDoseCheck {
     static final Variant LVEF_MISSING = Variant.of("lvef-missing");
     static final Variant LVEF_NOT_RECENT = Variant.of("lvef-not-recent", "date", "age", "days");
     static final Variant LVEF_UNDATED = Variant.of("lvef-undated");
+    static final Variant LVEF_FUTURE = Variant.of("lvef-future", "date");
     static final Variant LVEF_BELOW_LOWER_LIMIT = Variant.of("lvef-below-lower-limit", "value", "limit", "date");
     static final Variant LVEF_BELOW_DEFAULT = Variant.of("lvef-below-default", "value", "limit", "date");
     static final Variant LVEF_NOT_JUDGED = Variant.of("lvef-not-judged", "value", "unit");
@@ -74,7 +77,9 @@ final class PreDoseCheck {
     static final List<Variant> VARIANTS = List.of(
             STALE_ITEM,
             UNDATED_ITEM,
+            FUTURE_ITEM,
             NO_REFERENCE_RANGE,
+            NOT_JUDGED,
             BILIRUBIN_DO_NOT_GIVE,
             BILIRUBIN_MODERATE,
             BILIRUBIN_ABOVE_ULN,
@@ -85,6 +90,7 @@ final class PreDoseCheck {
             LVEF_MISSING,
             LVEF_NOT_RECENT,
             LVEF_UNDATED,
+            LVEF_FUTURE,
             LVEF_BELOW_LOWER_LIMIT,
             LVEF_BELOW_DEFAULT,
             LVEF_NOT_JUDGED);
@@ -144,6 +150,9 @@ final class PreDoseCheck {
         if (lab.date() == null) {
             return unmet(analyte, LVEF_UNDATED.with(), lab);
         }
+        if (lab.isFutureDated(facts.asOf())) {
+            return unmet(analyte, LVEF_FUTURE.with("date", lab.date().toString()), lab);
+        }
         return unmet(
                 analyte,
                 LVEF_NOT_RECENT.with(
@@ -157,16 +166,19 @@ final class PreDoseCheck {
     }
 
     /**
-     * The results that are not recent, one item per date ("AST, ALT (2025-01-03, 693 days old)"), undated ones last,
-     * in the order of {@code stale}.
+     * The results that are not recent, one item per date ("AST, ALT (2025-01-03, 693 days old)"), then those dated
+     * in the future, undated ones last, in the order of {@code stale}.
      */
     static List<Object> staleItems(List<Result> stale, LocalDate asOf) {
         Map<LocalDate, List<Object>> byDate = new LinkedHashMap<>();
+        Map<LocalDate, List<Object>> future = new LinkedHashMap<>();
         List<Object> undated = new ArrayList<>();
         for (Result r : stale) {
             Object name = LabText.name(r.analyte());
             if (r.lab().date() == null) {
                 undated.add(name);
+            } else if (r.lab().isFutureDated(asOf)) {
+                future.computeIfAbsent(r.lab().date(), d -> new ArrayList<>()).add(name);
             } else {
                 byDate.computeIfAbsent(r.lab().date(), d -> new ArrayList<>()).add(name);
             }
@@ -179,6 +191,8 @@ final class PreDoseCheck {
                 date.toString(),
                 "age",
                 String.valueOf(ChronoUnit.DAYS.between(date, asOf)))));
+        future.forEach(
+                (date, names) -> items.add(FUTURE_ITEM.with("names", new Text.Inline(names), "date", date.toString())));
         if (!undated.isEmpty()) {
             items.add(UNDATED_ITEM.with("names", new Text.Inline(undated)));
         }
@@ -188,7 +202,7 @@ final class PreDoseCheck {
     private Result bilirubin(LabResult lab) {
         Optional<Double> times = lab.timesUln();
         if (times.isEmpty()) {
-            return unmet(lab.analyte(), NO_REFERENCE_RANGE.with("name", LabText.name(lab.analyte())), lab);
+            return notJudgedAgainstUln(lab);
         }
         String x = Numbers.plain(times.get());
         if (times.get() > limits.bilirubinDoNotGiveAboveUln()) {
@@ -216,10 +230,18 @@ final class PreDoseCheck {
         return times.get() > 1.0 ? unmet(lab.analyte(), BILIRUBIN_ABOVE_ULN.with("times", x), lab) : met(lab);
     }
 
+    /** No multiple of the ULN: no range recorded, or one that cannot be used (which the line names). */
+    private static Result notJudgedAgainstUln(LabResult lab) {
+        if (lab.range() == LabResult.Range.NOT_RECORDED && !lab.censored()) {
+            return unmet(lab.analyte(), NO_REFERENCE_RANGE.with("name", LabText.name(lab.analyte())), lab);
+        }
+        return unmet(lab.analyte(), NOT_JUDGED.with("why", LabText.notJudged(lab)), lab);
+    }
+
     private Result uln(LabResult lab, double maxUln) {
         Optional<Double> times = lab.timesUln();
         if (times.isEmpty()) {
-            return unmet(lab.analyte(), NO_REFERENCE_RANGE.with("name", LabText.name(lab.analyte())), lab);
+            return notJudgedAgainstUln(lab);
         }
         return times.get() > maxUln
                 ? unmet(
@@ -249,12 +271,18 @@ final class PreDoseCheck {
     private Result below(
             LabResult lab, double minimum, String unit, Function<LabResult, Optional<Double>> read, Variant variant) {
         Object name = LabText.name(lab.analyte());
+        if (lab.range() == LabResult.Range.IMPLAUSIBLE) {
+            return unmet(lab.analyte(), NOT_JUDGED.with("why", LabText.notJudged(lab)), lab);
+        }
         Optional<Double> value = read.apply(lab);
         if (value.isEmpty()) {
             return unmet(
                     lab.analyte(),
                     UNIT_NOT_READ.with("name", name, "unit", lab.unit(), "minimum", Numbers.plain(minimum) + unit),
                     lab);
+        }
+        if (lab.censored()) {
+            return atLeast(lab, value.get(), minimum);
         }
         return value.get() < minimum
                 ? unmet(
@@ -265,6 +293,13 @@ final class PreDoseCheck {
                 : met(lab);
     }
 
+    /** A bound against a lower limit: met only when {@code >x} or {@code >=x} with x at least the limit. */
+    private static Result atLeast(LabResult lab, double bound, double limit) {
+        return lab.boundFromBelow() && bound >= limit
+                ? met(lab)
+                : unmet(lab.analyte(), NOT_JUDGED.with("why", LabText.censored(lab)), lab);
+    }
+
     /**
      * LVEF in %: below the lower limit of its reference range, or below the parameter when it has none; a range in
      * another unit or without one, or a value not in %, cannot be judged.
@@ -272,12 +307,18 @@ final class PreDoseCheck {
     private Result lvef(LabResult lab) {
         boolean readable = PERCENT.equals(lab.unit())
                 && (lab.range() == LabResult.Range.IN_VALUE_UNIT || lab.range() == LabResult.Range.NOT_RECORDED);
+        if (lab.range() == LabResult.Range.IMPLAUSIBLE) {
+            return unmet(lab.analyte(), NOT_JUDGED.with("why", LabText.notJudged(lab)), lab);
+        }
         if (!readable) {
             Object unit = lab.unit().isEmpty() ? Phrase.NONE_RECORDED.text() : lab.unit();
             return unmet(lab.analyte(), LVEF_NOT_JUDGED.with("value", Numbers.plain(lab.value()), "unit", unit), lab);
         }
         boolean ownLimit = lab.lowerLimit() != null;
         double limit = ownLimit ? lab.lowerLimit() : lvefDefaultLimit;
+        if (lab.censored()) {
+            return atLeast(lab, lab.value(), limit);
+        }
         if (lab.value() >= limit) {
             return met(lab);
         }

@@ -11,7 +11,8 @@ import org.sarcomacds.facts.Pregnancy;
 /**
  * LMS-TRABECTEDIN-PREGNANCY: trabectedin under review (a draft on an order hook, or current on patient-view) for a
  * patient the record says is pregnant — a pregnancy status of pregnant or a positive hCG within
- * {@code pregnancy.lookbackDays}, not cleared by a later "not pregnant". The card gives the labels' statements and
+ * {@code pregnancy.lookbackDays}, not cleared by a later "not pregnant" — or whose latest quantitative hCG cannot be
+ * judged (no upper limit applies in its unit): then the card says so rather than stay silent. The card gives the labels' statements and
  * their contraception advice (codes-addendum D2); a rule of its own, with its own override reasons, rather than a line
  * of the pre-dose card.
  */
@@ -25,33 +26,50 @@ class TrabectedinPregnancyRule implements Rule {
     static final Variant ABOVE_RANGE = Variant.of("above-range");
     static final Variant BY_WORDS = Variant.of("by-words");
     static final Variant RESULT_LINE = Variant.of("result-line", "finding", "reference");
+    static final Variant HCG_NOT_JUDGED = Variant.of("hcg-not-judged", "test", "date");
+    static final Variant HEADING_PREGNANT = Variant.of("heading-pregnant");
+    static final Variant HEADING_NOT_JUDGED = Variant.of("heading-hcg-not-judged");
+    static final Variant SUMMARY_NOT_JUDGED = Variant.of("summary-hcg-not-judged");
 
     static final RuleSpec SPEC = RuleSpec.rule(ID, parameters -> new TrabectedinPregnancyRule())
             .answers(Hook.PATIENT_VIEW, Hook.ORDER_SELECT, Hook.ORDER_SIGN)
             .reads(Concepts.LEIOMYOSARCOMA, Concepts.TRABECTEDIN)
             .observes(Concepts.PREGNANCY)
             .warning("warning")
-            .variants(STATUS_PREGNANT, HCG_POSITIVE, BY_INTERPRETATION, ABOVE_RANGE, BY_WORDS, RESULT_LINE)
-            .fills("pregnancy", "result");
+            .variants(
+                    STATUS_PREGNANT,
+                    HCG_POSITIVE,
+                    BY_INTERPRETATION,
+                    ABOVE_RANGE,
+                    BY_WORDS,
+                    RESULT_LINE,
+                    HCG_NOT_JUDGED,
+                    HEADING_PREGNANT,
+                    HEADING_NOT_JUDGED,
+                    SUMMARY_NOT_JUDGED)
+            .fills("heading", "pregnancy", "result");
 
     @Override
     public Optional<Finding> evaluate(PatientFacts facts) {
         if (!TrabectedinExposure.concerned(facts)) {
             return Optional.empty();
         }
-        return facts.pregnancy().filter(Pregnancy::pregnant).map(pregnancy -> {
+        return facts.pregnancy().filter(p -> p.pregnant() || !p.judged()).map(pregnancy -> {
             List<Evidence> evidence = TrabectedinExposure.evidence(facts);
             Text finding = finding(pregnancy);
-            return new Finding(
+            Finding found = new Finding(
                             ID,
                             evidence,
                             Map.of(
+                                    "heading",
+                                    pregnancy.judged() ? HEADING_PREGNANT.with() : HEADING_NOT_JUDGED.with(),
                                     "pregnancy",
                                     finding,
                                     "result",
                                     RESULT_LINE.with("finding", finding, "reference", pregnancy.reference())),
                             RuleNotes.of(evidence, facts))
                     .concerning(facts.draftsUnderReview(Concepts.TRABECTEDIN));
+            return pregnancy.judged() ? found : found.withSummary(SUMMARY_NOT_JUDGED.with());
         });
     }
 
@@ -60,6 +78,9 @@ class TrabectedinPregnancyRule implements Rule {
         String date = pregnancy.date().toString(); // only a dated result falls within the lookback
         if (pregnancy.how() == Pregnancy.How.STATUS_ANSWER) {
             return STATUS_PREGNANT.with("test", pregnancy.display(), "date", date);
+        }
+        if (!pregnancy.judged()) {
+            return HCG_NOT_JUDGED.with("test", pregnancy.display(), "date", date);
         }
         Text how = switch (pregnancy.how()) {
             case HCG_ABOVE_RANGE -> ABOVE_RANGE.with();

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Type;
@@ -52,6 +53,7 @@ final class FhirRecords {
     private final Map<String, Medication> medications = new java.util.HashMap<>();
     private final List<Observation> observations = new ArrayList<>();
     private final Bundle drafts = new Bundle().setType(Bundle.BundleType.COLLECTION);
+    private Patient patient;
 
     static FhirRecords record() {
         return new FhirRecords();
@@ -77,6 +79,19 @@ final class FhirRecords {
         return this;
     }
 
+    /** The Patient resource, with its sex and birth date ({@code gender} null for none). */
+    FhirRecords patient(String gender, LocalDate birthDate) {
+        patient = new Patient();
+        patient.setId("p");
+        if (gender != null) {
+            patient.setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.fromCode(gender));
+        }
+        if (birthDate != null) {
+            patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(birthDate.toString()));
+        }
+        return this;
+    }
+
     /** Draft orders, as a hook's {@code context.draftOrders}. */
     FhirRecords withDrafts(MedicationRequest... more) {
         Arrays.stream(more).forEach(d -> drafts.addEntry().setResource(d));
@@ -91,7 +106,13 @@ final class FhirRecords {
     PatientFacts facts() {
         return EXTRACTOR.extract(
                 new PatientRecord(
-                        Optional.empty(), conditions, statements, requests, medications, observations, List.of()),
+                        Optional.ofNullable(patient),
+                        conditions,
+                        statements,
+                        requests,
+                        medications,
+                        observations,
+                        List.of()),
                 drafts.hasEntry() ? Hook.ORDER_SIGN : Hook.PATIENT_VIEW,
                 drafts,
                 List.of());

@@ -8,6 +8,7 @@ import ca.uhn.fhir.parser.DataFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
@@ -189,6 +191,62 @@ class LeanBindingTest {
                 .satisfies(f -> assertThat(f.toxicityRecorded()).isTrue());
         assertThat(whole.exposures(Concepts.CYP3A_INHIBITORS)).as("topical").isEmpty();
         assertThat(whole.leiomyosarcoma()).extracting(Fact::end).hasSize(2).doesNotContainNull();
+        for (Resource resource : entries(PrefetchBinder.bind(FHIR, bundle))) {
+            assertThat(undeclared(resource)).isEmpty();
+        }
+        assertThat(facts((Bundle) FhirJson.parse(FHIR, declaredOnly(bundle)))).isEqualTo(whole);
+    }
+
+    /**
+     * The elements review 12 read (findings 1, 5, 6, 8): the Patient's sex and birth date, a range's age and
+     * appliesTo, effectiveInstant, a comparator, a text-only range; bound lean and whole alike.
+     */
+    @Test
+    void theElementsOfReview12LabReadingAreBoundLeanAsWhole() {
+        JsonNode bundle = JSON.readTree("""
+                {"resourceType": "Bundle", "type": "searchset", "entry": [
+                 {"resource": {"resourceType": "Patient", "id": "p", "gender": "female", "birthDate": "1970-05-01"}},
+                 {"resource": {"resourceType": "Condition", "id": "c1", "code": {"text": "Leiomyosarcoma of uterus"}}},
+                 {"resource": {"resourceType": "Observation", "id": "b", "status": "final",
+                   "code": {"coding": [{"system": "http://loinc.org", "code": "1975-2"}]},
+                   "valueQuantity": {"value": 4.0, "unit": "mg/dL", "code": "mg/dL"},
+                   "effectiveInstant": "2026-11-24T08:00:00Z",
+                   "referenceRange": [
+                     {"high": {"value": 12, "code": "mg/dL"},
+                      "age": {"low": {"value": 0, "code": "d"}, "high": {"value": 7, "code": "d"}}},
+                     {"high": {"value": 1.2, "code": "mg/dL"}}]}},
+                 {"resource": {"resourceType": "Observation", "id": "a", "status": "final",
+                   "code": {"coding": [{"system": "http://loinc.org", "code": "1742-6"}]},
+                   "valueQuantity": {"value": 90, "code": "U/L"}, "effectiveDateTime": "2026-11-24",
+                   "referenceRange": [
+                     {"high": {"value": 50, "code": "U/L"}, "appliesTo": [{"coding": [
+                       {"system": "http://snomed.info/sct", "code": "248153007"}]}]},
+                     {"high": {"value": 33, "code": "U/L"}, "appliesTo": [{"text": "female"}]}]}},
+                 {"resource": {"resourceType": "Observation", "id": "pl", "status": "final",
+                   "code": {"coding": [{"system": "http://loinc.org", "code": "777-3"}]},
+                   "valueQuantity": {"value": 150, "comparator": "<", "code": "10*3/uL"},
+                   "effectiveDateTime": "2026-11-24"}},
+                 {"resource": {"resourceType": "Observation", "id": "h", "status": "final",
+                   "code": {"coding": [{"system": "http://loinc.org", "code": "19080-1"}]},
+                   "valueQuantity": {"value": 4850, "code": "m[IU]/mL"}, "effectiveDateTime": "2026-11-25",
+                   "referenceRange": [{"text": "<5 non-pregnant"}]}}
+                ]}
+                """);
+
+        PatientFacts whole = facts((Bundle) FhirJson.parse(FHIR, bundle));
+        PatientFacts lean = facts((Bundle) PrefetchBinder.bind(FHIR, bundle));
+
+        assertThat(lean).isEqualTo(whole);
+        assertThat(whole.lab(Concepts.BILIRUBIN)).hasValueSatisfying(b -> {
+            assertThat(b.date()).isEqualTo(LocalDate.of(2026, 11, 24));
+            assertThat(b.upperLimit()).isEqualTo(1.2);
+        });
+        assertThat(whole.lab(Concepts.ALT))
+                .hasValueSatisfying(a -> assertThat(a.upperLimit()).isEqualTo(33.0));
+        assertThat(whole.lab(Concepts.PLATELETS))
+                .hasValueSatisfying(p -> assertThat(p.comparator()).isEqualTo("<"));
+        assertThat(whole.pregnancy())
+                .hasValueSatisfying(p -> assertThat(p.judged()).isFalse());
         for (Resource resource : entries(PrefetchBinder.bind(FHIR, bundle))) {
             assertThat(undeclared(resource)).isEmpty();
         }
@@ -438,9 +496,12 @@ class LeanBindingTest {
         List<MedicationRequest> requests = new ArrayList<>();
         Map<String, Medication> medications = new LinkedHashMap<>();
         List<Observation> observations = new ArrayList<>();
+        Patient patient = null;
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
             Resource resource = entry.getResource();
-            if (resource instanceof Condition c) {
+            if (resource instanceof Patient p && patient == null) {
+                patient = p;
+            } else if (resource instanceof Condition c) {
                 conditions.add(c);
             } else if (resource instanceof MedicationStatement s) {
                 statements.add(s);
@@ -454,7 +515,13 @@ class LeanBindingTest {
         }
         return EXTRACTOR.extract(
                 new PatientRecord(
-                        Optional.empty(), conditions, statements, requests, medications, observations, List.of()),
+                        Optional.ofNullable(patient),
+                        conditions,
+                        statements,
+                        requests,
+                        medications,
+                        observations,
+                        List.of()),
                 hook,
                 drafts,
                 selections);

@@ -273,11 +273,14 @@ class ResultFactsTest {
     }
 
     @Test
-    void aQuantitativeHcgWithoutARangeInItsUnitSaysNothing() {
+    void aQuantitativeHcgWithoutARangeInItsUnitCannotBeJudged() {
         Observation hcg = quantity("h", "19080-1", 1250, "[IU]/L", TODAY.minusDays(2), null);
         hcg.addReferenceRange().setHigh(new Quantity().setValue(BigDecimal.valueOf(5)));
 
-        assertThat(record().with(hcg).facts().pregnancy()).isEmpty();
+        assertThat(record().with(hcg).facts().pregnancy()).hasValueSatisfying(p -> {
+            assertThat(p.judged()).isFalse();
+            assertThat(p.pregnant()).isFalse();
+        });
     }
 
     @ParameterizedTest

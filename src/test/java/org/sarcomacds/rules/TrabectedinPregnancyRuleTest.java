@@ -51,6 +51,36 @@ class TrabectedinPregnancyRuleTest {
     }
 
     @Test
+    void anHcgThatCannotBeJudgedIsSaidRatherThanLeftSilent() {
+        Pregnancy notJudged =
+                new Pregnancy(false, TODAY.minusDays(2), "Observation/hcg", "Serum hCG", Pregnancy.How.HCG_NOT_JUDGED);
+
+        Finding finding = rule.evaluate(
+                        Hook.ORDER_SELECT, ordered().pregnancy(notJudged).build())
+                .orElseThrow();
+
+        assertThat(Rendered.summary(finding))
+                .isEqualTo("Trabectedin: an hCG result cannot be judged, so pregnancy is not ruled out; the labels"
+                        + " warn of fetal harm");
+        assertThat(Rendered.fill(finding, "heading")).startsWith("hCG cannot be judged");
+        assertThat(Rendered.fill(finding, "pregnancy"))
+                .isEqualTo("Serum hCG of " + TODAY.minusDays(2)
+                        + ": no upper limit in its unit applies to this patient, so it cannot be judged positive or"
+                        + " negative");
+        assertThat(Rendered.fill(finding, "result")).endsWith("— Observation/hcg");
+    }
+
+    @Test
+    void aPregnantCardKeepsItsHeadingAndSummary() {
+        Finding finding = rule.evaluate(
+                        Hook.ORDER_SELECT, ordered().pregnancy(status(true)).build())
+                .orElseThrow();
+
+        assertThat(finding.summary()).isNull();
+        assertThat(Rendered.fill(finding, "heading")).isEqualTo("The record says the patient is pregnant");
+    }
+
+    @Test
     void quietWhenTheLatestResultSaysNotPregnant() {
         assertThat(rule.evaluate(
                         Hook.ORDER_SELECT, ordered().pregnancy(status(false)).build()))

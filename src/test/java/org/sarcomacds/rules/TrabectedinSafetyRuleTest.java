@@ -493,6 +493,115 @@ class TrabectedinSafetyRuleTest {
     }
 
     /** A selected trabectedin draft for a patient whose every pre-dose result is recent and within limits. */
+    @Test
+    void resultsDatedInTheFutureAreNotRecentAndTheCardSaysSo() {
+        Finding finding = order(ordered().preDoseLabsOn(TODAY.plusDays(23)));
+
+        assertThat(finding.indicator()).isEqualTo("warning");
+        assertThat(Rendered.fill(finding, "assessment"))
+                .contains("Not recent, so not judged: ")
+                .contains("(" + TODAY.plusDays(23) + ", dated in the future: check the record)")
+                .contains("LVEF is dated in the future (" + TODAY.plusDays(23) + ")")
+                .doesNotContain("-23 days");
+        assertThat(Rendered.fill(finding, "results")).contains("dated in the future");
+    }
+
+    @Test
+    void aResultDatedTomorrowIsRecentAllowingForTimeZones() {
+        assertThat(order(ordered().preDoseLabsOn(TODAY.plusDays(1))).indicator())
+                .isEqualTo("info");
+    }
+
+    @Test
+    void aBilirubinBoundBelowTheUlnIsMetAndShownWithItsComparator() {
+        Finding finding = order(ordered().lab(bound(Concepts.BILIRUBIN, "<", 0.2, "mg/dL", 1.2)));
+
+        assertThat(finding.indicator()).isEqualTo("info");
+        assertThat(Rendered.fill(finding, "results")).contains("Total bilirubin &lt;0.2 mg/dL (&lt;0.17 × ULN)");
+    }
+
+    @Test
+    void aBilirubinBoundAboveTheUlnCannotBeJudged() {
+        Finding finding = order(ordered().lab(bound(Concepts.BILIRUBIN, "<", 2.0, "mg/dL", 1.2)));
+
+        assertThat(finding.indicator()).isEqualTo("warning");
+        assertThat(Rendered.fill(finding, "assessment"))
+                .contains(
+                        "Total bilirubin is recorded as &lt;2 mg/dL, a bound that may lie on either side of the limit");
+        assertThat(Rendered.fill(finding, "results")).contains("&lt;2 mg/dL (a bound, not a measured value");
+    }
+
+    @Test
+    void aCountBoundBelowTheMinimumsSideCannotBeJudged() {
+        Finding platelets = order(ordered().lab(bound(Concepts.PLATELETS, "<", 150, "10*3/uL", null)));
+        Finding anc = order(ordered().lab(bound(Concepts.NEUTROPHILS, "<", 1.6, "10*3/uL", null)));
+
+        assertThat(platelets.indicator()).isEqualTo("warning");
+        assertThat(Rendered.fill(platelets, "assessment"))
+                .contains("Platelets is recorded as &lt;150 10\\*3/uL, a bound")
+                .contains("check it by hand");
+        assertThat(Rendered.summary(anc)).isEqualTo("Trabectedin: pre-dose checks not met (ANC)");
+    }
+
+    @Test
+    void aCountBoundAboveTheMinimumIsMet() {
+        assertThat(order(ordered().lab(bound(Concepts.PLATELETS, ">", 150, "10*3/uL", null)))
+                        .indicator())
+                .isEqualTo("info");
+        assertThat(order(ordered().lab(bound(Concepts.NEUTROPHILS, ">=", 1.5, "10*3/uL", null)))
+                        .indicator())
+                .isEqualTo("info");
+        assertThat(order(ordered().lab(bound(Concepts.NEUTROPHILS, ">", 1.0, "10*3/uL", null)))
+                        .indicator())
+                .as("above 1000/µL says nothing of 1500/µL")
+                .isEqualTo("warning");
+    }
+
+    @Test
+    void aNegativeBilirubinOrCountIsImplausibleAndCannotBeJudged() {
+        Finding bilirubin =
+                order(ordered().lab(withRange(Concepts.BILIRUBIN, -0.6, "mg/dL", LabResult.Range.IMPLAUSIBLE)));
+        Finding platelets =
+                order(ordered().lab(withRange(Concepts.PLATELETS, -150, "10*3/uL", LabResult.Range.IMPLAUSIBLE)));
+
+        assertThat(bilirubin.indicator()).isEqualTo("warning");
+        assertThat(Rendered.fill(bilirubin, "assessment"))
+                .contains("Total bilirubin is recorded as -0.6 mg/dL: a negative result is not plausible");
+        assertThat(Rendered.fill(platelets, "assessment")).contains("a negative result is not plausible");
+    }
+
+    @Test
+    void rangesThatDoNotApplyOrDisagreeCannotBeJudged() {
+        assertThat(Rendered.fill(
+                        order(ordered().lab(withRange(Concepts.ALT, 90, "U/L", LabResult.Range.NONE_APPLIES))),
+                        "assessment"))
+                .contains("ALT has no reference range that applies to this patient's age and sex");
+        assertThat(Rendered.fill(
+                        order(ordered()
+                                .lab(withRange(Concepts.BILIRUBIN, 4, "mg/dL", LabResult.Range.RANGES_DISAGREE))),
+                        "assessment"))
+                .contains("Total bilirubin has several reference ranges for this patient with different limits");
+    }
+
+    private static LabResult bound(String analyte, String comparator, double value, String unit, Double uln) {
+        return new LabResult(
+                analyte,
+                analyte,
+                value,
+                unit,
+                uln,
+                TODAY.minusDays(2),
+                "Observation/" + analyte,
+                null,
+                uln == null ? LabResult.Range.NOT_RECORDED : LabResult.Range.IN_VALUE_UNIT,
+                comparator);
+    }
+
+    private static LabResult withRange(String analyte, double value, String unit, LabResult.Range range) {
+        return new LabResult(
+                analyte, analyte, value, unit, null, TODAY.minusDays(2), "Observation/" + analyte, null, range);
+    }
+
     private static FactsBuilder ordered() {
         return patient().lms().normalPreDoseLabs().draft(Concepts.TRABECTEDIN, true);
     }
