@@ -193,7 +193,15 @@ class CardFactoryTest {
     void withoutACalculatedDoseTheOrderCarriesNoDoseQuantityOnlyTheDosePerSquareMetreInText() {
         Finding perM2 = finding(
                         NEXT_LINE,
-                        Map.of("liver", "", "body", "", "dose", Text.ofVariant("dose-per-m2", Map.of("perM2", "1.5"))))
+                        Map.of(
+                                "liver",
+                                "",
+                                "body",
+                                "",
+                                "cyp3a",
+                                "",
+                                "dose",
+                                Text.ofVariant("dose-per-m2", Map.of("perM2", "1.5"))))
                 .offeringOrders("Condition/lms");
 
         Card card = factory.cards(List.of(perM2), "p1", BASE).get(0);
@@ -288,6 +296,8 @@ class CardFactoryTest {
                         "liver",
                         "",
                         "body",
+                        "",
+                        "cyp3a",
                         "",
                         "doseMg",
                         "2.99",
