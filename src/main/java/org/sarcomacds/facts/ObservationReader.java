@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
@@ -79,6 +80,9 @@ final class ObservationReader {
 
     /** Every pregnancy status and hCG result that says pregnant or not. */
     List<Pregnancy> pregnancies() {
+        if (patient.sex() == Enumerations.AdministrativeGender.MALE) {
+            return pregnancies.stream().map(Pregnancy::forMalePatient).toList();
+        }
         return List.copyOf(pregnancies);
     }
 

@@ -12,7 +12,17 @@ import java.time.LocalDate;
  * @param display   the test's name in the record
  * @param how       what in the result said so
  */
-public record Pregnancy(boolean pregnant, LocalDate date, String reference, String display, How how) {
+public record Pregnancy(
+        boolean pregnant, LocalDate date, String reference, String display, How how, boolean patientRecordedMale) {
+
+    public Pregnancy(boolean pregnant, LocalDate date, String reference, String display, How how) {
+        this(pregnant, date, reference, display, how, false);
+    }
+
+    /** The same result, for a patient whose record gives the sex as male: the record conflicts, and the card says so. */
+    Pregnancy forMalePatient() {
+        return new Pregnancy(pregnant, date, reference, display, how, true);
+    }
 
     public enum How {
         /** Pregnancy status 82810-3 answered pregnant (SNOMED 77386006) or not pregnant (60001007). */

@@ -30,6 +30,7 @@ class TrabectedinPregnancyRule implements Rule {
     static final Variant HEADING_PREGNANT = Variant.of("heading-pregnant");
     static final Variant HEADING_NOT_JUDGED = Variant.of("heading-hcg-not-judged");
     static final Variant SUMMARY_NOT_JUDGED = Variant.of("summary-hcg-not-judged");
+    static final Variant SEX_CONFLICT = Variant.of("sex-conflict");
 
     static final RuleSpec SPEC = RuleSpec.rule(ID, parameters -> new TrabectedinPregnancyRule())
             .answers(Hook.PATIENT_VIEW, Hook.ORDER_SELECT, Hook.ORDER_SIGN)
@@ -46,8 +47,9 @@ class TrabectedinPregnancyRule implements Rule {
                     HCG_NOT_JUDGED,
                     HEADING_PREGNANT,
                     HEADING_NOT_JUDGED,
-                    SUMMARY_NOT_JUDGED)
-            .fills("heading", "pregnancy", "result");
+                    SUMMARY_NOT_JUDGED,
+                    SEX_CONFLICT)
+            .fills("heading", "pregnancy", "result", "conflict");
 
     @Override
     public Optional<Finding> evaluate(PatientFacts facts) {
@@ -66,7 +68,9 @@ class TrabectedinPregnancyRule implements Rule {
                                     "pregnancy",
                                     finding,
                                     "result",
-                                    RESULT_LINE.with("finding", finding, "reference", pregnancy.reference())),
+                                    RESULT_LINE.with("finding", finding, "reference", pregnancy.reference()),
+                                    "conflict",
+                                    pregnancy.patientRecordedMale() ? SEX_CONFLICT.with() : ""),
                             RuleNotes.of(evidence, facts))
                     .concerning(facts.draftsUnderReview(Concepts.TRABECTEDIN));
             return pregnancy.judged() ? found : found.withSummary(SUMMARY_NOT_JUDGED.with());

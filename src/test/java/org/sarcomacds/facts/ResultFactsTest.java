@@ -226,6 +226,19 @@ class ResultFactsTest {
     }
 
     @Test
+    void aPregnancyRecordedForAMalePatientIsKeptAndMarkedAsConflicting() {
+        Observation status = observation("p", "82810-3", concept(SNOMED, "77386006", "Pregnant"), 30);
+
+        assertThat(record().patient("male", null).with(status).facts().pregnancy())
+                .hasValueSatisfying(p -> {
+                    assertThat(p.pregnant()).isTrue();
+                    assertThat(p.patientRecordedMale()).isTrue();
+                });
+        assertThat(record().patient("female", null).with(status).facts().pregnancy())
+                .hasValueSatisfying(p -> assertThat(p.patientRecordedMale()).isFalse());
+    }
+
+    @Test
     void aLaterNotPregnantClearsAnEarlierPositiveHcg() {
         Observation hcg = observation("h", "2106-3", concept(SNOMED, "x", "Positive"), 60);
         hcg.addInterpretation(concept(INTERPRETATION, "POS", "Positive"));

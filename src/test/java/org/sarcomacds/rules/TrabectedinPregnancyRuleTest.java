@@ -29,6 +29,27 @@ class TrabectedinPregnancyRuleTest {
     }
 
     @Test
+    void aPregnancyRecordedForAMalePatientSaysTheRecordConflicts() {
+        Pregnancy male = new Pregnancy(
+                true, TODAY.minusDays(7), "Observation/preg", "Pregnancy status", Pregnancy.How.STATUS_ANSWER, true);
+
+        Finding finding = rule.evaluate(
+                        Hook.ORDER_SELECT, ordered().pregnancy(male).build())
+                .orElseThrow();
+
+        assertThat(Rendered.fill(finding, "conflict"))
+                .contains("The record gives the patient's sex as male")
+                .contains("the record conflicts");
+        assertThat(Rendered.fill(
+                        rule.evaluate(
+                                        Hook.ORDER_SELECT,
+                                        ordered().pregnancy(status(true)).build())
+                                .orElseThrow(),
+                        "conflict"))
+                .isEmpty();
+    }
+
+    @Test
     void warnsOnPatientViewWhenTrabectedinIsCurrent() {
         assertThat(rule.evaluate(
                         Hook.PATIENT_VIEW,
