@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,9 +36,12 @@ abstract class RestartScenario {
 
     @Test
     void issuedCardsAndFeedbackSurviveARestart() {
-        Instant start = Instant.now().minusSeconds(1);
+        Instant start;
         ObjectNode feedback;
         try (ConfigurableApplicationContext first = startService()) {
+            // Taken once this service is up: the database is shared with the other ITs, and one that ran just before
+            // may have issued cards of the same rule a moment ago.
+            start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             HookClient client = client(first);
             JsonNode request = Fixture.read(Path.of("docs/examples/patient-view-lms-uterine.json"));
             HookClient.Reply reply = client.post("/cds-services/lms-patient-view", request);
