@@ -69,6 +69,8 @@ public class Terminology {
 
     private final Map<String, Cyp3a> cyp3a = new HashMap<>();
     private final FreeText freeText;
+    /** Every value set's name terms in one automaton: which value sets a text may name, in one pass over it. */
+    private final TermScanner termScanner;
 
     private final Map<String, String> systemNames = Map.of(
             "http://snomed.info/sct", "SNOMED CT",
@@ -112,6 +114,7 @@ public class Terminology {
             addCodes(valueSet, valueSet.getIdElement().getIdPart(), file.name());
         }
         SiteValueSets.checkDisjoint(disjoint, valueSetIds, byCode, siteOrigin);
+        termScanner = TermScanner.of(textTermWords);
     }
 
     private void addCodes(ValueSet valueSet, String id, String siteFile) {
@@ -237,9 +240,13 @@ public class Terminology {
         for (String text : texts) {
             lowered.add(text.toLowerCase(Locale.ROOT));
         }
+        TermScanner.Found named = termScanner.scan(lowered);
+        if (named.isEmpty()) {
+            return matches; // most texts name nothing we know: no value set's terms need a closer look
+        }
         for (Map.Entry<String, Pattern> terms : textTerms.entrySet()) {
             String valueSet = terms.getKey();
-            if (!contains(matches, valueSet)) {
+            if (named.contains(valueSet) && !contains(matches, valueSet)) {
                 NameMatch name = textMatch(texts, lowered, textTermWords.get(valueSet), terms.getValue());
                 if (name != null) {
                     matches.add(new ConceptMatch(valueSet, "the name \"" + name.term() + "\"", true, name.doubt()));
