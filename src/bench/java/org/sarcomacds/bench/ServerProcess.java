@@ -36,14 +36,17 @@ final class ServerProcess implements AutoCloseable {
      */
     record Launch(String name, Path java, List<String> jvmArgs, List<String> target, List<String> appArgs) {
 
-        /** {@code java -Xmx256m -jar <jar>}, on the java running the bench, plus the options of bench.server.*. */
+        /**
+         * {@code java -Xmx256m -jar <jar>}, on the java running the bench, evaluating records as of the day the
+         * charts are generated for, plus the options of bench.server.*.
+         */
         static Launch jar(String name, Path jar) {
             return new Launch(
                             name,
                             Path.of(System.getProperty("java.home"), "bin", "java"),
                             List.of("-Xmx256m"),
                             List.of("-jar", jar.toAbsolutePath().toString()),
-                            List.of())
+                            List.of("--cds.clinical.as-of=" + Chart.TODAY))
                     .withJvmArgs(split(System.getProperty("bench.server.jvmArgs", "")))
                     .withAppArgs(split(System.getProperty("bench.server.appArgs", "")));
         }

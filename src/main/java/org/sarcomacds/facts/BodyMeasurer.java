@@ -108,7 +108,10 @@ final class BodyMeasurer {
                     implausible, result, value, value < range.min() ? range.min() : range.max()));
             good = false;
         }
-        if (!result.isRecent(today, validDays)) {
+        if (result.isFutureDated(today)) {
+            problems.add(BodyProblem.futureDated(result));
+            good = false;
+        } else if (!result.isRecent(today, validDays)) {
             problems.add(BodyProblem.stale(stale, result, validDays));
             good = false;
         }

@@ -34,7 +34,9 @@ public record BodyProblem(
         /** Older than {@code body.heightValidDays}, or undated. */
         STALE_HEIGHT,
         /** Older than {@code body.weightValidDays}, or undated. */
-        STALE_WEIGHT
+        STALE_WEIGHT,
+        /** A height or weight dated more than a day after the evaluation date: the record is wrong somewhere. */
+        FUTURE_DATED
     }
 
     static BodyProblem missing(Kind kind) {
@@ -51,6 +53,10 @@ public record BodyProblem(
 
     static BodyProblem stale(Kind kind, LabResult result, int windowDays) {
         return new BodyProblem(kind, result, null, null, null, null, windowDays);
+    }
+
+    static BodyProblem futureDated(LabResult result) {
+        return new BodyProblem(Kind.FUTURE_DATED, result, null, null, null, null, null);
     }
 
     static BodyProblem weightChange(LabResult weight, LabResult previous, double percent, double limit) {

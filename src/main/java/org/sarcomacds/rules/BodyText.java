@@ -42,6 +42,12 @@ final class BodyText {
                         Numbers.plain(problem.percent()),
                         "since",
                         dateOf(problem.previous().date()));
+            case FUTURE_DATED ->
+                Phrase.BODY_FUTURE.with(
+                        "measure",
+                        measure(problem),
+                        "date",
+                        dateOf(problem.result().date()));
             case STALE_HEIGHT, STALE_WEIGHT ->
                 Phrase.BODY_STALE.with(
                         "measure",

@@ -97,6 +97,7 @@ public enum Phrase {
     BODY_IMPLAUSIBLE_BSA("value"),
     BODY_WEIGHT_CHANGE("percent", "since"),
     BODY_STALE("measure", "date", "days"),
+    BODY_FUTURE("measure", "date"),
     BODY_UNDATED,
     MEASURE_HEIGHT,
     MEASURE_WEIGHT,

@@ -32,7 +32,11 @@ final class Chart {
      */
     static final String EXAMPLE_LOCAL_MED = "urn:oid:2.999.14.1.7.2";
 
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 16);
+    /**
+     * The day the chart is generated for: the test configuration's {@code cds.clinical.as-of}, and what the bench
+     * passes to the servers it starts, so that the latest results are days old, as in a clinic, on any run date.
+     */
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -141,6 +141,22 @@ class BodyMeasurementsTest {
     }
 
     @Test
+    void aHeightOrWeightDatedInTheFutureIsNotCalledStale() {
+        assertThat(body(height(178, "cm", -10), weight(80, "kg", 1)).problems())
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.kind()).isEqualTo(Kind.FUTURE_DATED);
+                    assertThat(p.windowDays()).isNull();
+                });
+        assertThat(body(height(178, "cm", 100), weight(80, "kg", -2)).problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.kind()).isEqualTo(Kind.FUTURE_DATED));
+        assertThat(body(height(178, "cm", 100), weight(80, "kg", -1)).problems())
+                .as("a day ahead allows for time zones")
+                .isEmpty();
+    }
+
+    @Test
     void aHeightOlderThanTenYearsIsStale() {
         assertThat(body(height(178, "cm", 3651), weight(80, "kg", 1)).problems())
                 .singleElement()

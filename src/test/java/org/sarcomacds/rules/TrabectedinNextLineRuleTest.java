@@ -125,6 +125,22 @@ class TrabectedinNextLineRuleTest {
     }
 
     @Test
+    void aWeightDatedInTheFutureIsNamedAsSuchNotAsOld() {
+        LabResult weight =
+                new LabResult(Concepts.WEIGHT, "Body weight", 70, "kg", null, TODAY.plusDays(9), "Observation/w");
+        BodyMeasurements body = new BodyMeasurements(
+                Optional.empty(),
+                Optional.of(weight),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(new BodyProblem(BodyProblem.Kind.FUTURE_DATED, weight, null, null, null, null, null)));
+
+        assertThat(Rendered.fill(fire(afterAnthracycline().normalLiver().body(body)), "body"))
+                .isEqualTo("**No dose in mg:** the latest weight is dated in the future (" + TODAY.plusDays(9)
+                        + "): check the record; the order gives the dose per m² only.");
+    }
+
+    @Test
     void aWeightChangeAboveTheLimitIsNamedWithItsPercentAndDate() {
         LabResult previous =
                 new LabResult(Concepts.WEIGHT, "Body weight", 80, "kg", null, TODAY.minusDays(30), "Observation/w0");
