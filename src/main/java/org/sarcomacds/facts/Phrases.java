@@ -14,24 +14,25 @@ import java.util.Locale;
 final class Phrases {
 
     private final List<String> phrases;
+    private final List<Cue> cues;
 
     Phrases(Collection<String> cues) {
         this.phrases =
                 cues.stream().map(c -> c.toLowerCase(Locale.ROOT)).distinct().toList();
+        this.cues = phrases.stream().map(Cue::of).toList();
     }
 
     /** Every occurrence of every phrase in {@code lower[from, to)}, overlapping ones included. */
     List<Hit> find(String lower, int from, int to) {
         List<Hit> hits = new ArrayList<>();
-        for (String phrase : phrases) {
-            boolean prefix = phrase.length() > 1 && phrase.endsWith("*");
-            String text = prefix ? phrase.substring(0, phrase.length() - 1) : phrase;
+        for (Cue cue : cues) {
+            String text = cue.text();
             for (int at = lower.indexOf(text, from);
                     at >= 0 && at + text.length() <= to;
                     at = lower.indexOf(text, at + 1)) {
                 int end = at + text.length();
-                if (startsWord(lower, at, text) && (prefix || endsWord(lower, end, text))) {
-                    hits.add(new Hit(at, prefix ? wordEnd(lower, end, to) : end, phrase));
+                if (cue.standsAt(lower, at)) {
+                    hits.add(new Hit(at, cue.prefix() ? wordEnd(lower, end, to) : end, cue.phrase()));
                 }
             }
         }
@@ -59,10 +60,17 @@ final class Phrases {
         return phrases.contains(phrase);
     }
 
-    /** True when any phrase stands in the text (checked by whole word). */
+    /** True when any phrase stands in the text (checked by whole word); stops at the first. */
     boolean in(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        return !find(lower, 0, lower.length()).isEmpty();
+        for (Cue cue : cues) {
+            for (int at = lower.indexOf(cue.text()); at >= 0; at = lower.indexOf(cue.text(), at + 1)) {
+                if (cue.standsAt(lower, at)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static boolean isWordChar(char c) {
@@ -97,6 +105,20 @@ final class Phrases {
             end++;
         }
         return end;
+    }
+
+    /** A phrase as listed, the text to look for, and whether it matches any word starting with that text ({@code *}). */
+    private record Cue(String phrase, String text, boolean prefix) {
+
+        static Cue of(String phrase) {
+            boolean prefix = phrase.length() > 1 && phrase.endsWith("*");
+            return new Cue(phrase, prefix ? phrase.substring(0, phrase.length() - 1) : phrase, prefix);
+        }
+
+        /** True when the text found at {@code at} is a whole word (or the start of one, for a prefix). */
+        boolean standsAt(String lower, int at) {
+            return startsWord(lower, at, text) && (prefix || endsWord(lower, at + text.length(), text));
+        }
     }
 
     /** One occurrence: {@code [start, end)} of the lower-case text, and the phrase that matched. */

@@ -1,7 +1,9 @@
 package org.sarcomacds.facts;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -29,7 +31,13 @@ final class UseReader {
     private static final Set<String> ENDED = Set.of("completed", "stopped");
 
     private final Terminology terminology;
+    /**
+     * One call's products (each distinct medication has one, {@link MedicationMatcher}) and what they say about the
+     * route: a chart gives the same few drugs over and over, so each product's words are read once per call.
+     */
+    private final Map<MedicationMatcher.Product, Optional<Route>> productRoutes = new IdentityHashMap<>();
 
+    /** One per hook call: it remembers the call's products. */
     UseReader(Terminology terminology) {
         this.terminology = terminology;
     }
@@ -47,13 +55,7 @@ final class UseReader {
                 () -> agreed(dosages.stream()
                         .map(d -> words(d.getText(), "dosage", text::route))
                         .toList()),
-                () -> agreed(product.doseForms().stream()
-                        .map(f -> words(f, "dose form", text::doseForm))
-                        .toList()),
-                () -> words(product.form(), "form", text::doseForm),
-                () -> agreed(product.names().stream()
-                        .map(n -> words(n, "name", text::doseForm))
-                        .toList()));
+                () -> productRoutes.computeIfAbsent(product, this::productRoute));
         for (Supplier<Optional<Route>> level : levels) {
             Optional<Route> route = level.get();
             if (route.isPresent()) {
@@ -61,6 +63,23 @@ final class UseReader {
             }
         }
         return Route.NOT_RECORDED;
+    }
+
+    /** What the product says: its dose forms, else its Medication's form, else its names. */
+    private Optional<Route> productRoute(MedicationMatcher.Product product) {
+        FreeText text = terminology.freeText();
+        Optional<Route> route = agreed(product.doseForms().stream()
+                .map(f -> words(f, "dose form", text::doseForm))
+                .toList());
+        if (route.isEmpty()) {
+            route = words(product.form(), "form", text::doseForm);
+        }
+        if (route.isEmpty()) {
+            route = agreed(product.names().stream()
+                    .map(n -> words(n, "name", text::doseForm))
+                    .toList());
+        }
+        return route;
     }
 
     private Optional<Route> codedRoute(CodeableConcept route) {
