@@ -41,8 +41,9 @@ import tools.jackson.databind.node.ObjectNode;
  * time and allocation per call against the parse floor; JMH), over HTTP with the bench's own closed-loop generator
  * and with {@code wrk}, the FHIR-fetch path, and start-up; printed as one Markdown report (also written to {@code
  * target/bench/report.md}). Arguments select parts: {@code cpu}, {@code jmh}, {@code http}, {@code startup} (default:
- * these four), {@code jvm} (JVM variants, only when named); {@code quick} shortens phases; {@code shapes=a,b} limits
- * the shapes; {@code bench.x=y} sets an option (docs/performance.md lists them).
+ * these four), {@code peer} (against a minimal HAPI CDS Hooks module service) and {@code jvm} (JVM variants), only when
+ * named; {@code quick} shortens phases; {@code shapes=a,b} limits the shapes; {@code bench.x=y} sets an option
+ * (docs/performance.md lists them).
  */
 public final class Bench {
 
@@ -66,6 +67,7 @@ public final class Bench {
     private double fetchSlowest = Double.NaN;
     private LoadGenerator.Result fetchOne;
     private StartUpRun.Summary startUp;
+    private HapiPeer.Summary peer;
 
     /** One phase of the bench's own generator: what it measured and what the server spent. */
     record HttpPhase(LoadGenerator.Result load, double cpuPerRequest, double gcShare, ServerProcess.GcSummary gc) {}
@@ -89,17 +91,19 @@ public final class Bench {
             }
         }
         boolean all = parts.stream()
-                .noneMatch(p -> Set.of("cpu", "jmh", "http", "startup", "jvm").contains(p));
+                .noneMatch(p ->
+                        Set.of("cpu", "jmh", "http", "startup", "peer", "jvm").contains(p));
         Bench bench = new Bench(parts.contains("quick"), Shape.all(only));
         bench.run(
                 all || parts.contains("cpu"),
                 all || parts.contains("jmh"),
                 all || parts.contains("http"),
                 all || parts.contains("startup"),
+                parts.contains("peer"),
                 parts.contains("jvm"));
     }
 
-    private void run(boolean cpuTime, boolean jmh, boolean httpPart, boolean startUpPart, boolean jvm)
+    private void run(boolean cpuTime, boolean jmh, boolean httpPart, boolean startUpPart, boolean peerPart, boolean jvm)
             throws Exception {
         Files.createDirectories(OUT);
         for (Shape shape : shapes) {
@@ -126,7 +130,10 @@ public final class Bench {
         if (startUpPart) {
             startUp = new StartUpRun(report, OUT, quick, shapeNamed("realistic")).run();
         }
-        if (cpuTime || httpPart || startUpPart) {
+        if (peerPart) {
+            peer = new HapiPeer(report, OUT.resolve("peer"), quick, shapeNamed("realistic")).run();
+        }
+        if (cpuTime || httpPart || startUpPart || peerPart) {
             targets();
         }
         if (jvm) {
@@ -633,6 +640,9 @@ public final class Bench {
         }
         if (startUp != null) {
             startUp.targets(report);
+        }
+        if (peer != null) {
+            peer.targets(report);
         }
         report.line();
     }

@@ -147,7 +147,12 @@ final class ServerProcess implements AutoCloseable {
      * @throws IllegalStateException if the process ends or is not ready within the timeout
      */
     long awaitReady(long timeoutMillis) throws InterruptedException {
-        LoadGenerator readiness = new LoadGenerator(port, "/actuator/health/readiness", null);
+        return awaitReady("/actuator/health/readiness", timeoutMillis);
+    }
+
+    /** As {@link #awaitReady(long)}, polling {@code path} (a server without Spring's actuator: its discovery). */
+    long awaitReady(String path, long timeoutMillis) throws InterruptedException {
+        LoadGenerator readiness = new LoadGenerator(port, path, null);
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
