@@ -285,6 +285,10 @@ public class CardFactory {
 
     /** Sections a template leaves empty leave runs of blank lines; one blank line is enough (no regex: every card). */
     private static String withoutRunsOfBlankLines(CharSequence text) {
+        String whole = text.toString();
+        if (!whole.contains("\n\n\n")) {
+            return whole; // most cards: nothing to remove, no second copy
+        }
         StringBuilder out = new StringBuilder(text.length());
         int newlines = 0;
         for (int i = 0; i < text.length(); i++) {
