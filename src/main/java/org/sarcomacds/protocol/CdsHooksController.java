@@ -116,11 +116,11 @@ class CdsHooksController {
     CdsResponse call(@PathVariable String id, HttpServletRequest http) {
         long start = System.nanoTime();
         AuthenticatedClient client = (AuthenticatedClient) http.getAttribute(AuthenticatedClient.ATTRIBUTE);
-        // Handed to a worker once the body has arrived: a slow client never holds one (CallGate)
+        // The turn is taken once the body has arrived: a slow client never holds one (CallGate)
         HookAnswer answer;
-        String baseUrl = baseUrl(http);
-        try (RequestBodyReader.Body body = bodies.receive(http)) {
-            answer = gate.run(() -> hooks.call(id, body, client, baseUrl));
+        try (RequestBodyReader.Body body = bodies.receive(http);
+                CallGate.Turn turn = gate.enter()) {
+            answer = hooks.call(id, body, client, baseUrl(http));
         }
         try (MDC.MDCCloseable hookInstance =
                 MDC.putCloseable(LogContextFilter.HOOK_INSTANCE, LogText.token(answer.hookInstance()))) {
