@@ -21,7 +21,7 @@ final class TermScanner {
     private static final int ROOT = 0;
 
     /** Per state: its outgoing characters, sorted, and the state each leads to. */
-    private final char[][] edgeChars;
+    private final int[][] edgeChars;
 
     private final int[][] edgeTargets;
     private final int[] failure;
@@ -32,7 +32,7 @@ final class TermScanner {
 
     private TermScanner(Trie trie, List<String> groups) {
         int states = trie.chars.size();
-        this.edgeChars = new char[states][];
+        this.edgeChars = new int[states][];
         this.edgeTargets = new int[states][];
         for (int s = 0; s < states; s++) {
             edgeChars[s] = trie.chars.get(s);
@@ -79,7 +79,7 @@ final class TermScanner {
         return new Found(this, found);
     }
 
-    private int step(int state, char c) {
+    private int step(int state, int c) {
         int s = state;
         while (true) {
             int next = edge(s, c);
@@ -93,7 +93,7 @@ final class TermScanner {
         }
     }
 
-    private int edge(int state, char c) {
+    private int edge(int state, int c) {
         int at = Arrays.binarySearch(edgeChars[state], c);
         return at >= 0 ? edgeTargets[state][at] : -1;
     }
@@ -141,7 +141,7 @@ final class TermScanner {
 
     /** The automaton's states while it is built: per state its sorted edges and the groups ending there. */
     private static final class Trie {
-        private final List<char[]> chars = new ArrayList<>(List.of(new char[0]));
+        private final List<int[]> chars = new ArrayList<>(List.of(new int[0]));
         private final List<int[]> targets = new ArrayList<>(List.of(new int[0]));
         private final List<List<Integer>> ends = new ArrayList<>(List.of(new ArrayList<>()));
 
@@ -156,27 +156,19 @@ final class TermScanner {
         }
 
         private int child(int state, char c) {
-            char[] cs = chars.get(state);
+            int[] cs = chars.get(state);
             int at = Arrays.binarySearch(cs, c);
             if (at >= 0) {
                 return targets.get(state)[at];
             }
             int insert = -at - 1;
             int created = chars.size();
-            chars.add(new char[0]);
+            chars.add(new int[0]);
             targets.add(new int[0]);
             ends.add(new ArrayList<>());
             chars.set(state, inserted(cs, insert, c));
             targets.set(state, inserted(targets.get(state), insert, created));
             return created;
-        }
-
-        private static char[] inserted(char[] array, int at, char value) {
-            char[] result = new char[array.length + 1];
-            System.arraycopy(array, 0, result, 0, at);
-            result[at] = value;
-            System.arraycopy(array, at, result, at + 1, array.length - at);
-            return result;
         }
 
         private static int[] inserted(int[] array, int at, int value) {
