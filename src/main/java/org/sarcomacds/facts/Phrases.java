@@ -26,14 +26,9 @@ final class Phrases {
     List<Hit> find(String lower, int from, int to) {
         List<Hit> hits = new ArrayList<>();
         for (Cue cue : cues) {
-            String text = cue.text();
-            for (int at = lower.indexOf(text, from);
-                    at >= 0 && at + text.length() <= to;
-                    at = lower.indexOf(text, at + 1)) {
-                int end = at + text.length();
-                if (cue.standsAt(lower, at)) {
-                    hits.add(new Hit(at, cue.prefix() ? wordEnd(lower, end, to) : end, cue.phrase()));
-                }
+            for (int at = next(lower, cue, from, to); at >= 0; at = next(lower, cue, at + 1, to)) {
+                int end = at + cue.text().length();
+                hits.add(new Hit(at, cue.prefix() ? wordEnd(lower, end, to) : end, cue.phrase()));
             }
         }
         return hits;
@@ -64,13 +59,24 @@ final class Phrases {
     boolean in(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         for (Cue cue : cues) {
-            for (int at = lower.indexOf(cue.text()); at >= 0; at = lower.indexOf(cue.text(), at + 1)) {
-                if (cue.standsAt(lower, at)) {
-                    return true;
-                }
+            if (next(lower, cue, 0, lower.length()) >= 0) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** The first place at or after {@code from} where the cue stands as a word within {@code lower[.., to)}, or -1. */
+    private static int next(String lower, Cue cue, int from, int to) {
+        String text = cue.text();
+        for (int at = lower.indexOf(text, from);
+                at >= 0 && at + text.length() <= to;
+                at = lower.indexOf(text, at + 1)) {
+            if (cue.standsAt(lower, at)) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     static boolean isWordChar(char c) {

@@ -12,9 +12,9 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.Enumerations.ConceptMapEquivalence;
 import org.sarcomacds.knowledge.DisjointValueSets;
-import org.sarcomacds.knowledge.InvalidKnowledgeException;
 import org.sarcomacds.knowledge.KnowledgeFiles;
 import org.sarcomacds.knowledge.KnowledgeFiles.KnowledgeFile;
+import org.sarcomacds.knowledge.KnowledgeRefusals;
 import org.sarcomacds.knowledge.SiteKnowledge;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -68,11 +68,11 @@ class ProductIngredients {
     private void add(ConceptMap map, KnowledgeFile file, Terminology terminology) {
         for (ConceptMap.ConceptMapGroupComponent group : map.getGroup()) {
             if (!group.hasSource() || !group.hasTarget()) {
-                throw SiteValueSets.refused(file, "has a group without source or target system");
+                throw KnowledgeRefusals.groupWithoutSystems(file);
             }
             for (ConceptMap.SourceElementComponent element : group.getElement()) {
                 if (!element.hasCode()) {
-                    throw SiteValueSets.refused(file, "has an element without a code in " + group.getSource());
+                    throw KnowledgeRefusals.elementWithoutCode(file, group.getSource());
                 }
                 for (ConceptMap.TargetElementComponent target : element.getTarget()) {
                     if (!file.fromSite() && NO_MATCH.contains(target.getEquivalence())) {
@@ -97,20 +97,13 @@ class ProductIngredients {
             ConceptMap.SourceElementComponent element,
             ConceptMap.TargetElementComponent target,
             Terminology terminology) {
-        String product = "product " + element.getCode();
-        if (target.getEquivalence() == ConceptMapEquivalence.DISJOINT
-                || target.getEquivalence() == ConceptMapEquivalence.UNMATCHED) {
-            throw SiteValueSets.refused(
-                    file,
-                    "maps " + product + " with equivalence "
-                            + target.getEquivalence().toCode() + ", which says it is not that ingredient");
+        if (NO_MATCH.contains(target.getEquivalence())) {
+            throw KnowledgeRefusals.mapsToNonIngredient(
+                    file, element.getCode(), target.getEquivalence().toCode());
         }
         if (file.fromSite()
                 && terminology.valueSetsOf(group.getTarget(), target.getCode()).isEmpty()) {
-            throw SiteValueSets.refused(
-                    file,
-                    "maps " + product + " to " + group.getTarget() + " " + target.getCode()
-                            + ", which is in no value set of hooks/valuesets");
+            throw KnowledgeRefusals.mapsOutsideValueSets(file, element.getCode(), group.getTarget(), target.getCode());
         }
     }
 
@@ -128,13 +121,8 @@ class ProductIngredients {
                 List<String> shared = new ArrayList<>(valueSets);
                 shared.retainAll(group.valueSets());
                 if (shared.size() > 1) {
-                    String where = siteFile != null
-                            ? "Site file " + siteFile + " of cds.knowledge.site-dir maps"
-                            : "hooks/conceptmaps maps";
-                    throw new InvalidKnowledgeException(where + " product "
-                            + product.getKey().replace("|", " ")
-                            + " to both " + shared.get(0) + " and " + shared.get(1) + ", which must stay disjoint ("
-                            + DisjointValueSets.FILE + ": " + group.why() + ").");
+                    throw KnowledgeRefusals.productInDisjointValueSets(
+                            product.getKey().replace("|", " "), shared, group, siteFile);
                 }
             }
         }
